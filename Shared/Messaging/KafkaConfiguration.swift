@@ -1,0 +1,96 @@
+/// Settings shared by producers, consumers and admin clients.
+///
+/// A curated set of the properties this suite owns, plus `additional` as an
+/// escape hatch for any other librdkafka property.
+public struct KafkaClientConfiguration: Sendable {
+    /// `host:port[,host:port]` of the brokers.
+    public var bootstrapServers: String
+    /// Shows up in broker logs and in metric labels.
+    public var clientID: String
+    /// librdkafka statistics (lag, rtt, queue sizes) are emitted as metrics at this interval; 0 disables.
+    public var statisticsIntervalMs: Int = 5_000
+    /// Any other librdkafka property, applied last.
+    public var additional: [String: String] = [:]
+
+    public init(bootstrapServers: String, clientID: String) {
+        self.bootstrapServers = bootstrapServers
+        self.clientID = clientID
+    }
+
+    var properties: [String: String] {
+        [
+            "bootstrap.servers": bootstrapServers,
+            "client.id": clientID,
+            "statistics.interval.ms": String(statisticsIntervalMs),
+        ]
+    }
+}
+
+public struct KafkaProducerConfiguration: Sendable {
+    public var client: KafkaClientConfiguration
+    /// How long librdkafka batches messages before sending; the main latency/throughput knob.
+    public var lingerMs: Int = 5
+    /// After this long an undelivered message fails its delivery report; the outbox row stays and is retried.
+    public var messageTimeoutMs: Int = 30_000
+    /// The local queue bound; `send` fails with `QUEUE_FULL` past it.
+    public var queueBufferingMaxMessages: Int = 100_000
+    public var additional: [String: String] = [:]
+
+    public init(client: KafkaClientConfiguration) {
+        self.client = client
+    }
+
+    var properties: [String: String] {
+        var props = client.properties
+        props["enable.idempotence"] = "true"  // off by default in 2.0.2
+        props["acks"] = "all"
+        props["partitioner"] = "murmur2_random"  // same key → partition as Java clients
+        props["linger.ms"] = String(lingerMs)
+        props["message.timeout.ms"] = String(messageTimeoutMs)
+        props["queue.buffering.max.messages"] = String(queueBufferingMaxMessages)
+        props.merge(client.additional) { _, new in new }
+        props.merge(additional) { _, new in new }
+        return props
+    }
+}
+
+public struct KafkaConsumerConfiguration: Sendable {
+    public var client: KafkaClientConfiguration
+    public var groupID: String
+    public var topics: [String]
+    /// Where a group with no committed offset starts.
+    public var autoOffsetReset: String = "earliest"
+    /// Lower it in tests: the mock cluster waits `session.timeout.ms - 1000` on some rebalances.
+    public var sessionTimeoutMs: Int = 45_000
+    public var heartbeatIntervalMs: Int = 3_000
+    public var maxPollIntervalMs: Int = 300_000
+    /// Stored offsets are committed in the background at this interval and on revoke/close.
+    public var autoCommitIntervalMs: Int = 1_000
+    public var fetchWaitMaxMs: Int = 100
+    public var additional: [String: String] = [:]
+
+    public init(client: KafkaClientConfiguration, groupID: String, topics: [String]) {
+        self.client = client
+        self.groupID = groupID
+        self.topics = topics
+    }
+
+    var properties: [String: String] {
+        var props = client.properties
+        props["group.id"] = groupID
+        props["partition.assignment.strategy"] = "cooperative-sticky"
+        // Offsets are stored by the application only after its database commit.
+        props["enable.auto.offset.store"] = "false"
+        props["enable.auto.commit"] = "true"
+        props["auto.commit.interval.ms"] = String(autoCommitIntervalMs)
+        props["auto.offset.reset"] = autoOffsetReset
+        props["session.timeout.ms"] = String(sessionTimeoutMs)
+        props["heartbeat.interval.ms"] = String(heartbeatIntervalMs)
+        props["max.poll.interval.ms"] = String(maxPollIntervalMs)
+        props["fetch.wait.max.ms"] = String(fetchWaitMaxMs)
+        props["allow.auto.create.topics"] = "false"
+        props.merge(client.additional) { _, new in new }
+        props.merge(additional) { _, new in new }
+        return props
+    }
+}

@@ -1,0 +1,38 @@
+import Contracts
+import Logging
+import PostgresNIO
+
+/// What an event handler gets: the event, and the transaction it must do all its writes in.
+public struct EventContext: Sendable {
+    public let event: CloudEvent
+    public let connection: PostgresConnection
+    public let logger: Logger
+}
+
+/// An error that retrying cannot fix (the event is malformed or violates the contract).
+/// The event goes to the dead-letter topic at once.
+public protocol PermanentEventError: Error {}
+
+extension CloudEventError: PermanentEventError {}
+
+/// Routes events by `ce_type` to typed handlers. Types without a handler are skipped.
+public struct EventHandlers: Sendable {
+    public typealias Handler = @Sendable (EventContext) async throws -> Void
+    private(set) var handlers: [String: Handler] = [:]
+
+    public init() {}
+
+    /// Registers a handler for one event type; the payload is decoded before the call.
+    public mutating func on<E: DomainEvent>(
+        _: E.Type, _ handler: @escaping @Sendable (E, EventContext) async throws -> Void
+    ) {
+        handlers[E.eventType.rawValue] = { context in
+            let payload = try context.event.decode(E.self)
+            try await handler(payload, context)
+        }
+    }
+
+    public func handler(for type: String) -> Handler? { handlers[type] }
+
+    public var types: [String] { handlers.keys.sorted() }
+}
