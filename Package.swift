@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // librdkafka from Debian's librdkafka-dev (2.0.2), including the mock cluster API.
@@ -71,6 +72,7 @@ let package = Package(
             dependencies: [
                 "Contracts", "Messaging", "Persistence",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -97,7 +99,9 @@ let package = Package(
         .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", swiftSettings: strict),
         .executableTarget(
             name: "EmbeddedKafka",
-            dependencies: ["Messaging", "Contracts", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Messaging", "Contracts",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "UnixSignals", package: "swift-service-lifecycle")],
             path: "Tools/EmbeddedKafka",
             swiftSettings: strict
         ),

@@ -88,7 +88,6 @@ public struct KafkaConsumerConfiguration: Sendable {
         props["heartbeat.interval.ms"] = String(heartbeatIntervalMs)
         props["max.poll.interval.ms"] = String(maxPollIntervalMs)
         props["fetch.wait.max.ms"] = String(fetchWaitMaxMs)
-        props["allow.auto.create.topics"] = "false"
         props.merge(client.additional) { _, new in new }
         props.merge(additional) { _, new in new }
         return props

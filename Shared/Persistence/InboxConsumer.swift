@@ -113,7 +113,7 @@ public final class InboxConsumer: Service, Sendable {
     private func apply(_ event: CloudEvent, message: KafkaMessage, handler: EventHandlers.Handler) async throws -> Bool {
         let logger = self.logger
         let group = self.group
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query("""
                 INSERT INTO inbox (consumer_group, source, event_id, event_type, topic, kafka_partition, kafka_offset)
                 VALUES (\(group), \(event.source), \(event.id), \(event.type), \(message.topic),

@@ -17,7 +17,7 @@ public struct Migrator: Sendable {
 
     /// Applies every pending migration of each scope, in order. Throws `MigrationError` on drift.
     public func migrate(_ scopes: [(scope: String, migrations: [Migration])]) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (

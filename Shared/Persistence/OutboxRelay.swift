@@ -65,18 +65,21 @@ public final class OutboxRelay: Service, Sendable {
         self.logger = logger
     }
 
+    /// Graceful shutdown or task cancellation.
+    private var shouldStop: Bool { stopping.load(ordering: .acquiring) || Task.isCancelled }
+
     public func run() async throws {
         let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             var failures = 0
-            while !stopping.load(ordering: .acquiring) {
+            while !shouldStop {
                 do {
                     try await client.withConnection { connection in
                         try await self.runActive(on: connection, wakeups: wakeups, wake: wake)
                     }
                     failures = 0
                 } catch {
-                    if stopping.load(ordering: .acquiring) { break }
+                    if shouldStop { break }
                     failures += 1
                     logger.error("outbox relay failed; retrying", metadata: ["error": "\(error)", "relay": "\(name)"])
                     try? await Task.sleep(for: .milliseconds(min(30_000, 250 << min(failures, 7))))
@@ -95,7 +98,7 @@ public final class OutboxRelay: Service, Sendable {
     private func runActive(
         on connection: PostgresConnection, wakeups: AsyncStream<Void>, wake: AsyncStream<Void>.Continuation
     ) async throws {
-        while !stopping.load(ordering: .acquiring) {
+        while !shouldStop {
             let rows = try await connection.query("SELECT pg_try_advisory_lock(\(configuration.lockKey))", logger: logger)
             var acquired = false
             for try await locked in rows.decode(Bool.self) { acquired = locked }
@@ -103,15 +106,16 @@ public final class OutboxRelay: Service, Sendable {
             logger.debug("outbox relay in standby: another replica holds the lock", metadata: ["relay": "\(name)"])
             try await Task.sleep(for: configuration.standbyRetry)
         }
-        guard !stopping.load(ordering: .acquiring) else { return }
+        guard !shouldStop else { return }
         logger.info("outbox relay active", metadata: ["relay": "\(name)"])
         Gauge(label: "outbox_relay_active", dimensions: [("relay", name)]).record(1)
         defer { Gauge(label: "outbox_relay_active", dimensions: [("relay", name)]).record(0) }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            let notifications = try await connection.listen("civil_outbox")
             group.addTask {
-                for try await _ in notifications { wake.yield() }
+                try await connection.listen(on: "civil_outbox") { notifications in
+                    for try await _ in notifications { wake.yield() }
+                }
             }
             group.addTask { [configuration] in
                 while !Task.isCancelled {
@@ -123,10 +127,10 @@ public final class OutboxRelay: Service, Sendable {
             var lastPrune = ContinuousClock.now
             var backoff = Duration.zero
             for await _ in wakeups {
-                if stopping.load(ordering: .acquiring) { break }
+                if shouldStop { break }
                 if backoff > .zero { try? await Task.sleep(for: backoff) }
                 do {
-                    while !stopping.load(ordering: .acquiring) {
+                    while !shouldStop {
                         let batch = try await publishBatch(on: connection)
                         if batch.failed > 0 {
                             backoff = min(max(backoff * 2, .milliseconds(200)), .seconds(10))
@@ -159,7 +163,7 @@ public final class OutboxRelay: Service, Sendable {
     }
 
     private func publishBatch(on connection: PostgresConnection) async throws -> (published: Int, failed: Int) {
-        try await connection.withTransaction(logger: logger) { tx in
+        try await connection.transaction(logger: logger) { tx in
             // Reentrant for the active relay's session; refuses any other session.
             let lockRows = try await tx.query("SELECT pg_try_advisory_xact_lock(\(configuration.lockKey))", logger: logger)
             var locked = false

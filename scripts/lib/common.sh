@@ -23,6 +23,9 @@ if [[ -n "${CIVIL_COMMON_SH_LOADED:-}" ]]; then
 fi
 CIVIL_COMMON_SH_LOADED=1
 
+# Let `set -e` apply inside $(...) too, so a failing helper stops the script.
+shopt -s inherit_errexit
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"
@@ -250,14 +253,16 @@ stop_pids() {
         fi
         files+=("$file")
     done
-    local deadline=$((SECONDS + timeout)) alive idx
+    local ticks=0 alive idx
     while ((${#pids[@]} > 0)); do
         alive=0
         for idx in "${!pids[@]}"; do
-            kill -0 "${pids[$idx]}" 2>/dev/null && alive=1
+            if kill -0 "${pids[$idx]}" 2>/dev/null; then
+                alive=1
+            fi
         done
         ((alive == 0)) && break
-        if ((SECONDS >= deadline)); then
+        if ((ticks >= timeout * 10)); then
             for idx in "${!pids[@]}"; do
                 if kill -0 "${pids[$idx]}" 2>/dev/null; then
                     log_warn "${labels[$idx]} (pid ${pids[$idx]}) ignored SIGTERM for ${timeout}s; sending SIGKILL"
@@ -268,6 +273,7 @@ stop_pids() {
             break
         fi
         sleep 0.1
+        ticks=$((ticks + 1))
     done
     for file in "${files[@]}"; do
         rm -f "$file" "$file.tmp"

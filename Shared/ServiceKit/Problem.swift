@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// An RFC 9457 problem document with a stable machine-readable `code`.
+///
+/// Handlers throw `Problem`s; `ProblemMiddleware` turns every error into
+/// `application/problem+json`, so clients never get an HTML or empty error body.
+public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
+    public var status: HTTPResponse.Status
+    /// Stable across releases, e.g. `resident-id.bad-check-digit`. Clients branch on it.
+    public var code: String
+    public var title: String
+    public var detail: String?
+
+    public init(status: HTTPResponse.Status, code: String, title: String, detail: String? = nil) {
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+    }
+
+    public static func badRequest(_ code: String, _ detail: String) -> Problem {
+        Problem(status: .badRequest, code: code, title: "Invalid request", detail: detail)
+    }
+
+    public static func unprocessable(_ code: String, _ detail: String) -> Problem {
+        Problem(status: .unprocessableContent, code: code, title: "Rule violated", detail: detail)
+    }
+
+    public static func notFound(_ code: String, _ detail: String) -> Problem {
+        Problem(status: .notFound, code: code, title: "Not found", detail: detail)
+    }
+
+    public static func conflict(_ code: String, _ detail: String) -> Problem {
+        Problem(status: .conflict, code: code, title: "Conflict", detail: detail)
+    }
+
+    struct Document: Codable {
+        var type: String
+        var title: String
+        var status: Int
+        var code: String
+        var detail: String?
+        var instance: String?
+        var requestId: String?
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try response(instance: request.uri.path, requestID: nil, allocator: ByteBufferAllocator())
+    }
+
+    func response(instance: String?, requestID: String?, allocator: ByteBufferAllocator) throws -> Response {
+        let document = Document(
+            type: "urn:civil:problem:\(code)", title: title, status: Int(status.code), code: code,
+            detail: detail, instance: instance, requestId: requestID)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = try encoder.encode(document)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/problem+json"],
+            body: .init(byteBuffer: allocator.buffer(bytes: body))
+        )
+    }
+}
+
+/// Converts any error escaping a route into `application/problem+json`.
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Self.problem(for: error)
+            if problem.status.code >= 500 {
+                context.logger.error("request failed", metadata: ["error": "\(error)"])
+            }
+            return try problem.response(instance: request.uri.path, requestID: context.id, allocator: ByteBufferAllocator())
+        }
+    }
+
+    static func problem(for error: any Error) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let decoding as DecodingError:
+            return .badRequest("request.invalid-body", describe(decoding))
+        case let http as any HTTPResponseError:
+            let status = http.status
+            return Problem(status: status, code: "http.\(status.code)", title: status.reasonPhrase)
+        default:
+            return Problem(status: .internalServerError, code: "internal", title: "Internal error",
+                           detail: "The request could not be completed; it has been logged.")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "body" : keys.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)): missing field \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "invalid body"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Contracts
+import Hummingbird
+import Logging
+import Persistence
+import PostgresNIO
+
+/// What a bureau service adds to the shared runtime: its schema, its routes and
+/// the events it reacts to. Everything else (HTTP, health, metrics, outbox relay,
+/// inbox consumer, shutdown) is the same for every service.
+public struct ServiceDefinition: Sendable {
+    public var domain: Domain
+    public var migrations: [Migration]
+    /// Domains whose events topic this service consumes.
+    public var subscriptions: [Domain]
+    public var handlers: @Sendable (ServiceDependencies) -> EventHandlers
+    public var routes: @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
+
+    public init(
+        domain: Domain,
+        migrations: [Migration],
+        subscriptions: [Domain] = [],
+        handlers: @escaping @Sendable (ServiceDependencies) -> EventHandlers = { _ in EventHandlers() },
+        routes: @escaping @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
+    ) {
+        self.domain = domain
+        self.migrations = migrations
+        self.subscriptions = subscriptions
+        self.handlers = handlers
+        self.routes = routes
+    }
+}
+
+/// What routes and handlers get from the runtime.
+public struct ServiceDependencies: Sendable {
+    public let domain: Domain
+    public let database: PostgresClient
+    public let personRefKeyHex: String
+    public let logger: Logger
+
+    public init(domain: Domain, database: PostgresClient, personRefKeyHex: String, logger: Logger) {
+        self.domain = domain
+        self.database = database
+        self.personRefKeyHex = personRefKeyHex
+        self.logger = logger
+    }
+
+    /// The CloudEvents source of this service's events.
+    public var source: String { domain.source }
+}
+
+public typealias ServiceRequestContext = BasicRequestContext

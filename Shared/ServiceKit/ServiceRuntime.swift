@@ -1,0 +1,107 @@
+import Contracts
+import Foundation
+import Hummingbird
+import Logging
+import Messaging
+import Metrics
+import Persistence
+import PostgresNIO
+import ServiceLifecycle
+
+/// Builds and runs a bureau service: one ServiceGroup of
+/// `[PostgreSQL pool, Kafka producer, outbox relay, inbox consumer, HTTP server]`.
+///
+/// ServiceGroup stops services in reverse order on SIGTERM: the HTTP server and
+/// consumer stop first, the relay finishes its batch, the producer flushes, and
+/// the database pool closes last.
+public enum ServiceRuntime {
+    public static func run(_ definition: ServiceDefinition) async throws {
+        let settings = try ServiceSettings(domain: definition.domain)
+        let app = try await buildApplication(definition, settings: settings)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    public static func buildApplication(
+        _ definition: ServiceDefinition, settings: ServiceSettings
+    ) async throws -> some ApplicationProtocol {
+        let registry = Observability.bootstrap(logLevel: settings.logLevel)
+        let logger = {
+            var logger = Logger(label: "civil.\(definition.domain.rawValue)")
+            logger.logLevel = settings.logLevel
+            return logger
+        }()
+
+        let database = PostgresClient(configuration: settings.database.clientConfiguration, backgroundLogger: logger)
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(client: settings.kafkaClient), logger: logger)
+        let probe = try KafkaBrokerProbe(client: settings.kafkaClient, logger: logger)
+        let dependencies = ServiceDependencies(
+            domain: definition.domain, database: database, personRefKeyHex: settings.personRefKeyHex, logger: logger)
+        let gate = StartupGate()
+
+        var services: [any Service] = [database, producer]
+        let relay = OutboxRelay(name: definition.domain.rawValue, client: database, producer: producer, logger: logger)
+        services.append(GatedService(relay, after: gate))
+        if !definition.subscriptions.isEmpty {
+            var kafka = KafkaConsumerConfiguration(
+                client: settings.kafkaClient,
+                groupID: Topics.consumerGroup(of: definition.domain),
+                topics: definition.subscriptions.map { Topics.events(of: $0) })
+            kafka.sessionTimeoutMs = settings.consumerSessionTimeoutMs
+            kafka.heartbeatIntervalMs = min(3_000, settings.consumerSessionTimeoutMs / 4)
+            let consumer = InboxConsumer(
+                configuration: .init(kafka: kafka), client: database, deadLetterProducer: producer,
+                handlers: definition.handlers(dependencies), logger: logger)
+            services.append(GatedService(consumer, after: gate))
+        }
+
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        HealthRoutes(database: database, brokers: probe, gate: gate, logger: logger).register(on: router)
+        router.get("/metrics") { _, _ -> Response in
+            var buffer = [UInt8]()
+            buffer.reserveCapacity(16_384)
+            registry.emit(into: &buffer)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+        definition.routes(router, dependencies)
+
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort),
+                                 serverName: "civil-\(definition.domain.rawValue)"),
+            services: services,
+            logger: logger
+        )
+        let migrations = definition.migrations
+        let topics = topicSpecs(for: definition.domain, settings: settings)
+        app.beforeServerStarts {
+            do {
+                try await Migrator(client: database, logger: logger).migrate([
+                    (PlatformMigrations.scope, PlatformMigrations.all),
+                    (definition.domain.rawValue, migrations),
+                ])
+                try await KafkaTopicAdmin.ensureTopics(topics, client: settings.kafkaClient, logger: logger)
+                gate.open()
+                logger.info("service started", metadata: ["http.port": "\(settings.httpPort)"])
+            } catch {
+                logger.critical("start-up failed: \(error)")
+                gate.abandon()
+                throw error
+            }
+        }
+        return app
+    }
+
+    /// The topics this service writes to or reads from.
+    static func topicSpecs(for domain: Domain, settings: ServiceSettings) -> [TopicSpec] {
+        let names = [Topics.events(of: domain), Topics.stats(of: domain),
+                     Topics.deadLetter(group: Topics.consumerGroup(of: domain))]
+        return names.map { TopicSpec(name: $0, partitions: settings.kafkaPartitions, replicationFactor: settings.kafkaReplication) }
+    }
+}

@@ -1,0 +1,104 @@
+import Contracts
+import Foundation
+import Logging
+import Messaging
+import Persistence
+import PostgresNIO
+import ServiceLifecycle
+import Testing
+import TestSupport
+
+/// An event whose handler appends a row to `effects` with no uniqueness at all,
+/// so any double application shows up as an extra row.
+struct EffectRequested: DomainEvent {
+    static let eventType = EventType(.registry, "test-effect-requested", version: 1)
+    var aggregateID: String
+    var sequence: Int
+}
+
+enum Pipeline {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "effects", statements: [
+            "CREATE TABLE commands (id bigserial PRIMARY KEY, aggregate_id text NOT NULL, sequence int NOT NULL)",
+            "CREATE TABLE effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, sequence int NOT NULL)",
+        ])
+    ]
+
+    static func migrate(_ database: TestDatabase) async throws {
+        try await Migrator(client: database.client, logger: TestKafka.logger).migrate([
+            (PlatformMigrations.scope, PlatformMigrations.all), ("pipeline", migrations),
+        ])
+    }
+
+    /// A command: the business row and its event in one transaction.
+    static func command(_ database: TestDatabase, aggregate: String, sequence: Int) async throws {
+        let logger = TestKafka.logger
+        try await database.client.withTransaction(logger: logger) { connection in
+            try await connection.query(
+                "INSERT INTO commands (aggregate_id, sequence) VALUES (\(aggregate), \(sequence))", logger: logger)
+            try await Outbox.append(EffectRequested(aggregateID: aggregate, sequence: sequence),
+                                    source: "urn:civil:test", on: connection, logger: logger)
+        }
+    }
+
+    static var handlers: EventHandlers {
+        var handlers = EventHandlers()
+        handlers.on(EffectRequested.self) { event, context in
+            try await context.connection.query(
+                "INSERT INTO effects (event_id, sequence) VALUES (\(context.event.id), \(event.sequence))",
+                logger: context.logger)
+        }
+        return handlers
+    }
+
+    static func consumer(
+        _ database: TestDatabase, kafka: TestKafka, producer: KafkaProducer, group: String = "pipeline",
+        faults: InboxConsumer.Faults = .init(), maxAttempts: Int = 5
+    ) -> InboxConsumer {
+        var configuration = InboxConsumer.Configuration(
+            kafka: kafka.consumerConfiguration(group: group, topics: [EffectRequested.eventType.topic]))
+        configuration.maxAttempts = maxAttempts
+        configuration.retryBackoff = .milliseconds(20)
+        return InboxConsumer(configuration: configuration, client: database.client, deadLetterProducer: producer,
+                             handlers: handlers, faults: faults, logger: TestKafka.logger)
+    }
+
+    static func relay(_ database: TestDatabase, producer: KafkaProducer, faults: OutboxRelay.Faults = .init()) -> OutboxRelay {
+        var configuration = OutboxRelay.Configuration()
+        configuration.fallbackPoll = .milliseconds(500)
+        configuration.standbyRetry = .milliseconds(200)
+        return OutboxRelay(name: "test", client: database.client, producer: producer, configuration: configuration,
+                           faults: faults, logger: TestKafka.logger)
+    }
+
+    static func count(_ database: TestDatabase, _ sql: String) async throws -> Int {
+        let rows = try await database.client.query(PostgresQuery(unsafeSQL: sql), logger: TestKafka.logger)
+        for try await value in rows.decode(Int.self) { return value }
+        return 0
+    }
+
+    /// Polls `condition` until true or the deadline; tests here wait for asynchronous pipelines.
+    static func eventually(
+        timeout: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool
+    ) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return try await condition()
+    }
+
+    /// Runs services in a ServiceGroup for the duration of `body`, then shuts them down gracefully.
+    static func running<T: Sendable>(_ services: [any Service], _ body: @Sendable () async throws -> T) async throws -> T {
+        let group = ServiceGroup(configuration: .init(services: services, logger: TestKafka.logger))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let result: Result<T, any Error>
+            do { result = .success(try await body()) } catch { result = .failure(error) }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
+        }
+    }
+}
