@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Hummingbird
 import NIOCore
@@ -75,7 +76,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let problem = Self.problem(for: error)
             if problem.status.code >= 500 {
-                context.logger.error("request failed", metadata: ["error": "\(error)"])
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             return try problem.response(instance: request.uri.path, requestID: context.id, allocator: ByteBufferAllocator())
         }
@@ -85,6 +86,13 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let problem as Problem:
             return problem
+        case let violation as RuleViolation:
+            switch violation.kind {
+            case .invalidInput: return .badRequest(violation.code, violation.detail)
+            case .ruleViolated: return .unprocessable(violation.code, violation.detail)
+            case .notFound: return .notFound(violation.code, violation.detail)
+            case .conflict: return .conflict(violation.code, violation.detail)
+            }
         case let decoding as DecodingError:
             return .badRequest("request.invalid-body", describe(decoding))
         case let http as any HTTPResponseError:

@@ -34,13 +34,14 @@ public struct ServiceDefinition: Sendable {
 public struct ServiceDependencies: Sendable {
     public let domain: Domain
     public let database: PostgresClient
-    public let personRefKeyHex: String
+    /// The secret behind `PersonRef`s, the same on every service.
+    public let personRefKey: PersonRefKey
     public let logger: Logger
 
-    public init(domain: Domain, database: PostgresClient, personRefKeyHex: String, logger: Logger) {
+    public init(domain: Domain, database: PostgresClient, personRefKey: PersonRefKey, logger: Logger) {
         self.domain = domain
         self.database = database
-        self.personRefKeyHex = personRefKeyHex
+        self.personRefKey = personRefKey
         self.logger = logger
     }
 

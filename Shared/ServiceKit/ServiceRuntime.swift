@@ -35,8 +35,14 @@ public enum ServiceRuntime {
         let producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(client: settings.kafkaClient), logger: logger)
         let probe = try KafkaBrokerProbe(client: settings.kafkaClient, logger: logger)
+        let personRefKey: PersonRefKey
+        do {
+            personRefKey = try PersonRefKey(hex: settings.personRefKeyHex)
+        } catch {
+            throw SettingsError.invalid(name: "CIVIL_PERSON_REF_KEY", value: "(secret)", expected: "at least 64 hex characters")
+        }
         let dependencies = ServiceDependencies(
-            domain: definition.domain, database: database, personRefKeyHex: settings.personRefKeyHex, logger: logger)
+            domain: definition.domain, database: database, personRefKey: personRefKey, logger: logger)
         let gate = StartupGate()
 
         var services: [any Service] = [database, producer]
@@ -57,8 +63,8 @@ public enum ServiceRuntime {
 
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: MetricsMiddleware())
         HealthRoutes(database: database, brokers: probe, gate: gate, logger: logger).register(on: router)
         router.get("/metrics") { _, _ -> Response in
             var buffer = [UInt8]()
