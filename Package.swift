@@ -107,8 +107,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "PlatformBenchmark",
-            dependencies: ["Messaging", "Persistence", "Contracts", "TestSupport",
-                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Messaging", "Persistence", "Contracts", "TestSupport", "CRdKafka",
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Benchmarks/PlatformBenchmark",
             swiftSettings: strict
         ),
