@@ -127,5 +127,13 @@ let package = Package(
             path: "Tests/PlatformTests",
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "RegistryTests",
+            dependencies: ["Registry", "ServiceKit", "TestSupport", "Contracts",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/RegistryTests",
+            swiftSettings: strict
+        ),
     ]
 )

@@ -5,6 +5,7 @@
 //
 // Kafka is librdkafka's in-process mock cluster, so Kafka figures are client-side
 // ceilings, not broker numbers. PostgreSQL is the server named by CIVIL_TEST_PG_*.
+import CRdKafka
 import Contracts
 import Foundation
 import Logging
@@ -47,8 +48,11 @@ struct BenchEvent: DomainEvent {
 }
 
 let options = try Options()
-var logger = Logger(label: "bench")
-logger.logLevel = .error
+let logger = {
+    var logger = Logger(label: "bench")
+    logger.logLevel = .error
+    return logger
+}()
 let padding = String(repeating: "x", count: max(0, options.payload - 60))
 func event(_ sequence: Int) -> BenchEvent {
     BenchEvent(aggregateID: "aggregate-\(sequence % 1_000)", sequence: sequence, padding: padding)
@@ -103,13 +107,13 @@ try await TestDatabase.with("benchcmd", logger: logger) { database in
     ])
     let count = min(options.events, 10_000)
     func measure(_ work: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
-        let next = Atomic<Int>(0)
+        let next = Tickets()
         let start = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<options.writers {
                 group.addTask {
                     while true {
-                        let index = next.add(1, ordering: .relaxed).oldValue
+                        let index = next.next()
                         if index >= count { return }
                         try await work(index)
                     }
@@ -121,12 +125,12 @@ try await TestDatabase.with("benchcmd", logger: logger) { database in
     }
     let client = database.client
     let autocommit = try await measure { index in
-        try await client.query("INSERT INTO cases (aggregate_id, sequence, note) VALUES (\("a-\(index % 1_000)"), \(index), \(padding))",
+        _ = try await client.query("INSERT INTO cases (aggregate_id, sequence, note) VALUES (\("a-\(index % 1_000)"), \(index), \(padding))",
                                logger: logger)
     }
     let inTransaction = try await measure { index in
         try await client.transaction(logger: logger) { connection in
-            try await connection.query(
+            _ = try await connection.query(
                 "INSERT INTO cases (aggregate_id, sequence, note) VALUES (\("a-\(index % 1_000)"), \(index), \(padding))", logger: logger)
         }
     }
@@ -153,8 +157,7 @@ try await TestDatabase.with("benche2e", logger: logger) { database in
             "CREATE TABLE effects (event_id uuid PRIMARY KEY, sequence int NOT NULL)",
         ])]),
     ])
-    let committed = Mutex<[UUID: ContinuousClock.Instant]>([:])
-    let latencies = Mutex<[Double]>([])
+    let recorder = LatencyRecorder()
     var handlers = EventHandlers()
     handlers.on(BenchEvent.self) { payload, context in
         try await context.connection.query(
@@ -169,11 +172,7 @@ try await TestDatabase.with("benche2e", logger: logger) { database in
         configuration: .init(kafka: kafka.consumerConfiguration(group: "bench-e2e", topics: [topic])),
         client: database.client, deadLetterProducer: producer, handlers: handlers,
         faults: .init(afterCommitBeforeOffsetStore: { event in
-            // Called right after the consumer's database commit.
-            let now = ContinuousClock.now
-            if let start = committed.withLock({ $0[event.id] }) {
-                latencies.withLock { $0.append((now - start).milliseconds) }
-            }
+            recorder.consumerCommitted(event.id)  // called right after the consumer's database commit
         }),
         logger: logger)
     let total = options.rate * options.seconds
@@ -181,36 +180,36 @@ try await TestDatabase.with("benche2e", logger: logger) { database in
     let group = ServiceGroupRunner(services: [producer, relay, consumer], logger: logger)
     try await group.run {
         // Wait until the consumer has joined the group: one probe event round trip.
-        try await sendCommand(database, -1, committed: committed)
-        while latencies.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(50)) }
-        latencies.withLock { $0.removeAll() }
+        try await sendCommand(database, -1, recorder: recorder)
+        while recorder.count == 0 { try await Task.sleep(for: .milliseconds(50)) }
+        recorder.reset()
         let interval = Duration.nanoseconds(1_000_000_000 / options.rate)
         let start = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { writers in
             for index in 0..<total {
                 let due = start + interval * index
                 if due > .now { try await Task.sleep(until: due) }
-                writers.addTask { try await sendCommand(database, index, committed: committed) }
+                writers.addTask { try await sendCommand(database, index, recorder: recorder) }
             }
             try await writers.waitForAll()
         }
         let deadline = ContinuousClock.now + .seconds(60)
-        while latencies.withLock({ $0.count }) < total + 0 && ContinuousClock.now < deadline {
+        while recorder.count < total && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(100))
         }
     }
-    let measured = latencies.withLock { Array($0.dropFirst(warmup)) }.sorted()
+    let measured = Array(recorder.samples.dropFirst(warmup)).sorted()
     func percentile(_ p: Double) -> Double { measured.isEmpty ? .nan : measured[min(measured.count - 1, Int(Double(measured.count) * p))] }
     print("")
     print("End to end (command commit -> consumer commit), offered \(options.rate) events/s for \(options.seconds) s")
     print(String(format: "  delivered %d/%d   p50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms",
-                 latencies.withLock { $0.count }, total, percentile(0.50), percentile(0.90), percentile(0.99), measured.last ?? .nan))
+                 recorder.count, total, percentile(0.50), percentile(0.90), percentile(0.99), measured.last ?? .nan))
 }
 
-@Sendable func sendCommand(_ database: TestDatabase, _ index: Int, committed: Mutex<[UUID: ContinuousClock.Instant]>) async throws {
+@Sendable func sendCommand(_ database: TestDatabase, _ index: Int, recorder: LatencyRecorder) async throws {
     let id = UUID()
     try await database.client.transaction(logger: logger) { connection in
         try await Outbox.append(event(index), source: "urn:civil:bench", id: id, on: connection, logger: logger)
     }
-    committed.withLock { $0[id] = .now }
+    recorder.commandCommitted(id)
 }

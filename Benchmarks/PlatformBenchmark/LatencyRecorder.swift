@@ -1,0 +1,35 @@
+import Foundation
+import Synchronization
+
+/// Commit instants of commands, matched with the consumer's commit of the same event.
+final class LatencyRecorder: Sendable {
+    private struct State {
+        var committed: [UUID: ContinuousClock.Instant] = [:]
+        var samples: [Double] = []
+    }
+    private let state = Mutex(State())
+
+    func commandCommitted(_ id: UUID) {
+        let now = ContinuousClock.now
+        state.withLock { $0.committed[id] = now }
+    }
+
+    func consumerCommitted(_ id: UUID) {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            if let start = state.committed.removeValue(forKey: id) {
+                state.samples.append((now - start).milliseconds)
+            }
+        }
+    }
+
+    var count: Int { state.withLock { $0.samples.count } }
+    func reset() { state.withLock { $0.samples.removeAll() } }
+    var samples: [Double] { state.withLock { $0.samples } }
+}
+
+/// Hands out work item numbers to concurrent writers.
+final class Tickets: Sendable {
+    private let value = Atomic<Int>(0)
+    func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}

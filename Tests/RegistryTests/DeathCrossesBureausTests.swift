@@ -1,0 +1,84 @@
+import Contracts
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PostgresNIO
+import ServiceKit
+import Testing
+import TestSupport
+@testable import Registry
+
+extension Tag {
+    @Tag static var integration: Self
+}
+
+/// The whole path through real services: Registry's HTTP API → outbox → relay →
+/// Kafka → Assistance's inbox, with the report sent twice.
+@Suite("A death crosses bureaus", .tags(.integration), .serialized)
+struct DeathCrossesBureausTests {
+    func settings(_ domain: Domain, database: TestDatabase, kafka: TestKafka) throws -> ServiceSettings {
+        let prefix = domain.rawValue.uppercased()
+        return try ServiceSettings(domain: domain, environment: [
+            "\(prefix)_HTTP_PORT": "0",
+            "\(prefix)_DB_HOST": database.configuration.host,
+            "\(prefix)_DB_PORT": String(database.configuration.port),
+            "\(prefix)_DB_USER": database.configuration.username,
+            "\(prefix)_DB_PASSWORD": database.configuration.password,
+            "\(prefix)_DB_NAME": database.configuration.database,
+            "\(prefix)_KAFKA_BOOTSTRAP": kafka.cluster.bootstrapServers,
+            "\(prefix)_KAFKA_REPLICATION": "1",
+            "\(prefix)_KAFKA_SESSION_TIMEOUT_MS": "6000",
+            "\(prefix)_LOG_LEVEL": "warning",
+        ])
+    }
+
+    @Test func deathReportedTwiceIsJournalledOnce() async throws {
+        let kafka = try TestKafka()
+        let registryDB = try await TestDatabase.create("registry")
+        let assistanceDB = try await TestDatabase.create("assistance")
+
+        let registry = try await ServiceRuntime.buildApplication(
+            ServiceDefinition(domain: .registry, migrations: RegistryMigrations.all, routes: DeathRoutes.register),
+            settings: settings(.registry, database: registryDB, kafka: kafka))
+        let assistance = try await ServiceRuntime.buildApplication(
+            ServiceDefinition(domain: .assistance, migrations: LifeEventJournal.migrations, subscriptions: [.registry],
+                              handlers: LifeEventJournal.handlers, routes: LifeEventJournal.routes),
+            settings: settings(.assistance, database: assistanceDB, kafka: kafka))
+
+        try await assistance.test(.live) { assistanceClient in
+            try await registry.test(.live) { client in
+                let body = #"{"residentId":"62042319480517031X","dateOfDeath":"2026-03-14","region":"620423","source":"hospital","idempotencyKey":"k1"}"#
+                // Fix the check character: computed, not guessed.
+                let id = ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(iso: "1948-05-17"), sequence: 31)
+                let request = body.replacingOccurrences(of: "62042319480517031X", with: id.rawValue)
+                let first = try await client.execute(uri: "/deaths", method: .post, headers: [.contentType: "application/json"],
+                                                     body: ByteBuffer(string: request))
+                #expect(first.status == .created)
+                let second = try await client.execute(uri: "/deaths", method: .post, headers: [.contentType: "application/json"],
+                                                      body: ByteBuffer(string: request))
+                #expect(second.status == .ok)
+                let invalid = try await client.execute(uri: "/deaths", method: .post, headers: [.contentType: "application/json"],
+                                                       body: ByteBuffer(string: request.replacingOccurrences(of: "hospital", with: "rumour")))
+                #expect(invalid.status == .badRequest)
+                #expect(invalid.headers[.contentType] == "application/problem+json")
+                #expect(String(buffer: invalid.body).contains("death.unknown-source"))
+
+                var journalled = 0
+                for _ in 0..<300 {
+                    let page = try await assistanceClient.execute(uri: "/life-events", method: .get)
+                    journalled = String(buffer: page.body).components(separatedBy: "\"eventId\"").count - 1
+                    if journalled >= 1 { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                #expect(journalled == 1)
+                let ready = try await client.execute(uri: "/health/ready", method: .get)
+                #expect(ready.status == .ok)
+                let metrics = try await client.execute(uri: "/metrics", method: .get)
+                #expect(String(buffer: metrics.body).contains("outbox_published_total"))
+            }
+        }
+        try await registryDB.drop()
+        try await assistanceDB.drop()
+    }
+}
