@@ -126,6 +126,17 @@ public final class KafkaConsumer: Sendable {
 
     private var isOpen: Bool { lifecycle.withLock { $0 == .open } }
 
+    /// A message librdkafka has already fetched, or nil at once. Lets a caller
+    /// take a batch of what is ready without any Swift-side buffer.
+    public func pollReady() -> KafkaMessage? {
+        let step = lifecycle.withLock { state -> PollStep in
+            guard state == .open else { return .finished }
+            return Self.pollOnce(handle, timeoutMs: 0, logger: logger)
+        }
+        if case .message(let message) = step { return message }
+        return nil
+    }
+
     func nextMessage() async throws -> KafkaMessage? {
         // Fast path: a message librdkafka already fetched is taken without a thread hop.
         switch lifecycle.withLock({ state -> PollStep in

@@ -70,6 +70,11 @@ public struct TopicPartition: Sendable, Hashable, CustomStringConvertible {
     public var topic: String
     public var partition: Int32
     public var description: String { "\(topic)[\(partition)]" }
+
+    public init(topic: String, partition: Int32) {
+        self.topic = topic
+        self.partition = partition
+    }
 }
 
 /// A consumer-group rebalance as seen by this member.

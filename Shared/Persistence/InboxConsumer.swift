@@ -8,11 +8,14 @@ import ServiceLifecycle
 
 /// Consumes events exactly once in effect.
 ///
-/// For each message: open a transaction, insert `(group, source, event id)` into
-/// the inbox, and run the handler in the same transaction. A duplicate delivery
-/// finds the inbox row and does nothing. Only after the commit is the Kafka offset
-/// stored. An event that keeps failing is sent to the group's dead-letter topic
-/// with its error and attempt count, and the consumer moves on.
+/// It takes the messages librdkafka has ready (up to `maxBatch`), opens one
+/// transaction, inserts `(group, source, event id)` for each into the inbox and
+/// runs the handlers of the new ones in that same transaction. A duplicate
+/// delivery finds its inbox row and does nothing. Only after the commit are the
+/// Kafka offsets stored. If anything in a batch fails, the batch is rolled back
+/// and its events are retried one by one; an event that keeps failing is sent to
+/// the group's dead-letter topic with its error and attempt count, and the
+/// consumer moves on.
 public final class InboxConsumer: Service, Sendable {
     public struct Configuration: Sendable {
         public var kafka: KafkaConsumerConfiguration
@@ -20,6 +23,8 @@ public final class InboxConsumer: Service, Sendable {
         public var maxAttempts = 5
         public var retryBackoff: Duration = .milliseconds(200)
         public var deadLetterTopic: String
+        /// Messages applied in one transaction when they are already waiting.
+        public var maxBatch = 200
 
         public init(kafka: KafkaConsumerConfiguration, deadLetterTopic: String? = nil) {
             self.kafka = kafka
@@ -59,8 +64,12 @@ public final class InboxConsumer: Service, Sendable {
         let consumer = try KafkaConsumer(configuration: configuration.kafka, logger: logger)
         do {
             try await withGracefulShutdownHandler {
-                for try await message in consumer.messages {
-                    try await self.process(message, consumer: consumer)
+                for try await first in consumer.messages {
+                    var batch = [first]
+                    while batch.count < self.configuration.maxBatch, let next = consumer.pollReady() {
+                        batch.append(next)
+                    }
+                    try await self.process(batch, consumer: consumer)
                 }
             } onGracefulShutdown: {
                 consumer.stop()
@@ -70,6 +79,79 @@ public final class InboxConsumer: Service, Sendable {
             throw error
         }
         await consumer.close()
+    }
+
+    /// One transaction for every event of the batch that has a handler; one by one if it fails.
+    func process(_ batch: [KafkaMessage], consumer: KafkaConsumer) async throws {
+        guard batch.count > 1 else {
+            try await process(batch[0], consumer: consumer)
+            return
+        }
+        var handled: [(message: KafkaMessage, event: CloudEvent, handler: EventHandlers.Handler)] = []
+        for message in batch {
+            guard let event = try? message.cloudEvent(), let handler = handlers.handler(for: event.type) else { continue }
+            handled.append((message, event, handler))
+        }
+        if handled.count == batch.count || handled.isEmpty {
+            if !handled.isEmpty {
+                do {
+                    let applied = try await applyBatch(handled)
+                    for item in handled {
+                        let outcome = applied.contains(item.event.id) ? "applied" : "duplicate"
+                        Counter(label: "inbox_events_total", dimensions: [("group", group), ("type", item.event.type),
+                                                                         ("outcome", outcome)]).increment()
+                        try faults.afterCommitBeforeOffsetStore?(item.event)
+                    }
+                    storeOffsets(batch, consumer: consumer)
+                    return
+                } catch let crash as SimulatedCrash {
+                    throw crash
+                } catch {
+                    logger.warning("batch failed; applying its events one by one", metadata: ["error": "\(error)"])
+                }
+            } else {
+                storeOffsets(batch, consumer: consumer)  // nothing this service reacts to
+                return
+            }
+        }
+        for message in batch { try await process(message, consumer: consumer) }
+    }
+
+    /// Inserts the batch's inbox rows and runs the handlers of the new events, in order,
+    /// in one transaction. Returns the ids of the events applied now.
+    private func applyBatch(
+        _ items: [(message: KafkaMessage, event: CloudEvent, handler: EventHandlers.Handler)]
+    ) async throws -> Set<UUID> {
+        let logger = self.logger
+        let group = self.group
+        return try await client.transaction(logger: logger) { connection in
+            let rows = try await connection.query("""
+                INSERT INTO inbox (consumer_group, source, event_id, event_type, topic, kafka_partition, kafka_offset)
+                SELECT \(group), * FROM unnest(\(items.map(\.event.source))::text[], \(items.map(\.event.id))::uuid[],
+                    \(items.map(\.event.type))::text[], \(items.map(\.message.topic))::text[],
+                    \(items.map(\.message.partition))::int[], \(items.map(\.message.offset))::bigint[])
+                ON CONFLICT DO NOTHING RETURNING source, event_id
+                """, logger: logger)
+            var new = Set<String>()
+            for try await (source, id) in rows.decode((String, UUID).self) { new.insert("\(source) \(id)") }
+            var applied = Set<UUID>()
+            for item in items where new.remove("\(item.event.source) \(item.event.id)") != nil {
+                try await item.handler(EventContext(event: item.event, connection: connection, logger: logger))
+                applied.insert(item.event.id)
+            }
+            return applied
+        }
+    }
+
+    /// Stores the highest offset of each partition in the batch.
+    private func storeOffsets(_ batch: [KafkaMessage], consumer: KafkaConsumer) {
+        var last: [TopicPartition: KafkaMessage] = [:]
+        for message in batch {
+            let key = TopicPartition(topic: message.topic, partition: message.partition)
+            if let known = last[key], known.offset > message.offset { continue }
+            last[key] = message
+        }
+        for message in last.values { storeOffset(message, consumer: consumer) }
     }
 
     func process(_ message: KafkaMessage, consumer: KafkaConsumer) async throws {

@@ -48,7 +48,7 @@ public enum Outbox {
                 bindings.append(event.subject)
                 bindings.append(event.dataschema)
                 bindings.append(event.datacontenttype)
-                bindings.append(try String(decoding: JSONEncoder().encode(event.extensions), as: UTF8.self))
+                bindings.append(event.extensions.isEmpty ? "{}" : try String(decoding: EventJSON.encoder.encode(event.extensions), as: UTF8.self))
                 bindings.append(ByteBuffer(bytes: event.data))
             }
             query = PostgresQuery(unsafeSQL: sql, binds: bindings)

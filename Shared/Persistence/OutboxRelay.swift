@@ -182,7 +182,8 @@ public final class OutboxRelay: Service, Sendable {
                 (Int64, UUID, String, String, String, String, Date, String?, String?, String, String, ByteBuffer).self
             ) {
                 let (position, id, topic, key, source, type, time, subject, dataschema, contentType, extensionsJSON, payload) = row
-                let extensions = (try? JSONDecoder().decode([String: String].self, from: Data(extensionsJSON.utf8))) ?? [:]
+                let extensions = extensionsJSON == "{}" ? [:]
+                    : (try? EventJSON.decoder.decode([String: String].self, from: Data(extensionsJSON.utf8))) ?? [:]
                 let event = CloudEvent(
                     id: id, source: source, type: type, time: time, subject: subject, dataschema: dataschema,
                     datacontenttype: contentType, key: key, data: Array(payload.readableBytesView), extensions: extensions)

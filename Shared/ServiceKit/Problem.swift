@@ -95,6 +95,13 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         case let decoding as DecodingError:
             return .badRequest("request.invalid-body", describe(decoding))
+        case let http as HTTPError:
+            // Hummingbird reports undecodable bodies and unknown routes this way.
+            switch http.status {
+            case .badRequest: return .badRequest("request.invalid-body", http.body ?? "the request body is not valid JSON for this route")
+            case .notFound: return .notFound("route.not-found", "no such route")
+            default: return Problem(status: http.status, code: "http.\(http.status.code)", title: http.status.reasonPhrase, detail: http.body)
+            }
         case let http as any HTTPResponseError:
             let status = http.status
             return Problem(status: status, code: "http.\(status.code)", title: status.reasonPhrase)

@@ -66,7 +66,8 @@ struct ExactlyOnceTests {
                 }))
             await #expect(throws: SimulatedCrash.self) { try await crashing.run() }
             let appliedBeforeCrash = try await Pipeline.count(database, "SELECT count(*) FROM effects")
-            #expect(appliedBeforeCrash == 7)
+            // Everything up to the crash point was committed (a whole batch may be), but no offset was stored.
+            #expect(appliedBeforeCrash >= 7)
 
             let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer)
             try await Pipeline.running([producer, consumer]) {

@@ -127,3 +127,36 @@ struct KafkaRoundTripTests {
         #expect(check125)
     }
 }
+
+@Suite("Kafka fault injection", .tags(.kafka))
+struct KafkaFaultInjectionTests {
+    @Test("retriable produce errors injected by the broker are retried; every message is delivered once")
+    func retriableProduceErrors() async throws {
+        let kafka = try TestKafka(partitions: 1)
+        let topic = "civil.childprotection.events"
+        // ApiKey 0 = Produce; 6 = NOT_LEADER_FOR_PARTITION, 7 = REQUEST_TIMED_OUT, 19 = NOT_ENOUGH_REPLICAS.
+        kafka.cluster.pushRequestErrors(apiKey: 0, errors: [6, 7, 19])
+        let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+        let results = await producer.send(batch: (0..<50).map {
+            OutgoingMessage(topic: topic, key: Array("k".utf8), value: Array("\($0)".utf8))
+        })
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        let offsets = results.compactMap { try? $0.get().offset }
+        #expect(offsets == Array(0..<50).map(Int64.init))  // in order, no duplicates: the idempotent producer at work
+        await producer.shutdown()
+    }
+
+    @Test("a message that cannot be delivered in time fails with a typed error, not silently")
+    func deliveryTimeout() async throws {
+        let kafka = try TestKafka()
+        var configuration = kafka.producerConfiguration()
+        configuration.messageTimeoutMs = 1_500
+        let producer = try KafkaProducer(configuration: configuration, logger: TestKafka.logger)
+        kafka.cluster.setAllBrokersDown()
+        await #expect(throws: KafkaError.self) {
+            try await producer.send(OutgoingMessage(topic: "civil.registry.events", key: nil, value: [1]))
+        }
+        kafka.cluster.setAllBrokersUp()
+        await producer.shutdown()
+    }
+}

@@ -3,7 +3,8 @@ import Foundation
 /// The one JSON dialect of every event payload: sorted keys (stable bytes, stable
 /// hashes), RFC 3339 timestamps. Dates without time use `CivilDate` ("YYYY-MM-DD").
 public enum EventJSON {
-    public static var encoder: JSONEncoder {
+    /// Shared: configured once, never mutated (building one per event cost more than encoding).
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -11,9 +12,9 @@ public enum EventJSON {
             try container.encode(RFC3339.format(date))
         }
         return encoder
-    }
+    }()
 
-    public static var decoder: JSONDecoder {
+    public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -24,5 +25,5 @@ public enum EventJSON {
             return date
         }
         return decoder
-    }
+    }()
 }
