@@ -22,7 +22,7 @@ import Synchronization
 ///   own connection; a second replica waits in standby until the lock is free.
 public final class OutboxRelay: Service, Sendable {
     public struct Configuration: Sendable {
-        public var batchSize = 500
+        public var batchSize = 1_000
         /// Fallback poll interval if a notification was missed.
         public var fallbackPoll: Duration = .seconds(2)
         /// How often a standby replica retries the lock.

@@ -1,0 +1,112 @@
+import Contracts
+
+/// Booking rules of one marriage registration office: a daily capacity, named slots with their
+/// own capacities, and peak dates on which only booked couples are served.
+///
+/// Source: seed 004 [004:L20] "在“5·20”“七夕”等登记高峰时段实行预约办理、分时分流错峰登记" — on the peak
+/// days 5·20 (20 May) and 七夕 (7th day of the 7th lunar month) registration is by appointment,
+/// in time slots. Walk-ins are therefore refused on peak days (`appointment.peak-day-booking-required`).
+///
+/// Peak dates are explicit configuration, not computed: 七夕 follows the Chinese lunisolar
+/// calendar, and an office may add its own (e.g. 2.14, 10.10). ``defaultPeakDates`` covers
+/// 2026 and 2027.
+///
+/// Check order (first refusal wins): unknown slot, date in the past, day full, slot full.
+/// "Day full" comes before "slot full" because it tells the couple that no other slot that day
+/// will do either. A booking for today is allowed.
+public struct AppointmentBook: Sendable, Hashable {
+    /// Everyone the office can serve in one day, booked or walk-in.
+    public let dailyCapacity: Int
+    public let slots: [AppointmentSlot]
+    public let peakDates: Set<CivilDate>
+
+    /// 2026-05-20, 2026-08-19 (七夕), 2027-05-20, 2027-08-08 (七夕).
+    ///
+    /// 七夕 = 农历七月初七. 2026: 七月初一 is 13 August (new moon 12 Aug 17:37 UTC = 13 Aug Beijing),
+    /// so 初七 is 19 August. 2027: 七月初一 is 2 August (new moon 2 Aug ≈10:05 UTC, same day in
+    /// Beijing), so 初七 is 8 August. Cross-checked with Foundation's Chinese calendar (ICU).
+    public static let defaultPeakDates: Set<CivilDate> = [
+        fixed(2026, 5, 20), fixed(2026, 8, 19),
+        fixed(2027, 5, 20), fixed(2027, 8, 8),
+    ]
+
+    /// Refuses a negative capacity, an empty or duplicate slot name.
+    public init(dailyCapacity: Int, slots: [AppointmentSlot], peakDates: Set<CivilDate> = defaultPeakDates) throws(RuleViolation) {
+        guard dailyCapacity >= 0 else {
+            throw .invalid("appointment.invalid-configuration", "daily capacity must not be negative, got \(dailyCapacity)")
+        }
+        var names = Set<String>()
+        for slot in slots {
+            guard !slot.name.isEmpty else {
+                throw .invalid("appointment.invalid-configuration", "a slot needs a name")
+            }
+            guard slot.capacity >= 0 else {
+                throw .invalid("appointment.invalid-configuration", "slot \(slot.name) has negative capacity \(slot.capacity)")
+            }
+            guard names.insert(slot.name).inserted else {
+                throw .invalid("appointment.invalid-configuration", "slot name \(slot.name) appears twice")
+            }
+        }
+        self.dailyCapacity = dailyCapacity
+        self.slots = slots
+        self.peakDates = peakDates
+    }
+
+    public func isPeakDay(_ date: CivilDate) -> Bool { peakDates.contains(date) }
+
+    public func slot(named name: String) -> AppointmentSlot? { slots.first { $0.name == name } }
+
+    /// Whether one more couple may book `slot` on `date`, given what is already booked that day.
+    public func canBook(slot name: String, date: CivilDate, today: CivilDate, existingBookings: BookingCounts) throws(RuleViolation) {
+        guard let slot = slot(named: name) else {
+            throw .invalid("appointment.unknown-slot", "the office has no slot named \"\(name)\"")
+        }
+        guard date >= today else {
+            throw .invalid("appointment.date-in-past", "\(date.iso) is before today \(today.iso)")
+        }
+        guard existingBookings.total < dailyCapacity else {
+            throw RuleViolation("appointment.day-full", "all \(dailyCapacity) places on \(date.iso) are taken", kind: .conflict)
+        }
+        guard existingBookings.count(in: name) < slot.capacity else {
+            throw RuleViolation("appointment.slot-full", "all \(slot.capacity) places in \(name) on \(date.iso) are taken", kind: .conflict)
+        }
+    }
+
+    /// ``canBook(slot:date:today:existingBookings:)``, then the new booking.
+    public func book(slot name: String, date: CivilDate, today: CivilDate, existingBookings: BookingCounts) throws(RuleViolation) -> AppointmentBooking {
+        try canBook(slot: name, date: date, today: today, existingBookings: existingBookings)
+        return AppointmentBooking(slot: name, date: date)
+    }
+
+    /// Whether a couple without a booking may be served today: never on a peak day, otherwise
+    /// while the day has room.
+    public func canAdmitWalkIn(today: CivilDate, existingBookings: BookingCounts) throws(RuleViolation) {
+        guard !isPeakDay(today) else {
+            throw RuleViolation(
+                "appointment.peak-day-booking-required",
+                "\(today.iso) is a peak registration day: only couples with a booked slot are served (预约办理、分时分流)")
+        }
+        guard existingBookings.total < dailyCapacity else {
+            throw RuleViolation("appointment.day-full", "all \(dailyCapacity) places on \(today.iso) are taken", kind: .conflict)
+        }
+    }
+
+    /// Cancels an active booking whose day has not passed (cancelling on the day itself is allowed).
+    /// The adapter then stops counting it.
+    public func cancel(_ booking: AppointmentBooking, today: CivilDate) throws(RuleViolation) -> AppointmentBooking {
+        if let cancelledOn = booking.cancelledOn {
+            throw RuleViolation("appointment.already-cancelled", "the booking was cancelled on \(cancelledOn.iso)", kind: .conflict)
+        }
+        guard booking.date >= today else {
+            throw RuleViolation("appointment.cancel-in-past", "the appointment on \(booking.date.iso) has passed")
+        }
+        var cancelled = booking
+        cancelled.cancelledOn = today
+        return cancelled
+    }
+
+    /// For literal dates known to exist.
+    static func fixed(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        do { return try CivilDate(year: year, month: month, day: day) } catch { preconditionFailure("\(error)") }
+    }
+}

@@ -1,0 +1,52 @@
+import Contracts
+
+/// Decides the free basic funeral services (惠民殡葬) for a death.
+///
+/// Rule: granted iff the deceased was a 低保 or 特困 recipient on the date of death (period bounds
+/// inclusive), or the policy extends to all residents. Seed 003 [L17 §3.5.7] ("为符合条件的困难群众…免费
+/// 提供…基本殡葬服务"), seed 000 [000:L57] (all permanent residents in Chengdu).
+///
+/// Basis when several apply: 特困 before 低保 before all-residents — the most specific programme
+/// is reported, so that the cost is booked against the right assistance budget. Overlapping or
+/// duplicate periods yield one grant.
+///
+/// Not modelled: the seed's condition that the body is cremated (死亡后实行火化); the caller asks
+/// only for deaths in a cremation zone / cremated bodies.
+public enum FreeBasicFuneral {
+    /// Why the deceased qualifies.
+    public enum Basis: String, Sendable, Hashable, CaseIterable {
+        case extremePoverty
+        case minimumLivingAllowance
+        case allResidents
+    }
+
+    /// One service in a grant and its amount.
+    public struct Item: Sendable, Hashable {
+        public var service: BasicFuneralService
+        public var amount: Money
+    }
+
+    /// What is granted: all four basic services with the policy's amounts, and their total.
+    public struct Grant: Sendable, Hashable {
+        public var basis: Basis
+        /// In ``BasicFuneralService`` order.
+        public var items: [Item]
+        public var total: Money
+    }
+
+    public static func decide(dateOfDeath: CivilDate, recipientPeriods: [RecipientPeriod], policy: FuneralPolicy) -> Grant? {
+        let programs = Set(recipientPeriods.filter { $0.covers(dateOfDeath) }.map(\.program))
+        let basis: Basis
+        if programs.contains(.extremePoverty) {
+            basis = .extremePoverty
+        } else if programs.contains(.minimumLivingAllowance) {
+            basis = .minimumLivingAllowance
+        } else if policy.extendToAllResidents {
+            basis = .allResidents
+        } else {
+            return nil
+        }
+        let items = BasicFuneralService.allCases.map { Item(service: $0, amount: policy.amount(for: $0)) }
+        return Grant(basis: basis, items: items, total: items.reduce(Money.zero) { $0 + $1.amount })
+    }
+}
