@@ -117,6 +117,7 @@ let package = Package(
             name: "ContractsTests",
             dependencies: ["Contracts", "TestSupport"],
             path: "Tests/ContractsTests",
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -17,5 +17,74 @@ enum RegistryMigrations {
             )
             """,
         ]),
+        Migration(version: 2, name: "marriages", statements: [
+            """
+            CREATE TABLE registration_offices (
+                code text PRIMARY KEY,
+                region text NOT NULL,
+                name text NOT NULL,
+                daily_capacity integer NOT NULL CHECK (daily_capacity > 0)
+            )
+            """,
+            // Jingtai County's registry office, so a fresh installation can register at once.
+            "INSERT INTO registration_offices VALUES ('620423-01', '620423', '景泰县婚姻登记处', 40)",
+            // Serials are allocated under a row lock: unique city-wide without gaps between concurrent requests.
+            """
+            CREATE TABLE certificate_serials (
+                office text NOT NULL REFERENCES registration_offices (code),
+                kind text NOT NULL,
+                year integer NOT NULL,
+                last_serial integer NOT NULL,
+                PRIMARY KEY (office, kind, year)
+            )
+            """,
+            """
+            CREATE TABLE marriages (
+                id uuid PRIMARY KEY,
+                office text NOT NULL REFERENCES registration_offices (code),
+                party_a_id text NOT NULL,
+                party_b_id text NOT NULL,
+                party_a_ref text NOT NULL,
+                party_b_ref text NOT NULL,
+                registered_on date NOT NULL,
+                status text NOT NULL DEFAULT 'married' CHECK (status IN ('married', 'divorced', 'annulled', 'revoked')),
+                ended_on date,
+                created_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX marriages_office_date ON marriages (office, registered_on)",
+            // One row per person currently married: the primary key makes a second marriage impossible,
+            // even for two offices registering the same person at the same moment.
+            """
+            CREATE TABLE current_spouses (
+                person_ref text PRIMARY KEY,
+                marriage_id uuid NOT NULL REFERENCES marriages (id)
+            )
+            """,
+            """
+            CREATE TABLE certificates (
+                number text PRIMARY KEY,
+                kind text NOT NULL,
+                marriage_id uuid NOT NULL REFERENCES marriages (id),
+                original_number text REFERENCES certificates (number),
+                issued_on date NOT NULL,
+                status text NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'revoked'))
+            )
+            """,
+            """
+            CREATE TABLE divorce_applications (
+                id uuid PRIMARY KEY,
+                marriage_id uuid NOT NULL REFERENCES marriages (id),
+                applied_on date NOT NULL,
+                cooling_off_last_day date NOT NULL,
+                window_start date NOT NULL,
+                window_end date NOT NULL,
+                outcome text CHECK (outcome IN ('registered', 'withdrawn')),
+                outcome_on date,
+                withdrawn_by text
+            )
+            """,
+            "CREATE INDEX divorce_applications_marriage ON divorce_applications (marriage_id)",
+        ]),
     ]
 }

@@ -9,13 +9,126 @@ import TestSupport
 struct EventSchemaTests {
     static let key = try! PersonRefKey(hex: String(repeating: "ab", count: 32))  // test fixture, not input
 
+    static func person(_ residentID: String) -> PersonRef {
+        PersonRef.derive(from: try! ResidentID(residentID), key: key)  // test fixture, not input
+    }
+
+    static func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }  // test fixture, not input
+
+    static let jingtai = try! RegionCode("620423")  // 景泰县
+    static let husband = person("620423199003150016")
+    static let wife = person("620423199207080021")
+    static let adoptiveFather = person("620423196011040032")
+    static let adoptiveMother = person("620423195811200044")
+    static let child = person("620423201805020053")
+    static let deceased = person("620423194506120019")
+    static let widow = person("620423195203010028")
+
     /// One realistic instance per event type; a new type without one fails `everyTypeHasAnExample`.
     static var examples: [String: any DomainEvent] {
         let person = PersonRef.derive(from: try! ResidentID("11010519491231002X"), key: key)
         let died = DeathRecorded(
             recordID: UUID(), person: person, dateOfDeath: try! CivilDate(iso: "2026-03-14"),
             region: try! RegionCode("620423"), source: .hospital, recordedAt: Date())
-        return [DeathRecorded.eventType.rawValue: died]
+        let marriageID = UUID()
+        let applicationID = UUID()
+        let adoptionID = UUID()
+        let deathRecordID = UUID()
+        let funeral: [FuneralSubsidyItem] = [
+            FuneralSubsidyItem(service: .transport, amount: Money(yuan: 300)),
+            FuneralSubsidyItem(service: .storage, amount: Money(yuan: 200)),
+            FuneralSubsidyItem(service: .cremation, amount: Money(yuan: 600)),
+            FuneralSubsidyItem(service: .ashStorage, amount: Money(fen: 15_050)),
+        ]
+        let events: [any DomainEvent] = [
+            died,
+            MarriageRegistered(
+                marriageID: marriageID, certificateNumber: "J620423-01-2026-000123", partyA: husband, partyB: wife,
+                office: "620423-01", region: jingtai, registeredOn: date("2026-05-20")),
+            DivorceApplied(
+                applicationID: applicationID, marriageID: marriageID, partyA: husband, partyB: wife,
+                appliedOn: date("2026-03-09"), coolingOffEndsOn: date("2026-04-08"),
+                registrationWindowEndsOn: date("2026-05-08")),
+            DivorceWithdrawn(
+                applicationID: applicationID, marriageID: marriageID, withdrawnOn: date("2026-03-27"),
+                reason: .party, byParty: wife),
+            DivorceRegistered(
+                marriageID: marriageID, applicationID: applicationID, certificateNumber: "L620423-01-2026-000045",
+                partyA: husband, partyB: wife, registeredOn: date("2026-04-15"), basis: .agreement,
+                courtDocumentNumber: nil),
+            MarriageAnnulled(
+                marriageID: marriageID, partyA: husband, partyB: wife, kind: .revocation,
+                courtDocumentNumber: "（2026）甘0423民初1234号", effectiveOn: date("2026-06-30")),
+            CertificateReissued(
+                certificateNumber: "BJ620423-01-2026-000007", originalCertificateNumber: "J620423-01-2016-000388",
+                kind: .marriage, marriageID: marriageID, applicant: wife, reissuedOn: date("2026-02-11")),
+            AdoptionRegistered(
+                adoptionID: adoptionID, child: child, adopters: [adoptiveFather, adoptiveMother],
+                registeredOn: date("2026-01-20"), region: jingtai, certificateNumber: "(2026)景收字第0003号"),
+            AdoptionDissolved(
+                adoptionID: adoptionID, child: child, adopters: [adoptiveFather, adoptiveMother],
+                dissolvedOn: date("2026-09-01"), basis: .registration, documentNumber: "(2026)景解字第0001号"),
+            DeathRecordCorrected(
+                recordID: deathRecordID, person: deceased, previousDateOfDeath: date("2026-03-14"),
+                dateOfDeath: date("2026-03-13"), region: jingtai, correctedAt: Date(),
+                reason: "medical certificate gives 13 March; the report was mistyped"),
+            DeathRecordAnnulled(
+                recordID: deathRecordID, person: deceased, annulledDateOfDeath: date("2026-03-13"),
+                annulledAt: Date(), reason: "reported under the wrong resident ID number"),
+            CremationCompleted(
+                serviceRecordID: UUID(), person: deceased, crematedOn: date("2026-03-16"),
+                cremationCertificateNumber: "620423-HZ-2026-00412", facilityRegion: jingtai),
+            BurialCompleted(
+                serviceRecordID: UUID(), person: deceased, buriedOn: date("2026-04-04"),
+                cemeteryPlot: "景泰县公益性公墓 树葬区 C-17", ecoBurial: true, region: jingtai),
+            FuneralSubsidyGranted(
+                grantID: UUID(), person: deceased, deathRecordID: deathRecordID, basis: .extremePoverty,
+                services: funeral, total: try! Money.sum(funeral.map(\.amount)), grantedOn: date("2026-03-15"),
+                causationEventID: UUID()),
+            BenefitGranted(
+                caseID: UUID(), program: .minimumLivingAllowance, recipients: [adoptiveFather, adoptiveMother, child],
+                region: try! RegionCode("620423100"), startsOn: date("2025-07-01"),
+                monthlyAmount: try! Money(parsing: "1154.00"), causationEventID: nil),
+            BenefitTerminated(
+                caseID: UUID(), program: .extremePoverty, recipients: [deceased], region: jingtai,
+                lastCoveredDay: date("2026-03-31"), reason: .death, causationEventID: UUID()),
+        ]
+        return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
+    }
+
+    /// The other shapes an event type can take (the optionals `examples` leaves out, other enum
+    /// cases with their own fields); together with `examples` they emit every schema property.
+    static var variants: [any DomainEvent] {
+        let marriageID = UUID()
+        return [
+            DivorceWithdrawn(
+                applicationID: UUID(), marriageID: marriageID, withdrawnOn: date("2026-05-09"), reason: .expired,
+                byParty: nil),
+            DivorceRegistered(
+                marriageID: marriageID, applicationID: nil, certificateNumber: nil, partyA: husband, partyB: wife,
+                registeredOn: date("2026-07-02"), basis: .courtJudgment,
+                courtDocumentNumber: "（2026）甘0423民初2087号"),
+            MarriageAnnulled(
+                marriageID: marriageID, partyA: husband, partyB: wife, kind: .annulment,
+                courtDocumentNumber: "（2026）甘0423民初3001号", effectiveOn: date("2026-08-10")),
+            AdoptionRegistered(
+                adoptionID: UUID(), child: child, adopters: [adoptiveMother], registeredOn: date("2026-02-03"),
+                region: try! RegionCode("620423100"), certificateNumber: "(2026)景收字第0004号"),
+            AdoptionDissolved(
+                adoptionID: UUID(), child: child, adopters: [adoptiveMother], dissolvedOn: date("2026-10-12"),
+                basis: .courtDocument, documentNumber: "（2026）甘0423民初4410号"),
+            FuneralSubsidyGranted(
+                grantID: UUID(), person: widow, deathRecordID: UUID(), basis: .allResidents,
+                services: [FuneralSubsidyItem(service: .cremation, amount: Money(yuan: 600))],
+                total: Money(yuan: 600), grantedOn: date("2026-11-02"), causationEventID: nil),
+            BenefitGranted(
+                caseID: UUID(), program: .temporaryAssistance, recipients: [wife], region: jingtai,
+                startsOn: date("2026-02-01"), monthlyAmount: Money(yuan: 2000), causationEventID: UUID()),
+            BenefitTerminated(
+                caseID: UUID(), program: .minimumLivingAllowance, recipients: [husband, wife, child],
+                region: jingtai, lastCoveredDay: date("2026-06-30"), reason: .incomeAboveStandard,
+                causationEventID: nil),
+        ]
     }
 
     @Test func everyTypeHasAnExampleAndASchema() throws {
@@ -38,6 +151,47 @@ struct EventSchemaTests {
         #expect(envelope.key == example.aggregateID)
     }
 
+    @Test func variantsValidate() throws {
+        for variant in Self.variants {
+            let eventType = Swift.type(of: variant).eventType
+            let schema = try #require(EventSchemas.data(for: eventType))
+            let errors = try JSONSchemaValidator(schemaData: schema)
+                .validate(data: Data(CloudEvent.wrap(variant, source: eventType.domain.source).data))
+            #expect(errors.isEmpty, "\(eventType): \(errors)")
+        }
+    }
+
+    /// A schema property no example emits is likely misspelt (the Swift property would be
+    /// refused by `additionalProperties: false` only if it were present).
+    @Test func everySchemaPropertyIsEmitted() throws {
+        var emitted: [String: Set<String>] = [:]
+        for event in Array(Self.examples.values) + Self.variants {
+            let object = try JSONSerialization.jsonObject(with: EventJSON.encoder.encode(event)) as? [String: Any]
+            emitted[Swift.type(of: event).eventType.rawValue, default: []].formUnion((object ?? [:]).keys)
+        }
+        for type in EventCatalog.all {
+            let schema = try #require(EventSchemas.data(for: type.eventType))
+            let properties = try #require(
+                (JSONSerialization.jsonObject(with: schema) as? [String: Any])?["properties"] as? [String: Any])
+            let missing = Set(properties.keys).subtracting(emitted[type.eventType.rawValue] ?? [])
+            #expect(missing.isEmpty, "\(type.eventType): no example emits \(missing.sorted())")
+        }
+    }
+
+    @Test func aggregateIDsAreLowerCase() {
+        for (type, example) in Self.examples {
+            #expect(example.aggregateID == example.aggregateID.lowercased(), "\(type)")
+        }
+    }
+
+    @Test func moneyEncodesAsIntegerFen() throws {
+        let event = try #require(Self.examples[FuneralSubsidyGranted.eventType.rawValue] as? FuneralSubsidyGranted)
+        let json = String(decoding: try EventJSON.encoder.encode(event), as: UTF8.self)
+        #expect(json.contains(#""total":125050"#))
+        #expect(json.contains(#"{"amount":15050,"service":"ash-storage"}"#))
+        #expect(json.contains(#""grantedOn":"2026-03-15""#))
+    }
+
     @Test func schemasRejectRawIdentifiers() throws {
         let schema = try #require(EventSchemas.data(for: DeathRecorded.eventType))
         let validator = try JSONSchemaValidator(schemaData: schema)
@@ -57,6 +211,20 @@ struct EventSchemaTests {
                 let data = try Data(contentsOf: fixtures.appendingPathComponent(directory).appendingPathComponent(file))
                 let event = CloudEvent(source: type.eventType.domain.source, type: type.eventType.rawValue, key: "k", data: Array(data))
                 #expect(throws: Never.self, "\(directory)/\(file)") { _ = try decode(event, as: type) }
+            }
+        }
+    }
+
+    /// A published payload of version N must also satisfy the schema of version N as it is now.
+    @Test func payloadsOfEarlierReleasesStillValidate() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        for directory in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
+            let type = try #require(EventCatalog.type(named: directory), "fixture for unknown type \(directory)")
+            let validator = try JSONSchemaValidator(schemaData: try #require(EventSchemas.data(for: type.eventType)))
+            for file in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(directory).path) {
+                let data = try Data(contentsOf: fixtures.appendingPathComponent(directory).appendingPathComponent(file))
+                let errors = try validator.validate(data: data)
+                #expect(errors.isEmpty, "\(directory)/\(file): \(errors)")
             }
         }
     }

@@ -65,7 +65,7 @@ public enum RFC3339 {
     /// Formats with integer arithmetic: this runs for every event header, and
     /// Foundation's format styles cost several microseconds each.
     public static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded(.down))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let inDay = milliseconds - days * 86_400_000
         // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).

@@ -2,7 +2,26 @@
 /// so an event type without a JSON Schema beside it fails the build's tests.
 public enum EventCatalog {
     public static let all: [any DomainEvent.Type] = [
+        // Registry: deaths and funerals.
         DeathRecorded.self,
+        DeathRecordCorrected.self,
+        DeathRecordAnnulled.self,
+        CremationCompleted.self,
+        BurialCompleted.self,
+        FuneralSubsidyGranted.self,
+        // Registry: marriages.
+        MarriageRegistered.self,
+        DivorceApplied.self,
+        DivorceWithdrawn.self,
+        DivorceRegistered.self,
+        MarriageAnnulled.self,
+        CertificateReissued.self,
+        // Registry: adoptions.
+        AdoptionRegistered.self,
+        AdoptionDissolved.self,
+        // Assistance.
+        BenefitGranted.self,
+        BenefitTerminated.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {

@@ -1,0 +1,154 @@
+import Contracts
+import Foundation
+import HummingbirdTesting
+import Testing
+import TestSupport
+@testable import Registry
+
+@Suite("Marriage and divorce registration", .tags(.integration), .serialized)
+struct MarriageFlowTests {
+    static let today = try! CivilDate(iso: "2026-05-20")  // fixture
+    let man = RegistryHarness.person(born: "1995-03-01", sequence: 11)
+    let woman = RegistryHarness.person(born: "1997-08-09", sequence: 22)
+
+    func marriageBody(_ a: ResidentID, _ b: ResidentID, kinship: String = "unrelated", office: String = "620423-01") -> String {
+        #"{"partyA":"\#(a.rawValue)","partyB":"\#(b.rawValue)","office":"\#(office)","declaredKinship":"\#(kinship)"}"#
+    }
+
+    @Test func registersAndIssuesACertificate() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            let response = try await client.post("/marriages", json: marriageBody(man, woman))
+            #expect(response.status == .created)
+            let json = try response.json()
+            let number = try #require(json["certificateNumber"] as? String)
+            #expect(number == "J620423-01-2026-000001")
+            let verify = try await client.get("/certificates/\(number)")
+            #expect(verify.status == .ok)
+            #expect(verify.text.contains(#""status":"valid""#))
+            #expect(!verify.text.contains(man.rawValue))  // verification answers without personal data
+            let status = try await client.get("/marital-status?residentId=\(man.rawValue)")
+            #expect(status.text.contains(#""status":"married""#))
+            let list = try await client.get("/marriages?office=620423-01&date=2026-05-20")
+            #expect(list.text.components(separatedBy: "marriageId").count - 1 == 1)
+        }
+    }
+
+    @Test func everyRefusalHasItsCodeAndWritesNothing() async throws {
+        let youngMan = RegistryHarness.person(born: "2004-05-21", sequence: 31)  // 22 tomorrow
+        let otherWoman = RegistryHarness.person(born: "1990-01-01", sequence: 42)
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            let cases: [(String, String)] = [
+                (marriageBody(youngMan, woman), "marriage.under-age"),
+                (marriageBody(man, RegistryHarness.person(born: "1990-01-01", sequence: 33)), "marriage.not-man-and-woman"),
+                (marriageBody(man, woman, kinship: "collateral-3"), "marriage.prohibited-kinship"),
+                (marriageBody(man, woman, kinship: "lineal"), "marriage.prohibited-kinship"),
+                (marriageBody(man, woman, office: "620423-09"), "office.unknown"),
+                (marriageBody(man, man), "marriage.same-person"),
+                (#"{"partyA":"620423199503010110","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#,
+                 "resident-id.bad-check-digit"),
+                (#"{"partyA":"\#(man.rawValue)"}"#, "request.invalid-body"),
+            ]
+            for (body, code) in cases {
+                let response = try await client.post("/marriages", json: body)
+                #expect(response.problemCode == code, "\(code): \(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            let list = try await client.get("/marriages?office=620423-01&date=2026-05-20")
+            #expect(!list.text.contains("marriageId"))
+
+            #expect(try await client.post("/marriages", json: marriageBody(man, woman)).status == .created)
+            let bigamy = try await client.post("/marriages", json: marriageBody(man, otherWoman))
+            #expect(bigamy.problemCode == "marriage.party-already-married")
+        }
+    }
+
+    @Test func concurrentRegistrationsOfOnePersonMarryOnce() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            let brides = (0..<8).map { RegistryHarness.person(born: "1996-02-0\($0 + 1)", sequence: 100 + 2 * $0) }
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for bride in brides {
+                    group.addTask { Int(try await client.post("/marriages", json: marriageBody(man, bride)).status.code) }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 1)
+            #expect(statuses.filter { $0 == 422 }.count == 7)
+        }
+    }
+
+    @Test func divorceByAgreementKeepsItsWindows() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, clock in
+            let marriage = try await client.post("/marriages", json: marriageBody(man, woman)).json()
+            let marriageID = try #require(marriage["marriageId"] as? String)
+            let certificate = try #require(marriage["certificateNumber"] as? String)
+
+            // Applied on D; withdrawn by one party during cooling-off.
+            clock.set(try CivilDate(iso: "2026-06-01"))
+            let first = try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}").json()
+            let firstID = try #require(first["applicationId"] as? String)
+            #expect(first["coolingOffLastDay"] as? String == "2026-07-01")
+            clock.set(try CivilDate(iso: "2026-06-15"))
+            let withdrawn = try await client.post("/divorce-applications/\(firstID)/withdraw", json: #"{"residentId":"\#(woman.rawValue)"}"#)
+            #expect(withdrawn.text.contains(#""status":"withdrawn""#), "\(withdrawn.text)")
+
+            // Applied again; registering on the last cooling-off day is refused, the next day it succeeds.
+            let second = try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}").json()
+            let secondID = try #require(second["applicationId"] as? String)
+            #expect(try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}").problemCode == "divorce.application-open")
+            clock.set(try CivilDate(iso: "2026-07-15"))  // D+30
+            #expect(try await client.post("/divorce-applications/\(secondID)/register", json: "{}").problemCode == "divorce.cooling-off-not-over")
+            clock.set(try CivilDate(iso: "2026-07-16"))  // D+31
+            let registered = try await client.post("/divorce-applications/\(secondID)/register", json: "{}")
+            #expect(registered.status == .ok, "\(registered.text)")
+            let divorceNumber = try #require(try registered.json()["divorceCertificateNumber"] as? String)
+            #expect(divorceNumber.hasPrefix("L620423-01-2026-"))
+
+            #expect(try await client.get("/certificates/\(certificate)").text.contains(#""status":"revoked""#))
+            #expect(try await client.get("/marital-status?residentId=\(man.rawValue)").text.contains(#""status":"divorced""#))
+            // They may marry again, each other or someone else.
+            #expect(try await client.post("/marriages", json: marriageBody(man, woman)).status == .created)
+        }
+    }
+
+    @Test func anUnclaimedWindowCountsAsWithdrawn() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, clock in
+            let marriageID = try #require(try await client.post("/marriages", json: marriageBody(man, woman)).json()["marriageId"] as? String)
+            clock.set(try CivilDate(iso: "2026-06-01"))
+            let applicationID = try #require(try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}")
+                .json()["applicationId"] as? String)
+            clock.set(try CivilDate(iso: "2026-07-31"))  // D+60: last day of the window
+            #expect(try await client.get("/divorce-applications/\(applicationID)").text.contains("awaiting-registration"))
+            clock.set(try CivilDate(iso: "2026-08-01"))  // D+61
+            #expect(try await client.get("/divorce-applications/\(applicationID)").text.contains(#""status":"withdrawn""#))
+            #expect(try await client.post("/divorce-applications/\(applicationID)/register", json: "{}").problemCode
+                    == "divorce.registration-window-expired")
+            #expect(try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}").status == .created)
+        }
+    }
+
+    @Test func reissueAndCourtJudgments() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            let marriage = try await client.post("/marriages", json: marriageBody(man, woman)).json()
+            let marriageID = try #require(marriage["marriageId"] as? String)
+            let original = try #require(marriage["certificateNumber"] as? String)
+            let stranger = RegistryHarness.person(born: "1980-01-01", sequence: 51)
+            #expect(try await client.post("/certificates/\(original)/reissue", json: #"{"residentId":"\#(stranger.rawValue)"}"#)
+                .problemCode == "certificate.not-a-party")
+            let reissue = try await client.post("/certificates/\(original)/reissue", json: #"{"residentId":"\#(woman.rawValue)"}"#)
+            #expect(reissue.status == .created)
+            let reissued = try #require(try reissue.json()["number"] as? String)
+            #expect(reissued == "BJ620423-01-2026-000001")
+            #expect(try await client.get("/certificates/\(original)").text.contains("revoked"))
+            #expect(try await client.get("/certificates/\(reissued)").text.contains(#""status":"valid""#))
+
+            let judgment = try await client.post("/marriages/\(marriageID)/court-judgments",
+                                                 json: #"{"kind":"annulment","documentNumber":"(2026)甘0423民初123号","effectiveOn":"2026-05-20"}"#)
+            #expect(judgment.text.contains(#""status":"annulled""#), "\(judgment.text)")
+            #expect(try await client.get("/certificates/\(reissued)").text.contains("revoked"))
+            #expect(try await client.get("/marital-status?residentId=\(man.rawValue)").text.contains(#""status":"unmarried""#))
+            #expect(try await client.post("/marriages/\(marriageID)/court-judgments",
+                                          json: #"{"kind":"divorce","documentNumber":"x","effectiveOn":"2026-05-20"}"#).problemCode
+                    == "marriage.not-current")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Contracts
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import ServiceKit
+import TestSupport
+@testable import Registry
+
+/// Runs the real Registry (HTTP, PostgreSQL, embedded Kafka) with a clock the test moves.
+enum RegistryHarness {
+    static func settings(_ database: TestDatabase, kafka: TestKafka) throws -> ServiceSettings {
+        try ServiceSettings(domain: .registry, environment: [
+            "REGISTRY_HTTP_PORT": "0",
+            "REGISTRY_DB_HOST": database.configuration.host,
+            "REGISTRY_DB_PORT": String(database.configuration.port),
+            "REGISTRY_DB_USER": database.configuration.username,
+            "REGISTRY_DB_PASSWORD": database.configuration.password,
+            "REGISTRY_DB_NAME": database.configuration.database,
+            "REGISTRY_KAFKA_BOOTSTRAP": kafka.cluster.bootstrapServers,
+            "REGISTRY_KAFKA_REPLICATION": "1",
+            "REGISTRY_LOG_LEVEL": "warning",
+        ])
+    }
+
+    static func with(
+        today: CivilDate, _ body: @Sendable (any TestClientProtocol, RegistryClock) async throws -> Void
+    ) async throws {
+        let kafka = try TestKafka()
+        let database = try await TestDatabase.create("registry")
+        let clock = RegistryClock(fixed: today)
+        let app = try await ServiceRuntime.buildApplication(RegistryService.definition(clock: clock),
+                                                            settings: settings(database, kafka: kafka))
+        do {
+            try await app.test(.live) { client in try await body(client, clock) }
+        } catch {
+            try? await database.drop()
+            throw error
+        }
+        try await database.drop()
+    }
+
+    static func person(born: String, sequence: Int) -> ResidentID {
+        // Fixture data: valid by construction.
+        ResidentID.make(region: try! RegionCode("620423"), birth: try! CivilDate(iso: born), sequence: sequence)
+    }
+}
+
+extension TestClientProtocol {
+    func post(_ uri: String, json: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
+    }
+
+    func get(_ uri: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    /// The stable problem code of a refusal.
+    var problemCode: String? { (try? json())?["code"] as? String }
+}
