@@ -15,15 +15,15 @@ enum DeathRoutes {
         var dateOfDeath: String
         var region: String
         var source: String
-        /// `recorded`, or `already-recorded` when the same death was reported before.
+        /// `recorded`, `annulled`, or `already-recorded` when the same death was reported before.
         var status: String
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies) {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
         router.post("/deaths") { request, context -> EditedResponse<Record> in
             let body = try await request.decode(as: DeathReport.Request.self, context: context)
             let report = try DeathReport.validate(body, today: .today())
-            let record = try await record(report, dependencies: dependencies, logger: context.logger)
+            let record = try await record(report, dependencies: dependencies, policy: policy, logger: context.logger)
             return EditedResponse(status: record.status == "recorded" ? .created : .ok, response: record)
         }
         router.get("/deaths/:id") { _, context -> Record in
@@ -32,17 +32,20 @@ enum DeathRoutes {
             }
             let rows = try await dependencies.database.query(
                 "\(unescaped: selectRecord) WHERE id = \(id)", logger: context.logger)
-            for try await row in rows.decode(RecordRow.self) { return Record(row, status: "recorded") }
+            for try await row in rows.decode(RecordRow.self) { return Record(row) }
             throw Problem.notFound("death.not-found", "no death record \(id)")
         }
+        FuneralRoutes.register(router, dependencies, policy: policy)
     }
 
-    typealias RecordRow = (UUID, String, String, String, String, String)
-    static let selectRecord = "SELECT id, resident_id, person_ref, date_of_death::text, region, source FROM death_records"
+    typealias RecordRow = (UUID, String, String, String, String, String, String)
+    static let selectRecord = "SELECT id, resident_id, person_ref, date_of_death::text, region, source, status FROM death_records"
 
     /// One transaction: the record and its event, or neither. A repeated report
     /// (same idempotency key, or the same person) returns the existing record.
-    static func record(_ report: DeathReport, dependencies: ServiceDependencies, logger: Logger) async throws -> Record {
+    static func record(
+        _ report: DeathReport, dependencies: ServiceDependencies, policy: FuneralPolicy, logger: Logger
+    ) async throws -> Record {
         let person = PersonRef.derive(from: report.residentID, key: dependencies.personRefKey)
         return try await dependencies.database.transaction(logger: logger) { connection in
             let id = UUID()
@@ -57,14 +60,17 @@ enum DeathRoutes {
             if created {
                 let event = DeathRecorded(recordID: id, person: person, dateOfDeath: report.dateOfDeath,
                                           region: report.region, source: report.source, recordedAt: Date())
-                try await Outbox.append(event, source: dependencies.source, on: connection, logger: logger)
+                let envelope = try await Outbox.append(event, source: dependencies.source, on: connection, logger: logger)
+                try await FuneralGrants.evaluate(deathRecord: id, policy: policy, source: dependencies.source,
+                                                 causationID: envelope.id, on: connection, logger: logger)
                 return Record(id: id, report: report, person: person, status: "recorded")
             }
             let existing = try await connection.query("""
                 \(unescaped: selectRecord) WHERE idempotency_key = \(report.idempotencyKey) OR person_ref = \(person.rawValue)
                 """, logger: logger)
             for try await row in existing.decode(RecordRow.self) {
-                let record = Record(row, status: "already-recorded")
+                var record = Record(row)
+                record.status = "already-recorded"
                 guard record.personRef == person.rawValue else {
                     throw RuleViolation("request.idempotency-key-reused",
                                         "idempotencyKey was already used for another person's death", kind: .conflict)
@@ -81,9 +87,9 @@ enum DeathRoutes {
 }
 
 extension DeathRoutes.Record {
-    init(_ row: DeathRoutes.RecordRow, status: String) {
+    init(_ row: DeathRoutes.RecordRow) {
         self.init(recordId: row.0, residentId: row.1, personRef: row.2, dateOfDeath: row.3, region: row.4,
-                  source: row.5, status: status)
+                  source: row.5, status: row.6)
     }
 
     init(id: UUID, report: DeathReport, person: PersonRef, status: String) {

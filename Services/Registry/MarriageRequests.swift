@@ -29,6 +29,10 @@ enum RequestParsing {
         do { return try CivilDate(iso: text) } catch { throw .invalid("request.invalid-date", "\(field) must be a real date as YYYY-MM-DD") }
     }
 
+    static func region(_ text: String, field: String) throws(RuleViolation) -> RegionCode {
+        do { return try RegionCode(text) } catch { throw .invalid(error.code, "\(field): \(error)") }
+    }
+
     static func kinship(_ text: String?) throws(RuleViolation) -> Kinship? {
         guard let text else { return nil }
         switch text {

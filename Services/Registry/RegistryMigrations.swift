@@ -86,5 +86,46 @@ enum RegistryMigrations {
             """,
             "CREATE INDEX divorce_applications_marriage ON divorce_applications (marriage_id)",
         ]),
+        Migration(version: 3, name: "death_lifecycle_and_funerals", statements: [
+            "ALTER TABLE death_records ADD COLUMN status text NOT NULL DEFAULT 'recorded' CHECK (status IN ('recorded', 'annulled'))",
+            // Who receives 低保/特困 and when, learnt from Assistance's events (never from its database).
+            """
+            CREATE TABLE recipient_periods (
+                case_id uuid NOT NULL,
+                person_ref text NOT NULL,
+                program text NOT NULL,
+                starts_on date NOT NULL,
+                last_covered_day date,
+                PRIMARY KEY (case_id, person_ref)
+            )
+            """,
+            "CREATE INDEX recipient_periods_person ON recipient_periods (person_ref)",
+            """
+            CREATE TABLE funeral_services (
+                id uuid PRIMARY KEY,
+                death_record_id uuid NOT NULL REFERENCES death_records (id),
+                service text NOT NULL,
+                performed_on date NOT NULL,
+                cremation_certificate text,
+                cemetery_plot text,
+                eco_burial boolean NOT NULL DEFAULT false,
+                facility_region text,
+                created_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            // One grant per death: the unique key makes a re-delivered event a no-op.
+            """
+            CREATE TABLE funeral_subsidy_grants (
+                id uuid PRIMARY KEY,
+                death_record_id uuid NOT NULL UNIQUE REFERENCES death_records (id),
+                person_ref text NOT NULL,
+                basis text NOT NULL,
+                items jsonb NOT NULL,
+                total_fen bigint NOT NULL,
+                granted_on date NOT NULL,
+                status text NOT NULL DEFAULT 'granted' CHECK (status IN ('granted', 'revoked'))
+            )
+            """,
+        ]),
     ]
 }

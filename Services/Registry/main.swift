@@ -3,4 +3,4 @@
 // records are served here; adoption and funeral records follow the Registry issue.
 import ServiceKit
 
-try await ServiceRuntime.run(RegistryService.definition())
+try await ServiceRuntime.run(RegistryService.definition(policy: try FuneralSettings.policy()))

@@ -39,7 +39,7 @@ struct DeathCrossesBureausTests {
         let assistanceDB = try await TestDatabase.create("assistance")
 
         let registry = try await ServiceRuntime.buildApplication(
-            RegistryService.definition(),
+            RegistryService.definition(policy: try FuneralSettings.policy(environment: [:])),
             settings: settings(.registry, database: registryDB, kafka: kafka))
         let assistance = try await ServiceRuntime.buildApplication(
             ServiceDefinition(domain: .assistance, migrations: LifeEventJournal.migrations, subscriptions: [.registry],

@@ -26,13 +26,20 @@ enum RegistryHarness {
     static func with(
         today: CivilDate, _ body: @Sendable (any TestClientProtocol, RegistryClock) async throws -> Void
     ) async throws {
+        try await with(today: today) { client, clock, _ in try await body(client, clock) }
+    }
+
+    /// The same, with the embedded broker, to play another bureau's events.
+    static func with(
+        today: CivilDate, _ body: @Sendable (any TestClientProtocol, RegistryClock, TestKafka) async throws -> Void
+    ) async throws {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("registry")
         let clock = RegistryClock(fixed: today)
-        let app = try await ServiceRuntime.buildApplication(RegistryService.definition(clock: clock),
+        let app = try await ServiceRuntime.buildApplication(RegistryService.definition(clock: clock, policy: try FuneralSettings.policy(environment: [:])),
                                                             settings: settings(database, kafka: kafka))
         do {
-            try await app.test(.live) { client in try await body(client, clock) }
+            try await app.test(.live) { client in try await body(client, clock, kafka) }
         } catch {
             try? await database.drop()
             throw error
