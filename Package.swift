@@ -96,7 +96,8 @@ let package = Package(
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
         .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
-        .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", swiftSettings: strict),
+        .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", exclude: ["openapi.json"],
+                         swiftSettings: strict),
         .executableTarget(
             name: "EmbeddedKafka",
             dependencies: ["Messaging", "Contracts",

@@ -25,8 +25,12 @@ enum CertificateRoutes {
     static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: RegistryClock) {
         router.get("/certificates/:number") { _, context -> Verification in
             let number = try parseNumber(context)
-            let rows = try await dependencies.database.query(
-                "SELECT kind, status, issued_on::text FROM certificates WHERE number = \(number.rawValue)", logger: context.logger)
+            let rows = try await dependencies.database.query("""
+                SELECT kind, status, issued_on::text FROM certificates WHERE number = \(number.rawValue)
+                UNION ALL
+                SELECT 'SY', CASE status WHEN 'registered' THEN 'valid' ELSE 'revoked' END, registered_on::text
+                FROM adoptions WHERE certificate_number = \(number.rawValue)
+                """, logger: context.logger)
             for try await (_, status, issued) in rows.decode((String, String, String).self) {
                 return Verification(number: number.rawValue, kind: kindName(number.kind), status: status, issuedOn: issued)
             }
@@ -55,6 +59,7 @@ enum CertificateRoutes {
         case .divorce: "divorce"
         case .marriageReissue: "marriage-reissue"
         case .divorceReissue: "divorce-reissue"
+        case .adoption: "adoption"
         }
     }
 
@@ -77,6 +82,9 @@ enum CertificateRoutes {
             }
             guard applicant.rawValue == idA || applicant.rawValue == idB else {
                 throw RuleViolation("certificate.not-a-party", "only a party named on the certificate may ask for a reissue")
+            }
+            guard original.kind != .adoption else {
+                throw RuleViolation("certificate.not-reissuable", "adoption certificates are not reissued here")
             }
             let isMarriage = original.kind == .marriage || original.kind == .marriageReissue
             let number = try await CertificateIssuer.next(

@@ -127,5 +127,50 @@ enum RegistryMigrations {
             )
             """,
         ]),
+        Migration(version: 4, name: "adoptions_and_appointments", statements: [
+            """
+            CREATE TABLE adoptions (
+                id uuid PRIMARY KEY,
+                office text NOT NULL REFERENCES registration_offices (code),
+                certificate_number text NOT NULL UNIQUE,
+                child_id text NOT NULL,
+                child_ref text NOT NULL,
+                adopter_ids text[] NOT NULL,
+                adopter_refs text[] NOT NULL,
+                registered_on date NOT NULL,
+                status text NOT NULL DEFAULT 'registered' CHECK (status IN ('registered', 'dissolved')),
+                dissolved_on date,
+                dissolution_basis text,
+                dissolution_document text
+            )
+            """,
+            // A child has at most one registered adoption at a time.
+            "CREATE UNIQUE INDEX adoptions_one_per_child ON adoptions (child_ref) WHERE status = 'registered'",
+            """
+            CREATE TABLE office_slots (
+                office text NOT NULL REFERENCES registration_offices (code),
+                slot text NOT NULL,
+                capacity integer NOT NULL CHECK (capacity > 0),
+                PRIMARY KEY (office, slot)
+            )
+            """,
+            """
+            INSERT INTO office_slots (office, slot, capacity) VALUES
+                ('620423-01', '09:00', 6), ('620423-01', '10:00', 6), ('620423-01', '11:00', 6),
+                ('620423-01', '14:00', 6), ('620423-01', '15:00', 6), ('620423-01', '16:00', 6)
+            """,
+            """
+            CREATE TABLE appointments (
+                id uuid PRIMARY KEY,
+                office text NOT NULL REFERENCES registration_offices (code),
+                date date NOT NULL,
+                slot text NOT NULL,
+                resident_id text NOT NULL,
+                cancelled_on date,
+                created_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX appointments_office_date ON appointments (office, date) WHERE cancelled_on IS NULL",
+        ]),
     ]
 }

@@ -16,6 +16,8 @@ enum RegistryService {
                 MarriageRoutes.register(router, dependencies, clock: clock)
                 DivorceRoutes.register(router, dependencies, clock: clock)
                 CertificateRoutes.register(router, dependencies, clock: clock)
+                AdoptionRoutes.register(router, dependencies, clock: clock)
+                AppointmentRoutes.register(router, dependencies, clock: clock)
             }
         )
     }

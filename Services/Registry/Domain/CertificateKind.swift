@@ -16,6 +16,8 @@ public enum CertificateKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case marriageReissue = "BJ"
     /// 补领离婚证 (reissued divorce certificate).
     case divorceReissue = "BL"
+    /// 收养登记证 (adoption registration certificate).
+    case adoption = "SY"
 
     public var description: String { rawValue }
 }

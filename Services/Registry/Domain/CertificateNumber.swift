@@ -50,7 +50,7 @@ public struct CertificateNumber: Sendable, Hashable, Comparable, CustomStringCon
             rest = upper.dropFirst(1)
         } else {
             throw .invalid("certificate-number.unknown-kind",
-                           "a certificate number starts with J, L, BJ or BL, got \"\(text)\"")
+                           "a certificate number starts with J, L, BJ, BL or SY, got \"\(text)\"")
         }
         let bytes = Array(rest.utf8)
         // DDDDDD-DD-YYYY-SSSSSS = 21 bytes

@@ -112,7 +112,7 @@ struct CertificateNumberTests {
                 }
             }
         }
-        #expect(values.count == 4 * 4 * 2 * 4)
+        #expect(values.count == 4 * CertificateKind.allCases.count * 2 * 4)
         #expect(texts.count == values.count)
     }
 

@@ -1,0 +1,102 @@
+import Contracts
+import Foundation
+import HummingbirdTesting
+import Testing
+import TestSupport
+@testable import Registry
+
+@Suite("Adoption registration and appointments", .tags(.integration), .serialized)
+struct AdoptionAndAppointmentTests {
+    static let today = try! CivilDate(iso: "2026-06-10")  // fixture
+    let adopter = RegistryHarness.person(born: "1985-04-04", sequence: 71)
+    let spouse = RegistryHarness.person(born: "1987-09-09", sequence: 72)
+    let child = RegistryHarness.person(born: "2021-01-15", sequence: 82)
+
+    func adoption(adopters: String, child: ResidentID, category: String = "orphan", consent: Bool = false,
+                  assessment: Bool = true) -> String {
+        #"{"office":"620423-01","adopters":\#(adopters),"child":{"residentId":"\#(child.rawValue)","category":"\#(category)","disabled":false,"inWelfareInstitution":false,"consentGiven":\#(consent)},"assessmentRecorded":\#(assessment)}"#
+    }
+
+    var couple: String {
+        #"[{"residentId":"\#(adopter.rawValue)","existingChildren":0,"married":true,"spouseConsent":true},{"residentId":"\#(spouse.rawValue)","existingChildren":0,"married":true,"spouseConsent":true}]"#
+    }
+
+    @Test func registersRefusesAndDissolves() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            let single = #"[{"residentId":"\#(adopter.rawValue)","existingChildren":0,"married":true,"spouseConsent":true}]"#
+            #expect(try await client.post("/adoptions", json: adoption(adopters: single, child: child)).problemCode
+                    == "adoption.spouses-must-adopt-jointly")
+            #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: child, assessment: false)).problemCode
+                    == "adoption.assessment-missing")
+            #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: child, category: "other")).problemCode
+                    == "adoption.child-not-adoptable")
+            let young = RegistryHarness.person(born: "2000-01-01", sequence: 73)
+            let youngSingle = #"[{"residentId":"\#(young.rawValue)","existingChildren":0,"married":false,"spouseConsent":false}]"#
+            #expect(try await client.post("/adoptions", json: adoption(adopters: youngSingle, child: child)).problemCode
+                    == "adoption.adopter-under-30")
+            let olderChild = RegistryHarness.person(born: "2016-02-02", sequence: 84)  // 10 years old
+            #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: olderChild)).problemCode
+                    == "adoption.child-consent-required")
+            #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: child, category: "lost")).problemCode
+                    == "adoption.unknown-category")
+
+            let registered = try await client.post("/adoptions", json: adoption(adopters: couple, child: child))
+            #expect(registered.status == .created, "\(registered.text)")
+            let id = try #require(try registered.json()["adoptionId"] as? String)
+            let number = try #require(try registered.json()["certificateNumber"] as? String)
+            #expect(number == "SY620423-01-2026-000001")
+            #expect(try await client.get("/certificates/\(number)").text.contains(#""status":"valid""#))
+            #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: child)).problemCode
+                    == "adoption.child-already-adopted")
+
+            #expect(try await client.post("/adoptions/\(id)/dissolution", json: #"{"basis":"court-document"}"#).problemCode
+                    == "adoption.document-missing")
+            let dissolved = try await client.post("/adoptions/\(id)/dissolution", json: #"{"basis":"registration"}"#)
+            #expect(dissolved.text.contains(#""status":"dissolved""#))
+            #expect(try await client.get("/certificates/\(number)").text.contains(#""status":"revoked""#))
+            #expect(try await client.post("/adoptions/\(id)/dissolution", json: #"{"basis":"registration"}"#).problemCode
+                    == "adoption.not-registered")
+        }
+    }
+
+    func booking(_ date: String, slot: String, person: Int) -> String {
+        let id = RegistryHarness.person(born: "1990-01-01", sequence: 200 + person)
+        return #"{"office":"620423-01","date":"\#(date)","slot":"\#(slot)","residentId":"\#(id.rawValue)"}"#
+    }
+
+    @Test func concurrentBookingsNeverOverbook() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            // The 09:00 slot takes 6; 20 people try at once.
+            let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for person in 0..<20 {
+                    group.addTask {
+                        let response = try await client.post("/appointments", json: booking("2026-06-12", slot: "09:00", person: person))
+                        return (Int(response.status.code), response.problemCode)
+                    }
+                }
+                return try await group.reduce(into: [(Int, String?)]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.0 == 201 }.count == 6)
+            #expect(statuses.filter { $0.1 == "appointment.slot-full" }.count == 14)
+            let day = try await client.get("/offices/620423-01/appointments?date=2026-06-12")
+            #expect(day.text.contains(#""booked":6"#))
+        }
+    }
+
+    @Test func cancellationPastDatesAndUnknownSlots() async throws {
+        try await RegistryHarness.with(today: Self.today) { client, _ in
+            let booked = try await client.post("/appointments", json: booking("2026-06-12", slot: "10:00", person: 1))
+            let id = try #require(try booked.json()["appointmentId"] as? String)
+            let cancelled = try await client.execute(uri: "/appointments/\(id)", method: .delete)
+            #expect(cancelled.text.contains(#""status":"cancelled""#))
+            let again = try await client.execute(uri: "/appointments/\(id)", method: .delete)
+            #expect(again.problemCode == "appointment.already-cancelled")
+            #expect(try await client.post("/appointments", json: booking("2026-06-01", slot: "10:00", person: 2)).problemCode
+                    == "appointment.date-in-past")
+            #expect(try await client.post("/appointments", json: booking("2026-06-12", slot: "12:30", person: 3)).problemCode
+                    == "appointment.unknown-slot")
+            let peak = try await client.get("/offices/620423-01/appointments?date=2026-08-19")  // 七夕 2026
+            #expect(peak.text.contains(#""peakDay":true"#))
+        }
+    }
+}
