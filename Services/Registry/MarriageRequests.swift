@@ -1,4 +1,5 @@
 import Contracts
+import Foundation
 
 /// Request bodies of the marriage routes, and their parsing into domain values.
 struct MarriageRequest: Decodable, Sendable {
@@ -7,6 +8,8 @@ struct MarriageRequest: Decodable, Sendable {
     var office: String
     /// `unrelated`, `lineal` or `collateral-N` (N generations, counting the common ancestor as 1).
     var declaredKinship: String?
+    /// The couple's booking for today; required on peak days (5·20, 七夕, …).
+    var appointmentId: UUID?
 }
 
 struct PartyRequest: Decodable, Sendable {

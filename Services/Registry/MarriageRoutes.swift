@@ -107,6 +107,8 @@ enum MarriageRoutes {
         let refB = PersonRef.derive(from: idB, key: dependencies.personRefKey)
         return try await dependencies.database.transaction(logger: logger) { connection in
             try await requireOffice(office, on: connection, logger: logger)
+            try await admitCouple(body.appointmentId, parties: [idA, idB], office: office, today: today,
+                                  on: connection, logger: logger)
             // Lock both parties' rows (present or not) for the rest of the transaction.
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(refA.rawValue))::bigint)", logger: logger)
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(refB.rawValue))::bigint)", logger: logger)
@@ -135,6 +137,29 @@ enum MarriageRoutes {
             return Marriage(marriageId: id, certificateNumber: number.rawValue, office: office.rawValue, partyA: refA.rawValue,
                             partyB: refB.rawValue, registeredOn: today.iso, status: "married")
         }
+    }
+
+    /// A couple with today's booking at this office is served; without one, only on a normal day with room left.
+    static func admitCouple(
+        _ appointment: UUID?, parties: [ResidentID], office: RegistrationOfficeCode, today: CivilDate,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        if let appointment {
+            let rows = try await connection.query("""
+                SELECT 1 FROM appointments WHERE id = \(appointment) AND office = \(office.rawValue) AND date = \(today.iso)::date
+                  AND cancelled_on IS NULL AND resident_id = ANY(\(parties.map(\.rawValue)))
+                """, logger: logger)
+            for try await _ in rows { return }
+            throw RuleViolation("appointment.not-valid-today", "appointment \(appointment) is not a booking of this couple "
+                                + "at \(office.rawValue) today")
+        }
+        let (book, counts) = try await AppointmentRoutes.load(office, date: today, on: connection, logger: logger)
+        let walkIns = try await connection.query("""
+            SELECT count(*)::int FROM marriages WHERE office = \(office.rawValue) AND registered_on = \(today.iso)::date
+            """, logger: logger)
+        var served = 0
+        for try await count in walkIns.decode(Int.self) { served = count }
+        try book.canAdmitWalkIn(today: today, existingBookings: BookingCounts(bySlot: counts.bySlot, walkIns: served))
     }
 
     static func requireOffice(_ office: RegistrationOfficeCode, on connection: PostgresConnection, logger: Logger) async throws {

@@ -100,3 +100,21 @@ struct AdoptionAndAppointmentTests {
         }
     }
 }
+
+@Suite("Peak registration days", .tags(.integration), .serialized)
+struct PeakDayTests {
+    @Test func onAPeakDayOnlyBookedCouplesAreServed() async throws {
+        let man = RegistryHarness.person(born: "1994-01-01", sequence: 91)
+        let woman = RegistryHarness.person(born: "1995-01-01", sequence: 92)
+        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-10")) { client, clock in
+            let booking = try await client.post("/appointments",
+                                                json: #"{"office":"620423-01","date":"2026-05-20","slot":"09:00","residentId":"\#(man.rawValue)"}"#)
+            let appointment = try #require(try booking.json()["appointmentId"] as? String)
+            clock.set(try CivilDate(iso: "2026-05-20"))  // 5·20
+            let walkIn = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#
+            #expect(try await client.post("/marriages", json: walkIn).problemCode == "appointment.peak-day-booking-required")
+            let booked = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated","appointmentId":"\#(appointment)"}"#
+            #expect(try await client.post("/marriages", json: booked).status == .created)
+        }
+    }
+}

@@ -7,7 +7,7 @@ import TestSupport
 
 @Suite("Marriage and divorce registration", .tags(.integration), .serialized)
 struct MarriageFlowTests {
-    static let today = try! CivilDate(iso: "2026-05-20")  // fixture
+    static let today = try! CivilDate(iso: "2026-05-21")  // fixture: not a peak day
     let man = RegistryHarness.person(born: "1995-03-01", sequence: 11)
     let woman = RegistryHarness.person(born: "1997-08-09", sequence: 22)
 
@@ -28,13 +28,13 @@ struct MarriageFlowTests {
             #expect(!verify.text.contains(man.rawValue))  // verification answers without personal data
             let status = try await client.get("/marital-status?residentId=\(man.rawValue)")
             #expect(status.text.contains(#""status":"married""#))
-            let list = try await client.get("/marriages?office=620423-01&date=2026-05-20")
+            let list = try await client.get("/marriages?office=620423-01&date=2026-05-21")
             #expect(list.text.components(separatedBy: "marriageId").count - 1 == 1)
         }
     }
 
     @Test func everyRefusalHasItsCodeAndWritesNothing() async throws {
-        let youngMan = RegistryHarness.person(born: "2004-05-21", sequence: 31)  // 22 tomorrow
+        let youngMan = RegistryHarness.person(born: "2004-05-22", sequence: 31)  // 22 tomorrow
         let otherWoman = RegistryHarness.person(born: "1990-01-01", sequence: 42)
         try await RegistryHarness.with(today: Self.today) { client, _ in
             let cases: [(String, String)] = [
@@ -53,7 +53,7 @@ struct MarriageFlowTests {
                 #expect(response.problemCode == code, "\(code): \(response.text)")
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
-            let list = try await client.get("/marriages?office=620423-01&date=2026-05-20")
+            let list = try await client.get("/marriages?office=620423-01&date=2026-05-21")
             #expect(!list.text.contains("marriageId"))
 
             #expect(try await client.post("/marriages", json: marriageBody(man, woman)).status == .created)
@@ -142,12 +142,12 @@ struct MarriageFlowTests {
             #expect(try await client.get("/certificates/\(reissued)").text.contains(#""status":"valid""#))
 
             let judgment = try await client.post("/marriages/\(marriageID)/court-judgments",
-                                                 json: #"{"kind":"annulment","documentNumber":"(2026)甘0423民初123号","effectiveOn":"2026-05-20"}"#)
+                                                 json: #"{"kind":"annulment","documentNumber":"(2026)甘0423民初123号","effectiveOn":"2026-05-21"}"#)
             #expect(judgment.text.contains(#""status":"annulled""#), "\(judgment.text)")
             #expect(try await client.get("/certificates/\(reissued)").text.contains("revoked"))
             #expect(try await client.get("/marital-status?residentId=\(man.rawValue)").text.contains(#""status":"unmarried""#))
             #expect(try await client.post("/marriages/\(marriageID)/court-judgments",
-                                          json: #"{"kind":"divorce","documentNumber":"x","effectiveOn":"2026-05-20"}"#).problemCode
+                                          json: #"{"kind":"divorce","documentNumber":"x","effectiveOn":"2026-05-21"}"#).problemCode
                     == "marriage.not-current")
         }
     }
