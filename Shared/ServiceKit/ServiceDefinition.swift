@@ -14,18 +14,22 @@ public struct ServiceDefinition: Sendable {
     public var subscriptions: [Domain]
     public var handlers: @Sendable (ServiceDependencies) -> EventHandlers
     public var routes: @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
+    /// Timed work of the service; runs once start-up has finished.
+    public var jobs: @Sendable (ServiceDependencies) -> [PeriodicJob]
 
     public init(
         domain: Domain,
         migrations: [Migration],
         subscriptions: [Domain] = [],
         handlers: @escaping @Sendable (ServiceDependencies) -> EventHandlers = { _ in EventHandlers() },
+        jobs: @escaping @Sendable (ServiceDependencies) -> [PeriodicJob] = { _ in [] },
         routes: @escaping @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
     ) {
         self.domain = domain
         self.migrations = migrations
         self.subscriptions = subscriptions
         self.handlers = handlers
+        self.jobs = jobs
         self.routes = routes
     }
 }

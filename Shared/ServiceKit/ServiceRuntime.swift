@@ -61,6 +61,8 @@ public enum ServiceRuntime {
             services.append(GatedService(consumer, after: gate))
         }
 
+        services.append(contentsOf: definition.jobs(dependencies).map { GatedService($0, after: gate) })
+
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status

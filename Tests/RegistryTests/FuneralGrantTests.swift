@@ -122,27 +122,7 @@ struct FuneralGrantTests {
         }
     }
 
-    /// The Registry's own `funeral-subsidy-granted` events on its topic.
     func grantEvents(_ kafka: TestKafka) async throws -> [KafkaMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: kafka.consumerConfiguration(group: "grant-reader-\(UUID())", topics: [Topics.events(of: .registry)]),
-            logger: TestKafka.logger)
-        // Read everything on the topic for 8 s (the first group join alone takes about 3 s).
-        let found = try await withThrowingTaskGroup(of: [KafkaMessage].self) { group in
-            group.addTask {
-                try await Task.sleep(for: .seconds(8))
-                consumer.stop()
-                return []
-            }
-            var found: [KafkaMessage] = []
-            for try await message in consumer.messages
-            where message.header("ce_type")?.stringValue == FuneralSubsidyGranted.eventType.rawValue {
-                found.append(message)
-            }
-            try await group.waitForAll()
-            return found
-        }
-        await consumer.close()
-        return found
+        try await RegistryHarness.published(FuneralSubsidyGranted.eventType.rawValue, kafka: kafka)
     }
 }

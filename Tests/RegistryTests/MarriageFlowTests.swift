@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import HummingbirdTesting
+import Messaging
 import Testing
 import TestSupport
 @testable import Registry
@@ -111,7 +112,7 @@ struct MarriageFlowTests {
     }
 
     @Test func anUnclaimedWindowCountsAsWithdrawn() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, clock in
+        try await RegistryHarness.with(today: Self.today) { client, clock, kafka in
             let marriageID = try #require(try await client.post("/marriages", json: marriageBody(man, woman)).json()["marriageId"] as? String)
             clock.set(try CivilDate(iso: "2026-06-01"))
             let applicationID = try #require(try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}")
@@ -123,6 +124,12 @@ struct MarriageFlowTests {
             #expect(try await client.post("/divorce-applications/\(applicationID)/register", json: "{}").problemCode
                     == "divorce.registration-window-expired")
             #expect(try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}").status == .created)
+            // The expiry job has published the withdrawal for other bureaus.
+            let withdrawals = try await RegistryHarness.published(DivorceWithdrawn.eventType.rawValue, kafka: kafka)
+            #expect(withdrawals.count == 1)
+            let event = try #require(try withdrawals.first?.cloudEvent().decode(DivorceWithdrawn.self))
+            #expect(event.reason == .expired)
+            #expect(event.withdrawnOn.iso == "2026-08-01")
         }
     }
 

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Messaging
 import NIOCore
 import ServiceKit
 import TestSupport
@@ -36,7 +37,8 @@ enum RegistryHarness {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("registry")
         let clock = RegistryClock(fixed: today)
-        let app = try await ServiceRuntime.buildApplication(RegistryService.definition(clock: clock, policy: try FuneralSettings.policy(environment: [:])),
+        let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
+            clock: clock, policy: try FuneralSettings.policy(environment: [:]), sweepInterval: .milliseconds(300)),
                                                             settings: settings(database, kafka: kafka))
         do {
             try await app.test(.live) { client in try await body(client, clock, kafka) }
@@ -45,6 +47,29 @@ enum RegistryHarness {
             throw error
         }
         try await database.drop()
+    }
+
+    /// The events of `type` the Registry published, read from its topic for `seconds`
+    /// (the first consumer-group join alone takes about 3 s on the embedded broker).
+    static func published(_ type: String, kafka: TestKafka, seconds: Int = 8) async throws -> [KafkaMessage] {
+        let consumer = try KafkaConsumer(
+            configuration: kafka.consumerConfiguration(group: "reader-\(UUID())", topics: [Topics.events(of: .registry)]),
+            logger: TestKafka.logger)
+        let found = try await withThrowingTaskGroup(of: [KafkaMessage].self) { group in
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                consumer.stop()
+                return []
+            }
+            var found: [KafkaMessage] = []
+            for try await message in consumer.messages where message.header("ce_type")?.stringValue == type {
+                found.append(message)
+            }
+            try await group.waitForAll()
+            return found
+        }
+        await consumer.close()
+        return found
     }
 
     static func person(born: String, sequence: Int) -> ResidentID {
