@@ -30,6 +30,7 @@ struct DeathCrossesBureausTests {
             "\(prefix)_KAFKA_REPLICATION": "1",
             "\(prefix)_KAFKA_SESSION_TIMEOUT_MS": "6000",
             "\(prefix)_LOG_LEVEL": "warning",
+            "\(prefix)_DB_MAX_CONNECTIONS": "6",
         ])
     }
 

@@ -21,6 +21,7 @@ enum RegistryHarness {
             "REGISTRY_KAFKA_BOOTSTRAP": kafka.cluster.bootstrapServers,
             "REGISTRY_KAFKA_REPLICATION": "1",
             "REGISTRY_LOG_LEVEL": "warning",
+            "REGISTRY_DB_MAX_CONNECTIONS": "6",  // many suites run in parallel against one server
         ])
     }
 
@@ -44,7 +45,7 @@ enum RegistryHarness {
             try await app.test(.live) { client in try await body(client, clock, kafka) }
         } catch {
             try? await database.drop()
-            throw error
+            throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise
         }
         try await database.drop()
     }
@@ -76,6 +77,11 @@ enum RegistryHarness {
         // Fixture data: valid by construction.
         ResidentID.make(region: try! RegionCode("620423"), birth: try! CivilDate(iso: born), sequence: sequence)
     }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let underlying: String
+    var description: String { underlying }
 }
 
 extension TestClientProtocol {
