@@ -62,27 +62,19 @@ extension CloudEvent {
 
 /// RFC 3339 timestamps with millisecond precision, always in UTC.
 public enum RFC3339 {
-    /// Formats with integer arithmetic: this runs for every event header, and
-    /// Foundation's format styles cost several microseconds each.
+    /// Formats with integer arithmetic (the calendar part is `CivilDate`'s): this runs for
+    /// every event header, and Foundation's format styles cost several microseconds each.
     public static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let inDay = milliseconds - days * 86_400_000
-        // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        // Dates outside years 1–9999 cannot occur in events; fall back to Foundation for them.
+        guard let day = try? CivilDate(daysSinceEpoch: Int(days)) else { return date.formatted(.iso8601) }
         func pad(_ value: Int64, _ width: Int) -> String {
             let text = String(value)
             return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(inDay / 3_600_000, 2)):\(pad(inDay / 60_000 % 60, 2)):"
+        return "\(day.iso)T\(pad(inDay / 3_600_000, 2)):\(pad(inDay / 60_000 % 60, 2)):"
             + "\(pad(inDay / 1_000 % 60, 2)).\(pad(inDay % 1_000, 3))Z"
     }
 
