@@ -65,14 +65,25 @@ struct DeathCrossesBureausTests {
                 #expect(invalid.headers[.contentType] == "application/problem+json")
                 #expect(String(buffer: invalid.body).contains("death.unknown-source"))
 
+                // A marriage concerns two people: the journal keeps a row for each.
+                let husband = ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(iso: "1990-02-02"), sequence: 51)
+                let wife = ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(iso: "1992-03-03"), sequence: 52)
+                let marriage = try await client.execute(
+                    uri: "/marriages", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"partyA":"\#(husband.rawValue)","partyB":"\#(wife.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#))
+                #expect(marriage.status == .created)
+
                 var journalled = 0
                 for _ in 0..<300 {
                     let page = try await assistanceClient.execute(uri: "/life-events", method: .get)
                     journalled = String(buffer: page.body).components(separatedBy: "\"eventId\"").count - 1
-                    if journalled >= 1 { break }
+                    if journalled >= 3 { break }
                     try await Task.sleep(for: .milliseconds(100))
                 }
-                #expect(journalled == 1)
+                try await Task.sleep(for: .milliseconds(500))  // any duplicate would show up by now
+                let final = try await assistanceClient.execute(uri: "/life-events", method: .get)
+                journalled = String(buffer: final.body).components(separatedBy: "\"eventId\"").count - 1
+                #expect(journalled == 3)  // one death, two spouses
                 let ready = try await client.execute(uri: "/health/ready", method: .get)
                 #expect(ready.status == .ok)
                 let metrics = try await client.execute(uri: "/metrics", method: .get)
