@@ -1,0 +1,12 @@
+import Contracts
+
+/// Who takes the approval decision (审核确认).
+///
+/// Why configurable: the plan supports devolving 审核确认 of 低保 and 特困 to townships
+/// ("支持将低保、特困等社会救助审核确认权限下放至乡镇" [003 L13 §3.1.2]; also [001 L22 §7]).
+public enum ApprovalAuthority: String, Sendable, Hashable, Codable, CaseIterable {
+    /// County civil-affairs bureau (县级民政部门).
+    case county
+    /// Township government (乡镇人民政府 / 街道办事处).
+    case township
+}

@@ -1,0 +1,72 @@
+import Contracts
+
+/// The assistance standards (保障标准) of one county, year and urban/rural area, all in fen per
+/// person per month.
+///
+/// Why per county, year and area: standards are set by each county, adjusted annually and differ
+/// between urban and rural [003 L12 §1.3, L13 §3.1.2]; the same dimensions are named for the city
+/// guidance standard in [001 L20 §5] and [002 L8–9 (八)]. Annual figures in the sources
+/// (e.g. rural 低保 4428 元/年/人) are stored monthly; use ``monthly(fromAnnual:)``.
+public struct AssistanceStandard: Sendable, Hashable, Codable {
+    /// The county (GB/T 2260 six-digit code) that publishes the standard.
+    public let region: RegionCode
+    public let year: Int
+    public let area: UrbanRural
+    /// 低保 standard per person per month.
+    public let minimumLivingAllowance: Money
+    /// 特困 basic living standard (基本生活标准) per person per month.
+    public let extremePovertyBasic: Money
+    /// 特困 care standards (照料护理标准) per person per month, by self-care tier. May be empty
+    /// when a county has not published tiers (the Jingtai plan gives no figures).
+    public let extremePovertyCare: [SelfCareAbility: Money]
+
+    /// Refuses a region below county level (`standard.region-not-county`), a year outside
+    /// 1…9999 (`standard.year-invalid`) and a zero or negative amount (`standard.amount-not-positive`).
+    public init(region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
+                extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) throws(RuleViolation) {
+        guard region.level == .county else {
+            throw RuleViolation.invalid("standard.region-not-county", "standards are set per county; \(region) is a \(region.level) code")
+        }
+        guard (1...9999).contains(year) else {
+            throw RuleViolation.invalid("standard.year-invalid", "year \(year) is outside 1...9999")
+        }
+        guard minimumLivingAllowance > .zero, extremePovertyBasic > .zero,
+              extremePovertyCare.values.allSatisfy({ $0 > .zero }) else {
+            throw RuleViolation.invalid("standard.amount-not-positive", "every standard must be a positive amount")
+        }
+        self.region = region
+        self.year = year
+        self.area = area
+        self.minimumLivingAllowance = minimumLivingAllowance
+        self.extremePovertyBasic = extremePovertyBasic
+        self.extremePovertyCare = extremePovertyCare
+    }
+
+    /// The care standard for a tier; nil if the county has not published that tier.
+    public func careStandard(for ability: SelfCareAbility) -> Money? { extremePovertyCare[ability] }
+
+    /// Converts an annual per-person figure into the monthly one: ÷ 12 rounded half-up
+    /// (四舍五入, the usual rule in published standards). Jingtai's 2020 annual figures divide
+    /// exactly (4428 → 369, 9012 → 751, 6360 → 530).
+    public static func monthly(fromAnnual annual: Money) throws(RuleViolation) -> Money {
+        try Exact.money { () throws(MoneyError) in try annual.divided(by: 12, rounding: .halfUp) }
+    }
+}
+
+/// The city's minimum guidance standard (市定最低指导标准) for 低保: every local 低保 standard of
+/// that year and area must be at least this [002 L8–9 (八)].
+public struct CityMinimumStandard: Sendable, Hashable, Codable {
+    public let year: Int
+    public let area: UrbanRural
+    /// Per person per month.
+    public let minimumLivingAllowance: Money
+
+    public init(year: Int, area: UrbanRural, minimumLivingAllowance: Money) throws(RuleViolation) {
+        guard minimumLivingAllowance > .zero else {
+            throw RuleViolation.invalid("standard.amount-not-positive", "the city minimum guidance standard must be positive")
+        }
+        self.year = year
+        self.area = area
+        self.minimumLivingAllowance = minimumLivingAllowance
+    }
+}

@@ -1,0 +1,13 @@
+import Contracts
+import Foundation
+
+/// A claim to recover payments made for months after a recipient's death (issue #4: "If a death
+/// arrives late, after months were already paid, an overpayment-recovery claim is created").
+public struct OverpaymentRecovery: Sendable, Hashable {
+    public let caseID: UUID
+    public let deathDate: CivilDate
+    /// The months paid after the death month, ascending.
+    public let months: [YearMonth]
+    /// The sum actually paid for those months.
+    public let amount: Money
+}
