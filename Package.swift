@@ -130,6 +130,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "AssistanceTests",
+            dependencies: ["Assistance", "Contracts"],
+            path: "Tests/AssistanceTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "RegistryTests",
             dependencies: ["Registry", "ServiceKit", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
