@@ -257,9 +257,6 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    /// True once `stop()` or `close()` was called.
-    public var isStopping: Bool { lifecycle.withLock { $0 != .open } }
-
     /// Makes `messages` end at the next poll (within 100 ms); `close()` still has to be called.
     public func stop() {
         lifecycle.withLock { state in if state == .open { state = .stopping } }

@@ -74,8 +74,6 @@ public final class InboxConsumer: Service, Sendable {
             } onGracefulShutdown: {
                 consumer.stop()
             }
-        } catch is ConsumerStopping {
-            // Shutdown while the database was unavailable: the event stays unacknowledged.
         } catch {
             await consumer.close()
             throw error
@@ -170,7 +168,6 @@ public final class InboxConsumer: Service, Sendable {
             return
         }
         var attempt = 0
-        var outage = Duration.milliseconds(200)
         while true {
             attempt += 1
             do {
@@ -178,13 +175,6 @@ public final class InboxConsumer: Service, Sendable {
                 Counter(label: "inbox_events_total", dimensions: [("group", group), ("type", event.type),
                                                                  ("outcome", applied ? "applied" : "duplicate")]).increment()
                 break
-            } catch let error where TransientFailure.isTransient(error) {
-                // The database is unavailable: wait it out; the attempt does not count.
-                attempt -= 1
-                guard !consumer.isStopping else { throw ConsumerStopping() }
-                logger.warning("database unavailable; retrying the event", metadata: ["ce.id": "\(event.id)", "error": "\(String(reflecting: error))"])
-                try await Task.sleep(for: outage)
-                outage = min(outage * 2, .seconds(10))
             } catch let error where error is any PermanentEventError || attempt >= configuration.maxAttempts {
                 logger.error("event dead-lettered", metadata: ["ce.id": "\(event.id)", "ce.type": "\(event.type)",
                                                                "attempts": "\(attempt)", "error": "\(String(reflecting: error))"])

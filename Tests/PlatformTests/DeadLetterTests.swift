@@ -2,7 +2,6 @@ import Contracts
 import Foundation
 import Messaging
 import Persistence
-import Synchronization
 import Testing
 import TestSupport
 
@@ -92,48 +91,4 @@ struct DeadLetterTests {
             #expect(dead.header("dlq_error_code")?.stringValue == "handler.failed")
         }
     }
-}
-
-@Suite("Database outages are not poison", .tags(.postgres, .kafka, .slow), .serialized)
-struct TransientFailureTests {
-    @Test("an event whose database connection dies mid-transaction is retried, not dead-lettered")
-    func connectionLossIsRetried() async throws {
-        try await TestDatabase.with("outage") { database in
-            try await Pipeline.migrate(database)
-            let kafka = try TestKafka()
-            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
-            let killed = Tickets()
-            var handlers = EventHandlers()
-            handlers.on(EffectRequested.self) { event, context in
-                if killed.next() == 0 {
-                    // The server drops this connection (as in a failover), killed from another session.
-                    let rows = try await context.connection.query("SELECT pg_backend_pid()", logger: context.logger)
-                    var pid = 0
-                    for try await value in rows.decode(Int.self) { pid = value }
-                    try await database.client.query("SELECT pg_terminate_backend(\(pid)::int)", logger: context.logger)
-                }
-                try await context.connection.query(
-                    "INSERT INTO effects (event_id, sequence) VALUES (\(context.event.id), \(event.sequence))", logger: context.logger)
-            }
-            var configuration = InboxConsumer.Configuration(
-                kafka: kafka.consumerConfiguration(group: "outage", topics: [EffectRequested.eventType.topic]))
-            configuration.maxAttempts = 1  // a handler failure would dead-letter at once
-            let consumer = InboxConsumer(configuration: configuration, client: database.client, deadLetterProducer: producer,
-                                         handlers: handlers, logger: TestKafka.logger)
-            _ = try await producer.send(OutgoingMessage(
-                cloudEvent: try CloudEvent.wrap(EffectRequested(aggregateID: "a", sequence: 1), source: "urn:civil:test"),
-                topic: EffectRequested.eventType.topic))
-            try await Pipeline.running([producer, consumer]) {
-                let applied = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 1 }
-                #expect(applied)
-            }
-            #expect(killed.next() >= 2)  // the handler ran again after the outage
-        }
-    }
-}
-
-/// Hands out numbers to concurrent callers.
-final class Tickets: Sendable {
-    private let value = Synchronization.Atomic<Int>(0)
-    func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
 }
