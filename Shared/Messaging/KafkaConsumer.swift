@@ -264,26 +264,39 @@ public final class KafkaConsumer: Sendable {
 
     /// Commits stored offsets, leaves the group cleanly (so partitions move at once,
     /// not after `session.timeout.ms`), and destroys the handle.
-    public func close() async {
+    ///
+    /// librdkafka 2.0.2 can fail to finish a cooperative close after partitions were
+    /// lost (fixed in 2.1.0), so the close gets `timeout`; past it the handle is left
+    /// behind with an error log rather than hanging the shutdown.
+    public func close(timeout: Duration = .seconds(15)) async {
         stop()
         let handle = self.handle
         let context = self.context
         let alreadyClosed = lifecycle.withLock { $0 == .closed }
         guard !alreadyClosed else { return }
-        await BlockingCalls.run(on: pollQueue) {
-            self.lifecycle.withLock { state in
-                guard state != .closed else { return }
-                let committed = rd_kafka_commit(handle.raw, nil, 0)
-                if committed != RD_KAFKA_RESP_ERR_NO_ERROR && committed != RD_KAFKA_RESP_ERR__NO_OFFSET {
-                    context.logger.warning("final commit failed: \(KafkaError(committed))")
+        let finished = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let once = ResumeOnce(continuation)
+            pollQueue.async {
+                self.lifecycle.withLock { state in
+                    guard state != .closed else { return }
+                    let committed = rd_kafka_commit(handle.raw, nil, 0)
+                    if committed != RD_KAFKA_RESP_ERR_NO_ERROR && committed != RD_KAFKA_RESP_ERR__NO_OFFSET {
+                        context.logger.warning("final commit failed: \(KafkaError(committed))")
+                    }
+                    rd_kafka_consumer_close(handle.raw)
+                    rd_kafka_destroy(handle.raw)
+                    state = .closed
                 }
-                rd_kafka_consumer_close(handle.raw)
-                rd_kafka_destroy(handle.raw)
-                state = .closed
+                once.resume(true)
             }
+            let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { once.resume(false) }
+        }
+        if !finished {
+            logger.error("consumer close did not finish in time; leaving the handle behind",
+                         metadata: ["kafka.group": "\(configuration.groupID)"])
         }
         rebalances.finish()
-        _ = context  // callbacks' target outlives rd_kafka_destroy
     }
 
     deinit {
@@ -292,6 +305,23 @@ public final class KafkaConsumer: Sendable {
         if lifecycle.withLock({ $0 != .closed }) {
             rd_kafka_destroy(handle.raw)
         }
+    }
+}
+
+/// Resumes a continuation once, from whichever of several racers comes first.
+final class ResumeOnce<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, Never>?>
+
+    init(_ continuation: CheckedContinuation<T, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func resume(_ value: T) {
+        let pending = continuation.withLock { stored in
+            defer { stored = nil }
+            return stored
+        }
+        pending?.resume(returning: value)
     }
 }
 
