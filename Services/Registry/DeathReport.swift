@@ -26,10 +26,7 @@ struct DeathReport: Sendable, Equatable {
         do { date = try CivilDate(iso: request.dateOfDeath) } catch {
             throw .invalid("death.invalid-date", "dateOfDeath must be a real date as YYYY-MM-DD")
         }
-        guard date <= today else { throw .invalid("death.date-in-future", "dateOfDeath \(date.iso) is after today \(today.iso)") }
-        guard date >= id.birthDate else {
-            throw .invalid("death.before-birth", "dateOfDeath \(date.iso) is before the birth date in the resident ID")
-        }
+        try checkDate(date, of: id, today: today)
         let region: RegionCode
         do { region = try RegionCode(request.region) } catch { throw .invalid(error.code, "region: \(error)") }
         guard let source = DeathCertificateSource(rawValue: request.source) else {
@@ -40,5 +37,14 @@ struct DeathReport: Sendable, Equatable {
             throw .invalid("request.idempotency-key", "idempotencyKey must have 1 to 128 characters")
         }
         return DeathReport(residentID: id, dateOfDeath: date, region: region, source: source, idempotencyKey: key)
+    }
+
+    /// A date of death is neither in the future nor before the birth date in the resident ID;
+    /// the same rule holds for a report and for a correction.
+    static func checkDate(_ date: CivilDate, of id: ResidentID, today: CivilDate) throws(RuleViolation) {
+        guard date <= today else { throw .invalid("death.date-in-future", "dateOfDeath \(date.iso) is after today \(today.iso)") }
+        guard date >= id.birthDate else {
+            throw .invalid("death.before-birth", "dateOfDeath \(date.iso) is before the birth date in the resident ID")
+        }
     }
 }

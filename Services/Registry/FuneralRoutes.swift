@@ -96,13 +96,10 @@ enum FuneralRoutes {
     ) async throws -> DeathRoutes.Record {
         let date = try RequestParsing.date(body.dateOfDeath, field: "dateOfDeath")
         let reason = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 500)
-        guard date <= .today() else { throw RuleViolation.invalid("death.date-in-future", "dateOfDeath \(date.iso) is after today") }
         return try await dependencies.database.transaction(logger: logger) { connection in
             var record = try await lockRecord(id, on: connection, logger: logger)
-            let resident = try RequestParsing.residentID(record.residentId, field: "residentId")
-            guard date >= resident.birthDate else {
-                throw RuleViolation.invalid("death.before-birth", "dateOfDeath \(date.iso) is before the birth date")
-            }
+            try DeathReport.checkDate(date, of: try RequestParsing.residentID(record.residentId, field: "residentId"),
+                                      today: .today())
             let previous = try RequestParsing.date(record.dateOfDeath, field: "dateOfDeath")
             guard previous != date else { return record }  // nothing to correct: no event
             try await connection.query("UPDATE death_records SET date_of_death = \(date.iso)::date WHERE id = \(id)", logger: logger)
@@ -137,35 +134,26 @@ enum FuneralRoutes {
         _ id: UUID, _ body: ServiceRequest, dependencies: ServiceDependencies, logger: Logger
     ) async throws -> ServiceRecord {
         let performed = try RequestParsing.date(body.performedOn, field: "performedOn")
-        guard ["transport", "storage", "cremation", "ash-storage", "burial"].contains(body.service) else {
-            throw RuleViolation.invalid("funeral.unknown-service", "service must be transport, storage, cremation, ash-storage or burial")
-        }
         let region = try body.facilityRegion.map { try RequestParsing.region($0, field: "facilityRegion") }
         return try await dependencies.database.transaction(logger: logger) { connection in
             let record = try await lockRecord(id, on: connection, logger: logger)
-            guard performed >= (try RequestParsing.date(record.dateOfDeath, field: "dateOfDeath")) else {
-                throw RuleViolation.invalid("funeral.before-death", "performedOn is before the date of death")
-            }
+            let service = try FuneralServiceRecord.validate(
+                service: body.service, performedOn: performed,
+                dateOfDeath: try RequestParsing.date(record.dateOfDeath, field: "dateOfDeath"),
+                cremationCertificate: body.cremationCertificateNumber, cemeteryPlot: body.cemeteryPlot)
             let person = try PersonRef(rawValue: record.personRef)
             let facility = try region ?? RegionCode(record.region)
             let serviceID = UUID()
-            var event: (any DomainEvent)?
-            switch body.service {
-            case "cremation":
-                guard let certificate = body.cremationCertificateNumber, !certificate.isEmpty else {
-                    throw RuleViolation.invalid("funeral.cremation-certificate-missing", "a cremation needs its certificate number")
-                }
+            let event: (any DomainEvent)?
+            switch service {
+            case .cremation(let certificate):
                 event = CremationCompleted(serviceRecordID: serviceID, person: person, crematedOn: performed,
-                                           cremationCertificateNumber: certificate,
-                                           facilityRegion: facility)
-            case "burial":
-                guard let plot = body.cemeteryPlot, !plot.isEmpty else {
-                    throw RuleViolation.invalid("funeral.cemetery-plot-missing", "a burial needs its cemetery plot")
-                }
+                                           cremationCertificateNumber: certificate, facilityRegion: facility)
+            case .burial(let plot):
                 event = BurialCompleted(serviceRecordID: serviceID, person: person, buriedOn: performed, cemeteryPlot: plot,
                                         ecoBurial: body.ecoBurial ?? false, region: facility)
-            default:
-                event = nil  // transport, storage and ash storage are recorded, not published
+            case .transport, .storage, .ashStorage:
+                event = nil  // recorded, not published
             }
             try await connection.query("""
                 INSERT INTO funeral_services (id, death_record_id, service, performed_on, cremation_certificate, cemetery_plot,

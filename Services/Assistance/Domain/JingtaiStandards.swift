@@ -7,8 +7,9 @@ import Contracts
 /// [003 L12 §1.3]. Annual figures are divided by 12 (all exact). The plan publishes no care tiers.
 public enum JingtaiStandards {
     /// 620423 景泰县.
-    // A literal known to be valid; the initialiser cannot fail for it.
-    public static let region = try! RegionCode("620423")
+    public static let region: RegionCode = {
+        do { return try RegionCode("620423") } catch { preconditionFailure("620423 is a valid county code: \(error)") }
+    }()
     public static let year = 2020
 
     /// Annual figures as published, for display and reconciliation.
