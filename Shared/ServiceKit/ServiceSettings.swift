@@ -29,6 +29,7 @@ public struct ServiceSettings: Sendable {
         case .eldercare: 8083
         case .childprotection: 8084
         case .socialorg: 8085
+        case .monitoring: 8086
         }
     }
 

@@ -14,6 +14,7 @@ struct EventSchemaTests {
     }
 
     static func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }  // test fixture, not input
+    static func month(_ iso: String) -> YearMonth { try! YearMonth(iso: iso) }  // test fixture, not input
 
     static let jingtai = try! RegionCode("620423")  // 景泰县
     static let husband = person("620423199003150016")
@@ -34,6 +35,14 @@ struct EventSchemaTests {
         let applicationID = UUID()
         let adoptionID = UUID()
         let deathRecordID = UUID()
+        let assistanceApplicationID = UUID()
+        let caseID = UUID()
+        let rosterID = UUID()
+        let yitiaoshan = try! RegionCode("620423100")  // 一条山镇
+        let roster = [
+            RosterProgramTotal(program: .minimumLivingAllowance, households: 2, total: try! Money(parsing: "1370.50")),
+            RosterProgramTotal(program: .extremePoverty, households: 1, total: try! Money(parsing: "930.10")),
+        ]
         let funeral: [FuneralSubsidyItem] = [
             FuneralSubsidyItem(service: .transport, amount: Money(yuan: 300)),
             FuneralSubsidyItem(service: .storage, amount: Money(yuan: 200)),
@@ -92,6 +101,63 @@ struct EventSchemaTests {
             BenefitTerminated(
                 caseID: UUID(), program: .extremePoverty, recipients: [deceased], region: jingtai,
                 lastCoveredDay: date("2026-03-31"), reason: .death, causationEventID: UUID()),
+            ApplicationSubmitted(
+                applicationID: assistanceApplicationID, program: .minimumLivingAllowance, applicant: husband,
+                members: [husband, wife, child], region: jingtai, intakeRegion: yitiaoshan,
+                submittedOn: date("2026-02-03")),
+            VerificationCompleted(
+                applicationID: assistanceApplicationID, program: .minimumLivingAllowance, region: jingtai,
+                members: [husband, wife, child], completedOn: date("2026-02-17"),
+                monthlyIncomePerCapita: try! Money(parsing: "312.50"), totalAssets: Money(yuan: 18_000),
+                meetsMeansTest: true, findings: ["means-test.vehicle-below-threshold"],
+                sources: ["tax", "social-insurance", "real-estate", "vehicle", "bank"]),
+            ApplicationApproved(
+                applicationID: assistanceApplicationID, caseID: caseID, program: .minimumLivingAllowance,
+                applicant: husband, recipients: [husband, wife, child], region: jingtai,
+                approvedOn: date("2026-02-26"), startsOn: date("2026-03-01"), monthlyAmount: try! Money(parsing: "793.50"),
+                approvedBy: .county),
+            ApplicationRejected(
+                applicationID: UUID(), program: .extremePoverty, applicant: widow, region: jingtai,
+                rejectedOn: date("2026-03-05"), reasonCode: "extreme-poverty.has-supporter",
+                reason: "有具备赡养能力的法定赡养义务人"),
+            BenefitSuspended(
+                caseID: caseID, program: .minimumLivingAllowance, recipients: [husband, wife, child], region: jingtai,
+                person: husband, firstUnpaidMonth: month("2026-05"), reason: .death, causationEventID: UUID()),
+            BenefitReinstated(
+                caseID: caseID, program: .minimumLivingAllowance, recipients: [husband, wife, child], region: jingtai,
+                person: husband, resumedFrom: month("2026-07"), backPaidMonths: [month("2026-05"), month("2026-06")],
+                backPayAmount: try! Money(parsing: "1587.00"), causationEventID: UUID()),
+            BenefitPaid(
+                rosterID: rosterID, caseID: caseID, program: .minimumLivingAllowance, recipients: [husband, wife, child],
+                region: jingtai, month: month("2026-04"), amount: try! Money(parsing: "793.50")),
+            PaymentRosterGenerated(
+                rosterID: rosterID, region: jingtai, month: month("2026-04"), households: 3, total: try! Money.sum(roster.map(\.total)),
+                programs: roster, skipped: 1, generatedAt: Date()),
+            OverpaymentRecoveryOpened(
+                claimID: UUID(), caseID: UUID(), program: .extremePoverty, person: deceased, region: jingtai,
+                dateOfDeath: date("2026-03-13"), months: [month("2026-04"), month("2026-05")],
+                amount: Money(yuan: 1_500), causationEventID: UUID()),
+            TemporaryAssistanceAdvanced(
+                caseID: UUID(), kind: .urgent, person: wife, region: try! RegionCode("620423100001"),
+                reportedAt: Date(timeIntervalSince1970: 1_776_000_000), advancedAt: Date(timeIntervalSince1970: 1_776_036_000),
+                amount: Money(yuan: 2_000), withinTarget: true, targetHours: 24),
+            StandardPublished(
+                region: jingtai, year: 2026, area: .urban, minimumLivingAllowance: Money(yuan: 577),
+                extremePovertyBasic: try! Money(parsing: "750.10"),
+                extremePovertyCare: [
+                    CareStandard(tier: .selfCaring, amount: Money(yuan: 180)),
+                    CareStandard(tier: .partiallyDependent, amount: Money(yuan: 450)),
+                    CareStandard(tier: .fullyDependent, amount: Money(yuan: 900)),
+                ],
+                warnings: ["standard.growth-below-floor"], overrideReason: nil, publishedOn: date("2026-01-10")),
+            LowIncomeRiskDetected(
+                leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, signal: .medicalExpense,
+                householdStatus: .nearLowIncome,
+                explanation: "out-of-pocket medical expense 36000.00 exceeds the household's annual income",
+                detectedOn: date("2026-04-02"), causationEventID: UUID()),
+            RiskSignalReported(
+                signalID: UUID(), person: adoptiveMother, kind: .medicalExpense, reportedOn: date("2026-04-01"),
+                agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28"),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }
@@ -128,6 +194,42 @@ struct EventSchemaTests {
                 caseID: UUID(), program: .minimumLivingAllowance, recipients: [husband, wife, child],
                 region: jingtai, lastCoveredDay: date("2026-06-30"), reason: .incomeAboveStandard,
                 causationEventID: nil),
+            ApplicationApproved(
+                applicationID: UUID(), caseID: UUID(), program: .extremePoverty, applicant: widow, recipients: [widow],
+                region: jingtai, approvedOn: date("2026-04-20"), startsOn: date("2026-05-01"),
+                monthlyAmount: try! Money(parsing: "1200.10"), approvedBy: .township),
+            BenefitSuspended(
+                caseID: UUID(), program: .extremePoverty, recipients: [widow], region: jingtai, person: widow,
+                firstUnpaidMonth: month("2026-09"), reason: .review, causationEventID: nil),
+            BenefitReinstated(
+                caseID: UUID(), program: .extremePoverty, recipients: [widow], region: jingtai, person: widow,
+                resumedFrom: month("2026-10"), backPaidMonths: [], backPayAmount: .zero, causationEventID: nil),
+            OverpaymentRecoveryOpened(
+                claimID: UUID(), caseID: UUID(), program: .minimumLivingAllowance, person: deceased, region: jingtai,
+                dateOfDeath: date("2026-01-28"), months: [month("2026-02")], amount: Money(yuan: 369),
+                causationEventID: nil),
+            TemporaryAssistanceAdvanced(
+                caseID: UUID(), kind: .expenditure, person: husband, region: jingtai,
+                reportedAt: Date(timeIntervalSince1970: 1_776_000_000), advancedAt: Date(timeIntervalSince1970: 1_776_180_000),
+                amount: Money(yuan: 3_000), withinTarget: false, targetHours: 48),
+            StandardPublished(
+                region: jingtai, year: 2026, area: .rural, minimumLivingAllowance: Money(yuan: 369),
+                extremePovertyBasic: try! Money(parsing: "466.70"),
+                extremePovertyCare: [
+                    CareStandard(tier: .selfCaring, amount: Money(yuan: 180)),
+                    CareStandard(tier: .partiallyDependent, amount: Money(yuan: 450)),
+                    CareStandard(tier: .fullyDependent, amount: Money(yuan: 900)),
+                ],
+                warnings: ["standard.extreme-poverty-below-1.3x-overridden"],
+                overrideReason: "county budget approved 466.70 for 2026; raised from January 2027",
+                publishedOn: date("2026-01-10")),
+            LowIncomeRiskDetected(
+                leadID: UUID(), householdID: UUID(), person: husband, region: jingtai, signal: .unemployment,
+                householdStatus: .recipient, explanation: "registered unemployed; review the household's income",
+                detectedOn: date("2026-06-15"), causationEventID: nil),
+            RiskSignalReported(
+                signalID: UUID(), person: husband, kind: .disabilityRegistration, reportedOn: date("2026-06-14"),
+                agency: "disabled-persons-federation", amount: nil, detail: nil),
         ]
     }
 
@@ -190,6 +292,19 @@ struct EventSchemaTests {
         #expect(json.contains(#""total":125050"#))
         #expect(json.contains(#"{"amount":15050,"service":"ash-storage"}"#))
         #expect(json.contains(#""grantedOn":"2026-03-15""#))
+    }
+
+    @Test func compositeKeysAndMonthsEncodeAsDocumented() throws {
+        let roster = try #require(Self.examples[PaymentRosterGenerated.eventType.rawValue] as? PaymentRosterGenerated)
+        #expect(roster.aggregateID == "620423:2026-04")
+        let standard = try #require(Self.examples[StandardPublished.eventType.rawValue] as? StandardPublished)
+        #expect(standard.aggregateID == "620423:2026:urban")
+        let paid = try #require(Self.examples[BenefitPaid.eventType.rawValue] as? BenefitPaid)
+        let json = String(decoding: try EventJSON.encoder.encode(paid), as: UTF8.self)
+        #expect(json.contains(#""amount":79350"#))
+        #expect(json.contains(#""month":"2026-04""#))
+        #expect(RiskSignalReported.eventType.rawValue == "civil.monitoring.risk-signal-reported.v1")
+        #expect(RiskSignalReported.eventType.topic == "civil.monitoring.events")
     }
 
     @Test func schemasRejectRawIdentifiers() throws {
@@ -267,6 +382,6 @@ struct CloudEventBindingTests {
         #expect(DeathRecorded.eventType.topic == "civil.registry.events")
         #expect(Topics.stats(of: .assistance) == "civil.stats.assistance")
         #expect(Topics.deadLetter(group: "assistance") == "civil.dlq.assistance")
-        #expect(Topics.all.count == 15)
+        #expect(Topics.all.count == 18)
     }
 }

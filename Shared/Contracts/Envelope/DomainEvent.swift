@@ -5,6 +5,9 @@ public enum Domain: String, Sendable, CaseIterable, Codable {
     case eldercare
     case childprotection
     case socialorg
+    /// Partner agencies' risk signals (medical insurance, disabled persons' federation, employment
+    /// services) that feed low-income monitoring; produced by their gateways, not by a service of this suite.
+    case monitoring
 
     /// The CloudEvents `source` of the domain's service.
     public var source: String { "urn:civil:\(rawValue)" }

@@ -19,9 +19,25 @@ public enum EventCatalog {
         // Registry: adoptions.
         AdoptionRegistered.self,
         AdoptionDissolved.self,
-        // Assistance.
+        // Assistance: applications.
+        ApplicationSubmitted.self,
+        VerificationCompleted.self,
+        ApplicationApproved.self,
+        ApplicationRejected.self,
+        // Assistance: cases and payments.
         BenefitGranted.self,
+        BenefitSuspended.self,
+        BenefitReinstated.self,
         BenefitTerminated.self,
+        BenefitPaid.self,
+        PaymentRosterGenerated.self,
+        OverpaymentRecoveryOpened.self,
+        TemporaryAssistanceAdvanced.self,
+        // Assistance: standards and low-income monitoring.
+        StandardPublished.self,
+        LowIncomeRiskDetected.self,
+        // Monitoring: partner agencies' risk signals.
+        RiskSignalReported.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {
