@@ -92,7 +92,8 @@ let package = Package(
             path: "Shared/TestSupport",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", swiftSettings: strict),
+        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json"],
+                         swiftSettings: strict),
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
         .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
@@ -131,7 +132,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["Assistance", "Contracts"],
+            dependencies: ["Assistance", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",
             swiftSettings: strict
         ),

@@ -1,15 +1,17 @@
 // The Assistance service: social assistance (低保, 特困, 临时救助).
 //
-// It runs on the shared platform (HTTP, health, metrics, outbox relay, inbox
-// consumer) and records the Registry's life events it receives, exactly once.
-import Contracts
+//   assistance                  run the service
+//   assistance seed …           load a Jingtai-sized county (see AssistanceSeed)
+//   assistance bench-roster …   time the monthly roster for a large city (see RosterBenchmark)
+import Foundation
 import ServiceKit
 
-let definition = ServiceDefinition(
-    domain: .assistance,
-    migrations: LifeEventJournal.migrations,
-    subscriptions: [.registry],
-    handlers: LifeEventJournal.handlers,
-    routes: LifeEventJournal.routes
-)
-try await ServiceRuntime.run(definition)
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "seed":
+    try await AssistanceSeed.main(arguments: Array(arguments.dropFirst()))
+case "bench-roster":
+    try await RosterBenchmark.main(arguments: Array(arguments.dropFirst()))
+default:
+    try await ServiceRuntime.run(AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment()))
+}

@@ -42,7 +42,7 @@ enum AdoptionRoutes {
         var status: String
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: RegistryClock) {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
         router.post("/adoptions") { request, context -> EditedResponse<Adoption> in
             let body = try await request.decode(as: Request.self, context: context)
             let adoption = try await registerAdoption(body, dependencies: dependencies, today: clock.today(), logger: context.logger)

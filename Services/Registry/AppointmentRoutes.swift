@@ -33,7 +33,7 @@ enum AppointmentRoutes {
         var slots: [Slot]
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: RegistryClock) {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
         router.post("/appointments") { request, context -> EditedResponse<Appointment> in
             let body = try await request.decode(as: BookingRequest.self, context: context)
             let appointment = try await book(body, dependencies: dependencies, today: clock.today(), logger: context.logger)

@@ -22,7 +22,7 @@ enum CertificateRoutes {
         var issuedOn: String
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: RegistryClock) {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
         router.get("/certificates/:number") { _, context -> Verification in
             let number = try parseNumber(context)
             let rows = try await dependencies.database.query("""

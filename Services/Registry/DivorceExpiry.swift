@@ -9,7 +9,7 @@ import ServiceKit
 /// window counts as withdrawn. This job records that and publishes
 /// `divorce-withdrawn` (reason `expired`) so other bureaus learn it too.
 enum DivorceExpiry {
-    static func job(_ dependencies: ServiceDependencies, clock: RegistryClock, interval: Duration) -> PeriodicJob {
+    static func job(_ dependencies: ServiceDependencies, clock: ServiceClock, interval: Duration) -> PeriodicJob {
         PeriodicJob(name: "divorce-expiry", interval: interval, logger: dependencies.logger) {
             try await sweep(dependencies, today: clock.today())
         }

@@ -21,7 +21,7 @@ enum DivorceRoutes {
         var divorceCertificateNumber: String?
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: RegistryClock) {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
         router.post("/marriages/:id/divorce-applications") { _, context -> EditedResponse<Application> in
             let marriage = try MarriageRoutes.uuidParameter(context)
             let application = try await apply(marriage, dependencies: dependencies, today: clock.today(), logger: context.logger)

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceKit
 
 /// Request bodies of the marriage routes, and their parsing into domain values.
 struct MarriageRequest: Decodable, Sendable {
@@ -23,19 +24,7 @@ struct CourtJudgmentRequest: Decodable, Sendable {
     var effectiveOn: String
 }
 
-enum RequestParsing {
-    static func residentID(_ text: String, field: String) throws(RuleViolation) -> ResidentID {
-        do { return try ResidentID(text) } catch { throw .invalid(error.code, "\(field): \(error)") }
-    }
-
-    static func date(_ text: String, field: String) throws(RuleViolation) -> CivilDate {
-        do { return try CivilDate(iso: text) } catch { throw .invalid("request.invalid-date", "\(field) must be a real date as YYYY-MM-DD") }
-    }
-
-    static func region(_ text: String, field: String) throws(RuleViolation) -> RegionCode {
-        do { return try RegionCode(text) } catch { throw .invalid(error.code, "\(field): \(error)") }
-    }
-
+extension RequestParsing {
     static func kinship(_ text: String?) throws(RuleViolation) -> Kinship? {
         guard let text else { return nil }
         switch text {
@@ -47,11 +36,5 @@ enum RequestParsing {
             }
             return .collateral(generations: generations)
         }
-    }
-
-    static func nonEmpty(_ text: String, field: String, max: Int = 64) throws(RuleViolation) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard (1...max).contains(trimmed.count) else { throw .invalid("request.invalid-\(field)", "\(field) must have 1 to \(max) characters") }
-        return trimmed
     }
 }

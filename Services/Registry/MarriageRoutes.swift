@@ -28,7 +28,7 @@ enum MarriageRoutes {
 
     struct MarriageList: ResponseEncodable { var items: [Marriage] }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: RegistryClock) {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
         router.post("/marriages") { request, context -> EditedResponse<Marriage> in
             let body = try await request.decode(as: MarriageRequest.self, context: context)
             let marriage = try await registerMarriage(body, dependencies: dependencies, today: clock.today(), logger: context.logger)

@@ -171,19 +171,9 @@ struct RegistrySeed {
     /// Runs the seed against the service's database, with the same settings the service uses.
     static func main(arguments: [String]) async throws {
         let seed = try RegistrySeed(arguments: arguments)
-        let settings = try ServiceSettings(domain: .registry)
-        var logger = Logger(label: "civil.registry.seed")
-        logger.logLevel = .warning
-        let client = PostgresClient(configuration: settings.database.clientConfiguration, backgroundLogger: logger)
-        let dependencies = ServiceDependencies(domain: .registry, database: client,
-                                               personRefKey: try PersonRefKey(hex: settings.personRefKeyHex), logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await Migrator(client: client, logger: logger).migrate([
-                (PlatformMigrations.scope, PlatformMigrations.all), (Domain.registry.rawValue, RegistryMigrations.all),
-            ])
+        try await StandaloneTool.run(.registry, migrations: RegistryMigrations.all, label: "civil.registry.seed") { dependencies in
             let start = ContinuousClock.now
-            let summary = try await seed.run(dependencies: dependencies, policy: try FuneralSettings.policy(), logger: logger)
+            let summary = try await seed.run(dependencies: dependencies, policy: try FuneralSettings.policy(), logger: dependencies.logger)
             let elapsed = ContinuousClock.now - start
             print("""
                 registry seed: year \(seed.year), county 620423 (population \(seed.population)), \(elapsed)
@@ -193,7 +183,6 @@ struct RegistrySeed {
                   refused by the rules (expected for random data): \(summary.refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                   all events are in the outbox; the running service publishes them.
                 """)
-            group.cancelAll()
         }
     }
 }

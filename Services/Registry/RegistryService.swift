@@ -5,7 +5,7 @@ import ServiceKit
 /// Everything the Registry adds to the shared runtime. Tests build it with a fixed clock.
 enum RegistryService {
     static func definition(
-        clock: RegistryClock = RegistryClock(), policy: FuneralPolicy, sweepInterval: Duration = .seconds(600)
+        clock: ServiceClock = ServiceClock(), policy: FuneralPolicy, sweepInterval: Duration = .seconds(600)
     ) -> ServiceDefinition {
         ServiceDefinition(
             domain: .registry,

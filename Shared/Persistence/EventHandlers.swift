@@ -34,5 +34,22 @@ public struct EventHandlers: Sendable {
 
     public func handler(for type: String) -> Handler? { handlers[type] }
 
+    /// Both sets of handlers; for a type both handle, `self`'s runs first, then `other`'s, in
+    /// the same transaction (e.g. the shared life-event journal, then a service's own reaction).
+    public func merged(with other: EventHandlers) -> EventHandlers {
+        var result = self
+        for (type, second) in other.handlers {
+            if let first = result.handlers[type] {
+                result.handlers[type] = { context in
+                    try await first(context)
+                    try await second(context)
+                }
+            } else {
+                result.handlers[type] = second
+            }
+        }
+        return result
+    }
+
     public var types: [String] { handlers.keys.sorted() }
 }

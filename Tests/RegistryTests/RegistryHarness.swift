@@ -26,18 +26,18 @@ enum RegistryHarness {
     }
 
     static func with(
-        today: CivilDate, _ body: @Sendable (any TestClientProtocol, RegistryClock) async throws -> Void
+        today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock) async throws -> Void
     ) async throws {
         try await with(today: today) { client, clock, _ in try await body(client, clock) }
     }
 
     /// The same, with the embedded broker, to play another bureau's events.
     static func with(
-        today: CivilDate, _ body: @Sendable (any TestClientProtocol, RegistryClock, TestKafka) async throws -> Void
+        today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock, TestKafka) async throws -> Void
     ) async throws {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("registry")
-        let clock = RegistryClock(fixed: today)
+        let clock = ServiceClock(fixed: today)
         let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
             clock: clock, policy: try FuneralSettings.policy(environment: [:]), sweepInterval: .milliseconds(300)),
                                                             settings: settings(database, kafka: kafka))

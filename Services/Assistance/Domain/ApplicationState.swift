@@ -5,7 +5,7 @@ import Contracts
 /// Sequence (issue #4): submitted → economic verification (核对) → township review with a home
 /// visit → public notice (公示) → approval → granted | rejected. Sources: "一门受理、协同办理" and
 /// 审核确认 [003 L13 §3.1.2]; 公示 is national practice (民发〔2021〕57号), see [001/002 extraction §1.1].
-public enum ApplicationState: Sendable, Hashable {
+public enum ApplicationState: Sendable, Hashable, Codable {
     case submitted
     /// 核对 running (`completedOn` nil) or finished.
     case economicVerification(completedOn: CivilDate?)

@@ -8,7 +8,7 @@ import Contracts
 /// `application.home-visit-missing`, `application.notice-period-not-over`,
 /// `application.approver-not-authorised`, `application.rejection-reason-missing`,
 /// `application.date-out-of-order`.
-public struct ApplicationWorkflow: Sendable, Hashable {
+public struct ApplicationWorkflow: Sendable, Hashable, Codable {
     public let program: AssistanceProgram
     public let policy: WorkflowPolicy
     public let submittedOn: CivilDate

@@ -1,0 +1,252 @@
+import Persistence
+import ServiceKit
+
+/// The Assistance schema. Versions 1–2 are the life-event journal the service kept before it
+/// had a domain of its own; they stay so existing databases upgrade in place.
+///
+/// Amounts are integer fen (`bigint`), months are the first day of the month (`date`), and
+/// people are person refs only: the resident ID an application arrives with is never stored.
+enum AssistanceMigrations {
+    static let all: [Migration] = LifeEventJournal.migrations + [
+        Migration(version: 3, name: "standards", statements: [
+            """
+            CREATE TABLE standards (
+                region text NOT NULL,
+                year integer NOT NULL,
+                area text NOT NULL CHECK (area IN ('urban', 'rural')),
+                minimum_living_allowance_fen bigint NOT NULL CHECK (minimum_living_allowance_fen > 0),
+                extreme_poverty_basic_fen bigint NOT NULL CHECK (extreme_poverty_basic_fen > 0),
+                extreme_poverty_care jsonb NOT NULL DEFAULT '{}',
+                override_reason text,
+                warnings jsonb NOT NULL DEFAULT '[]',
+                published_on date NOT NULL,
+                PRIMARY KEY (region, year, area)
+            )
+            """,
+            """
+            CREATE TABLE city_minimum_standards (
+                year integer NOT NULL,
+                area text NOT NULL CHECK (area IN ('urban', 'rural')),
+                minimum_living_allowance_fen bigint NOT NULL CHECK (minimum_living_allowance_fen > 0),
+                PRIMARY KEY (year, area)
+            )
+            """,
+        ]),
+        Migration(version: 4, name: "households_and_applications", statements: [
+            // `members` is the domain's `[Member]` as JSON: relation, birth date and sex (from the
+            // resident ID), disability, work capacity and, after verification, incomes and assets.
+            """
+            CREATE TABLE households (
+                id uuid PRIMARY KEY,
+                region text NOT NULL,
+                area text NOT NULL CHECK (area IN ('urban', 'rural')),
+                residence jsonb NOT NULL,
+                members jsonb NOT NULL,
+                near_low_income boolean NOT NULL DEFAULT false,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                updated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE household_members (
+                household_id uuid NOT NULL REFERENCES households (id),
+                person_ref text NOT NULL,
+                PRIMARY KEY (household_id, person_ref)
+            )
+            """,
+            "CREATE INDEX household_members_person ON household_members (person_ref)",
+            """
+            CREATE TABLE applications (
+                id uuid PRIMARY KEY,
+                idempotency_key text NOT NULL UNIQUE,
+                program text NOT NULL,
+                household_id uuid NOT NULL REFERENCES households (id),
+                applicant_ref text NOT NULL,
+                region text NOT NULL,
+                intake_region text NOT NULL,
+                state text NOT NULL,
+                workflow jsonb NOT NULL,
+                verification jsonb,
+                extras jsonb NOT NULL,
+                home_visit jsonb,
+                rejection_code text,
+                rejection_reason text,
+                submitted_on date NOT NULL,
+                updated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX applications_region_state ON applications (region, state)",
+            // The table-backed economic-verification source: what partner agencies delivered
+            // (social insurance, housing fund, vehicles, real estate, business registration,
+            // deposits), loaded through `PUT /verification-sources/{source}/records`.
+            """
+            CREATE TABLE verification_records (
+                source text NOT NULL,
+                person_ref text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('income', 'asset')),
+                category text NOT NULL,
+                amount_fen bigint NOT NULL CHECK (amount_fen >= 0),
+                note text NOT NULL DEFAULT '',
+                loaded_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX verification_records_person ON verification_records (person_ref)",
+            // One open application per household and program; a decided one can be followed by a new one.
+            """
+            CREATE UNIQUE INDEX applications_one_open ON applications (household_id, program)
+                WHERE state NOT IN ('granted', 'rejected')
+            """,
+        ]),
+        Migration(version: 5, name: "cases_and_payments", statements: [
+            // `recipients` is denormalised onto the case: the roster reads it for a million
+            // households in one pass, and the GIN index finds a deceased person's cases.
+            """
+            CREATE TABLE cases (
+                id uuid PRIMARY KEY,
+                application_id uuid,
+                household_id uuid NOT NULL REFERENCES households (id),
+                program text NOT NULL,
+                region text NOT NULL,
+                recipients text[] NOT NULL,
+                monthly_amount_fen bigint NOT NULL CHECK (monthly_amount_fen > 0),
+                previous_amount_fen bigint,
+                amount_changed_from date,
+                first_month date NOT NULL,
+                last_month date,
+                status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'exiting', 'terminated')),
+                suspended_from date,
+                suspension_reason text,
+                departed jsonb NOT NULL DEFAULT '[]',
+                approved_on date NOT NULL,
+                next_review_on date,
+                created_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX cases_application ON cases (application_id)",
+            "CREATE INDEX cases_region_active ON cases (region) WHERE status <> 'terminated'",
+            "CREATE INDEX cases_recipients ON cases USING gin (recipients)",
+            """
+            CREATE TABLE payment_rosters (
+                id uuid PRIMARY KEY,
+                region text NOT NULL,
+                -- The digits a case's county code starts with when the roster covers it.
+                region_prefix text NOT NULL,
+                month date NOT NULL,
+                households integer NOT NULL,
+                total_fen bigint NOT NULL,
+                skipped integer NOT NULL,
+                generated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX payment_rosters_prefix_month ON payment_rosters (region_prefix, month)",
+            // The primary key is what makes a re-run roster never pay a month twice.
+            """
+            CREATE TABLE payments (
+                case_id uuid NOT NULL,
+                month date NOT NULL,
+                roster_id uuid NOT NULL,
+                amount_fen bigint NOT NULL,
+                program text NOT NULL,
+                region text NOT NULL,
+                PRIMARY KEY (case_id, month)
+            ) WITH (fillfactor = 100)
+            """,
+            "CREATE INDEX payments_roster ON payments (roster_id)",
+            """
+            CREATE TABLE back_payments (
+                id uuid PRIMARY KEY,
+                case_id uuid NOT NULL REFERENCES cases (id),
+                month date NOT NULL,
+                amount_fen bigint NOT NULL CHECK (amount_fen > 0),
+                cause_event_id uuid,
+                paid_on date NOT NULL
+            )
+            """,
+            "CREATE INDEX back_payments_case ON back_payments (case_id)",
+            """
+            CREATE TABLE recovery_claims (
+                id uuid PRIMARY KEY,
+                case_id uuid NOT NULL REFERENCES cases (id),
+                person_ref text NOT NULL,
+                date_of_death date NOT NULL,
+                -- {"YYYY-MM": fen, …}: what is claimed for each month.
+                months jsonb NOT NULL,
+                amount_fen bigint NOT NULL CHECK (amount_fen > 0),
+                status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'cancelled')),
+                opened_on date NOT NULL,
+                cause_event_id uuid,
+                cancelled_by_event_id uuid
+            )
+            """,
+            "CREATE INDEX recovery_claims_case ON recovery_claims (case_id)",
+        ]),
+        Migration(version: 6, name: "reviews_temporary_monitoring", statements: [
+            // Tasks for caseworkers: periodic reviews, change reports, re-verifications after a
+            // life event, the 18th-birthday exit of a 特困 minor.
+            """
+            CREATE TABLE review_tasks (
+                id uuid PRIMARY KEY,
+                case_id uuid REFERENCES cases (id),
+                household_id uuid NOT NULL REFERENCES households (id),
+                kind text NOT NULL,
+                reason text NOT NULL,
+                due_on date NOT NULL,
+                status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+                cause_event_id uuid,
+                outcome text,
+                created_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE UNIQUE INDEX review_tasks_once ON review_tasks (household_id, kind, cause_event_id)",
+            "CREATE INDEX review_tasks_open ON review_tasks (due_on) WHERE status = 'open'",
+            """
+            CREATE TABLE reserve_funds (
+                township text PRIMARY KEY,
+                balance_fen bigint NOT NULL CHECK (balance_fen >= 0)
+            )
+            """,
+            """
+            CREATE TABLE temporary_cases (
+                id uuid PRIMARY KEY,
+                kind text NOT NULL CHECK (kind IN ('urgent', 'expenditure')),
+                person_ref text NOT NULL,
+                region text NOT NULL,
+                township text NOT NULL,
+                description text NOT NULL,
+                reported_at timestamptz NOT NULL,
+                advanced_at timestamptz,
+                advance_fen bigint,
+                status text NOT NULL DEFAULT 'reported' CHECK (status IN ('reported', 'advanced', 'reviewed', 'closed')),
+                breach_reported boolean NOT NULL DEFAULT false
+            )
+            """,
+            "CREATE INDEX temporary_cases_open ON temporary_cases (reported_at) WHERE advanced_at IS NULL",
+            """
+            CREATE TABLE risk_signals (
+                id uuid PRIMARY KEY,
+                person_ref text NOT NULL,
+                kind text NOT NULL,
+                agency text NOT NULL,
+                amount_fen bigint,
+                detail text,
+                reported_on date NOT NULL,
+                received_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE leads (
+                id uuid PRIMARY KEY,
+                signal_id uuid NOT NULL REFERENCES risk_signals (id),
+                household_id uuid NOT NULL REFERENCES households (id),
+                person_ref text NOT NULL,
+                household_status text NOT NULL,
+                explanation text NOT NULL,
+                status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'following-up', 'closed')),
+                outcome text,
+                detected_on date NOT NULL,
+                UNIQUE (signal_id, household_id)
+            )
+            """,
+        ]),
+    ]
+}

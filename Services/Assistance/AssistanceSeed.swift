@@ -1,0 +1,1 @@
+enum AssistanceSeed { static func main(arguments: [String]) async throws {} }
