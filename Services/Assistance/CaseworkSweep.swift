@@ -28,7 +28,7 @@ enum CaseworkSweep {
             for (program, months) in policy.reviewMonths where months > 0 {
                 let rows = try await connection.query("""
                     WITH due AS (
-                        UPDATE cases SET next_review_on = (next_review_on + make_interval(months => \(months)))::date
+                        UPDATE cases SET next_review_on = (next_review_on + make_interval(months => \(months)::int))::date
                         WHERE program = \(program.rawValue) AND status = 'active' AND next_review_on <= \(today.iso)::date
                         RETURNING id, household_id, next_review_on
                     )
