@@ -108,9 +108,11 @@ enum AssistanceMigrations {
                 program text NOT NULL,
                 region text NOT NULL,
                 recipients text[] NOT NULL,
+                -- The amount in force from amount_from on; amount_steps holds every change
+                -- (CaseTerms.steps), read only for months before amount_from.
                 monthly_amount_fen bigint NOT NULL CHECK (monthly_amount_fen > 0),
-                previous_amount_fen bigint,
-                amount_changed_from date,
+                amount_from date NOT NULL,
+                amount_steps jsonb NOT NULL,
                 first_month date NOT NULL,
                 last_month date,
                 status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'exiting', 'terminated')),

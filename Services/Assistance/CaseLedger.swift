@@ -37,22 +37,24 @@ enum CaseLedger {
     static func open(caseID: UUID, application: StoredApplication, recipients: [PersonRef], amount: Money, startsOn: CivilDate,
                      approvedOn: CivilDate, reviewMonths: Int, on connection: PostgresConnection, logger: Logger) async throws {
         let reviewOn = reviewMonths > 0 ? approvedOn.adding(months: reviewMonths) : nil
+        let terms = CaseTerms(firstMonth: startsOn.yearMonth, monthlyAmount: amount)
         try await connection.query("""
-            INSERT INTO cases (id, application_id, household_id, program, region, recipients, monthly_amount_fen, first_month,
-                               approved_on, next_review_on)
+            INSERT INTO cases (id, application_id, household_id, program, region, recipients, monthly_amount_fen, amount_from,
+                               amount_steps, first_month, approved_on, next_review_on)
             VALUES (\(caseID), \(application.id), \(application.householdID), \(application.program.rawValue),
                     \(application.region.rawValue), \(recipients.map(\.rawValue))::text[], \(amount.fen),
+                    \(startsOn.yearMonth.firstDay.iso)::date, \(try stepsJSON(terms.steps))::jsonb,
                     \(startsOn.yearMonth.firstDay.iso)::date, \(approvedOn.iso)::date, \(reviewOn?.iso)::date)
             """, logger: logger)
     }
 
     static let columns = """
-        id, household_id, program, region, recipients, monthly_amount_fen, previous_amount_fen,
-        to_char(amount_changed_from, 'YYYY-MM'), to_char(first_month, 'YYYY-MM'), to_char(last_month, 'YYYY-MM'),
+        id, household_id, program, region, recipients, monthly_amount_fen, amount_steps::text,
+        to_char(amount_from, 'YYYY-MM'), to_char(first_month, 'YYYY-MM'), to_char(last_month, 'YYYY-MM'),
         to_char(suspended_from, 'YYYY-MM'), status, suspension_reason, departed::text
         """
 
-    typealias Row = (UUID, UUID, String, String, [String], Int64, Int64?, String?, String, String?, String?, String, String?, String)
+    typealias Row = (UUID, UUID, String, String, [String], Int64, String, String, String, String?, String?, String, String?, String)
 
     /// Cases that cover `person` now, or covered them until a recorded death; locked for update.
     static func lockCases(of person: PersonRef, on connection: PostgresConnection, logger: Logger) async throws -> [CaseRecord] {
@@ -78,18 +80,22 @@ enum CaseLedger {
         return CaseRecord(
             id: row.0, householdID: row.1, program: AssistanceProgram(rawValue: row.2) ?? .minimumLivingAllowance,
             region: try RegionCode(row.3), recipients: try row.4.map { try PersonRef(rawValue: $0) },
-            terms: CaseTerms(firstMonth: try YearMonth(iso: row.8), lastMonth: try month(row.9), monthlyAmount: Money(fen: row.5),
-                             previousAmount: row.6.map { Money(fen: $0) }, amountChangedFrom: try month(row.7),
+            terms: CaseTerms(firstMonth: try YearMonth(iso: row.8), lastMonth: try month(row.9),
+                             steps: try EventJSON.decoder.decode([CaseTerms.Step].self, from: Data(row.6.utf8)),
                              suspendedFrom: try month(row.10)),
             status: row.11, suspensionReason: row.12,
             departed: try EventJSON.decoder.decode([Departure].self, from: Data(row.13.utf8)))
+    }
+
+    static func stepsJSON(_ steps: [CaseTerms.Step]) throws -> String {
+        String(decoding: try EventJSON.encoder.encode(steps), as: UTF8.self)
     }
 
     static func save(_ record: CaseRecord, on connection: PostgresConnection, logger: Logger) async throws {
         let departed = String(decoding: try EventJSON.encoder.encode(record.departed), as: UTF8.self)
         try await connection.query("""
             UPDATE cases SET recipients = \(record.recipients.map(\.rawValue))::text[], monthly_amount_fen = \(record.terms.monthlyAmount.fen),
-                previous_amount_fen = \(record.terms.previousAmount?.fen), amount_changed_from = \(record.terms.amountChangedFrom?.firstDay.iso)::date,
+                amount_from = \(record.terms.currentAmountFrom.firstDay.iso)::date, amount_steps = \(try stepsJSON(record.terms.steps))::jsonb,
                 last_month = \(record.terms.lastMonth?.firstDay.iso)::date, suspended_from = \(record.terms.suspendedFrom?.firstDay.iso)::date,
                 status = \(record.status), suspension_reason = \(record.suspensionReason), departed = \(departed)::jsonb
             WHERE id = \(record.id)

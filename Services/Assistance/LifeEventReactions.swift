@@ -86,7 +86,7 @@ enum LifeEventReactions {
             record.departed[index].fromMonth = fromMonth
             record.terms = record.departed[index].soleRecipient
                 ? record.terms.suspended(from: fromMonth)
-                : record.terms.changingAmount(to: record.terms.monthlyAmount, from: fromMonth)
+                : record.terms.movingChange(from: previousFrom, to: fromMonth)
             try await CaseLedger.save(record, on: connection, logger: logger)
             let (settlement, _) = try await publishSettlement(record, person: person, dateOfDeath: date, today: today, source: source, context)
             if !settlement.backPay.isEmpty {
@@ -115,7 +115,10 @@ enum LifeEventReactions {
                 record.suspensionReason = nil
             } else {
                 record.recipients.append(person)
-                record.terms = record.terms.restoringAmount(Money(fen: departure.amountBeforeFen))
+                record.terms = record.terms.revertingChange(from: departure.fromMonth)
+                try await ReviewTasks.open(householdID: record.householdID, caseID: record.id, kind: "re-verification",
+                                           reason: "a member's death record was annulled; the household's amount was restored",
+                                           dueOn: today, causeEventID: context.event.id, on: connection, logger: logger)
             }
             try await CaseLedger.save(record, on: connection, logger: logger)
             let (settlement, _) = try await publishSettlement(record, person: person, dateOfDeath: departure.dateOfDeath, today: today,

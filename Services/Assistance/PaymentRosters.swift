@@ -63,8 +63,9 @@ enum PaymentRosters {
             WITH paid AS (
                 INSERT INTO payments (case_id, month, roster_id, amount_fen, program, region)
                 SELECT c.id, \(monthDate)::date, \(rosterID),
-                       CASE WHEN c.amount_changed_from IS NOT NULL AND \(monthDate)::date < c.amount_changed_from
-                            THEN coalesce(c.previous_amount_fen, c.monthly_amount_fen) ELSE c.monthly_amount_fen END,
+                       CASE WHEN \(monthDate)::date >= c.amount_from THEN c.monthly_amount_fen
+                            ELSE (SELECT (step->>'amount')::bigint FROM jsonb_array_elements(c.amount_steps) step
+                                  WHERE step->>'from' <= \(month.iso) ORDER BY step->>'from' DESC LIMIT 1) END,
                        c.program, c.region
                 FROM cases c
                 WHERE starts_with(c.region, \(prefix)) AND c.status <> 'terminated'

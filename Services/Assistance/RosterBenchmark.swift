@@ -65,13 +65,16 @@ struct RosterBenchmark {
                 FROM generate_series(1, \(households)) n
                 """, logger: logger)
             try await connection.query("""
-                INSERT INTO cases (id, household_id, program, region, recipients, monthly_amount_fen, first_month, approved_on)
+                INSERT INTO cases (id, household_id, program, region, recipients, monthly_amount_fen, amount_from, amount_steps,
+                                   first_month, approved_on)
                 SELECT md5('c' || n)::uuid, md5('h' || n)::uuid,
                        CASE WHEN n % 20 = 0 THEN 'extreme-poverty' ELSE 'minimum-living-allowance' END,
                        (\(Self.districts))::text[] [1 + n % 10],
                        ARRAY(SELECT 'pr_' || encode(sha256(convert_to(n || ':' || m, 'UTF8')), 'hex')
                              FROM generate_series(1, CASE WHEN n % 20 = 0 THEN 1 ELSE 1 + n % 4 END) m),
-                       20000 + (n % 97) * 1000, date '2025-01-01', date '2024-12-15'
+                       20000 + (n % 97) * 1000, date '2025-01-01',
+                       jsonb_build_array(jsonb_build_object('from', '2025-01', 'amount', 20000 + (n % 97) * 1000)),
+                       date '2025-01-01', date '2024-12-15'
                 FROM generate_series(1, \(households)) n
                 """, logger: logger)
             try await connection.query("ANALYZE cases", logger: logger)

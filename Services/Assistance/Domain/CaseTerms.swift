@@ -1,29 +1,77 @@
 import Contracts
 
-/// What a case owes for each month: its period, its amount (with the month a household change
-/// took effect) and its suspension.
+/// What a case owes for each month: its period, its amount schedule (every change of amount
+/// with the month it took effect) and its suspension.
 ///
 /// Why a separate type: the roster pays from these terms, and every correction of the past (a
 /// death reported late, a death record corrected or annulled) is settled by comparing what the
-/// terms say was due with what was actually paid (``PaymentReconciliation``).
+/// terms say was due with what was actually paid (``PaymentReconciliation``). The schedule keeps
+/// every change, so a second change (another member's death, a review) never rewrites what was
+/// due before it.
 public struct CaseTerms: Sendable, Hashable {
+    /// From `from` on (until the next step), the case pays `amount` a month.
+    public struct Step: Sendable, Hashable, Codable {
+        public let from: YearMonth
+        public let amount: Money
+
+        public init(from: YearMonth, amount: Money) {
+            self.from = from
+            self.amount = amount
+        }
+    }
+
     public let firstMonth: YearMonth
     public let lastMonth: YearMonth?
-    public let monthlyAmount: Money
-    /// The amount before `amountChangedFrom` (a member died or left); nil if it never changed.
-    public let previousAmount: Money?
-    public let amountChangedFrom: YearMonth?
+    /// In month order, never empty; the first step starts at `firstMonth`.
+    public let steps: [Step]
     /// The first month not paid because of a suspension (death: the month after it).
     public let suspendedFrom: YearMonth?
 
-    public init(firstMonth: YearMonth, lastMonth: YearMonth? = nil, monthlyAmount: Money, previousAmount: Money? = nil,
-                amountChangedFrom: YearMonth? = nil, suspendedFrom: YearMonth? = nil) {
+    public init(firstMonth: YearMonth, lastMonth: YearMonth? = nil, monthlyAmount: Money, suspendedFrom: YearMonth? = nil) {
+        self.init(firstMonth: firstMonth, lastMonth: lastMonth, steps: [Step(from: firstMonth, amount: monthlyAmount)],
+                  suspendedFrom: suspendedFrom)
+    }
+
+    /// One change of amount: `previousAmount` until `amountChangedFrom`, `monthlyAmount` from then on.
+    public init(firstMonth: YearMonth, lastMonth: YearMonth? = nil, monthlyAmount: Money, previousAmount: Money?,
+                amountChangedFrom: YearMonth?, suspendedFrom: YearMonth? = nil) {
+        var steps = [Step(from: firstMonth, amount: previousAmount ?? monthlyAmount)]
+        if let amountChangedFrom, previousAmount != nil {
+            // A change at or before the first month is simply the amount from the start.
+            if amountChangedFrom <= firstMonth { steps = [] }
+            steps.append(Step(from: max(amountChangedFrom, firstMonth), amount: monthlyAmount))
+        }
+        self.init(firstMonth: firstMonth, lastMonth: lastMonth, steps: steps, suspendedFrom: suspendedFrom)
+    }
+
+    /// Steps are sorted; the one in force at `firstMonth` starts there, and an empty schedule pays nothing.
+    public init(firstMonth: YearMonth, lastMonth: YearMonth?, steps: [Step], suspendedFrom: YearMonth?) {
+        // The step in force at the first month starts there; later steps follow in order.
+        let sorted = steps.sorted { $0.from < $1.from }
+        let opening = sorted.last { $0.from <= firstMonth } ?? sorted.first
+        var normalised = [Step(from: firstMonth, amount: opening?.amount ?? .zero)]
+        normalised += sorted.filter { $0.from > firstMonth }
         self.firstMonth = firstMonth
         self.lastMonth = lastMonth
-        self.monthlyAmount = monthlyAmount
-        self.previousAmount = previousAmount
-        self.amountChangedFrom = amountChangedFrom
+        self.steps = normalised
         self.suspendedFrom = suspendedFrom
+    }
+
+    /// The amount in force now (the last step).
+    public var monthlyAmount: Money { steps.last?.amount ?? .zero }
+
+    /// The month the current amount took effect.
+    public var currentAmountFrom: YearMonth { steps.last?.from ?? firstMonth }
+
+    /// The amount before the last change, if the amount ever changed.
+    public var previousAmount: Money? { steps.count > 1 ? steps[steps.count - 2].amount : nil }
+
+    /// When the last change took effect, if the amount ever changed.
+    public var amountChangedFrom: YearMonth? { steps.count > 1 ? steps.last?.from : nil }
+
+    /// The scheduled amount for `month`, ignoring period and suspension.
+    public func amount(in month: YearMonth) -> Money {
+        (steps.last { $0.from <= month } ?? steps.first)?.amount ?? .zero
     }
 
     /// The amount due for `month`: zero outside the period and from the suspension on.
@@ -31,34 +79,48 @@ public struct CaseTerms: Sendable, Hashable {
         if month < firstMonth { return .zero }
         if let lastMonth, month > lastMonth { return .zero }
         if let suspendedFrom, month >= suspendedFrom { return .zero }
-        if let amountChangedFrom, let previousAmount, month < amountChangedFrom { return previousAmount }
-        return monthlyAmount
+        return amount(in: month)
     }
 }
 
 extension CaseTerms {
     /// The same terms, suspended from `month` (nil lifts the suspension).
     public func suspended(from month: YearMonth?) -> CaseTerms {
-        CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, monthlyAmount: monthlyAmount, previousAmount: previousAmount,
-                  amountChangedFrom: amountChangedFrom, suspendedFrom: month)
+        CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, steps: steps, suspendedFrom: month)
     }
 
-    /// The amount changes from `month` on; months before keep the amount paid until now.
+    /// The amount changes to `amount` from `month` on; every month before keeps its scheduled
+    /// amount, and any change scheduled from `month` or later is replaced.
     public func changingAmount(to amount: Money, from month: YearMonth) -> CaseTerms {
-        CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, monthlyAmount: amount,
-                  previousAmount: amountChangedFrom == nil ? monthlyAmount : previousAmount,
-                  amountChangedFrom: month, suspendedFrom: suspendedFrom)
+        var kept = steps.filter { $0.from < month }
+        if kept.last?.amount != amount || kept.isEmpty { kept.append(Step(from: max(month, firstMonth), amount: amount)) }
+        return CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, steps: kept, suspendedFrom: suspendedFrom)
     }
 
-    /// The amount before any change, restored for every month (an annulled departure).
-    public func restoringAmount(_ amount: Money) -> CaseTerms {
-        CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, monthlyAmount: amount, previousAmount: nil,
-                  amountChangedFrom: nil, suspendedFrom: suspendedFrom)
+    /// Moves the change that took effect in `old` to `new` (a corrected date of death), keeping
+    /// the amount it set; unchanged if no step starts in `old`.
+    public func movingChange(from old: YearMonth, to new: YearMonth) -> CaseTerms {
+        guard old != new, old != firstMonth, let index = steps.firstIndex(where: { $0.from == old }) else { return self }
+        var moved = steps
+        let step = moved.remove(at: index)
+        moved.removeAll { $0.from == new }
+        moved.append(Step(from: max(new, firstMonth), amount: step.amount))
+        return CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, steps: moved, suspendedFrom: suspendedFrom)
     }
 
-    /// The same terms, ending after `month` (the last month paid).
+    /// Undoes the change that took effect in `month` (an annulled death): from `month` on, the
+    /// amount in force before it applies again, and later changes are dropped — they were
+    /// computed for a household without the person, so the case is re-verified.
+    public func revertingChange(from month: YearMonth) -> CaseTerms {
+        guard month != firstMonth, steps.contains(where: { $0.from == month }) else { return self }
+        let before = steps.filter { $0.from < month }
+        return CaseTerms(firstMonth: firstMonth, lastMonth: lastMonth, steps: before, suspendedFrom: suspendedFrom)
+    }
+
+    /// The same terms, ending after `month` (the last month paid). Never lengthens a case that
+    /// already ends earlier, and never ends before the month preceding the first.
     public func ending(after month: YearMonth) -> CaseTerms {
-        CaseTerms(firstMonth: firstMonth, lastMonth: max(month, firstMonth.previous), monthlyAmount: monthlyAmount,
-                  previousAmount: previousAmount, amountChangedFrom: amountChangedFrom, suspendedFrom: suspendedFrom)
+        let last = min(max(month, firstMonth.previous), lastMonth ?? month)
+        return CaseTerms(firstMonth: firstMonth, lastMonth: max(last, firstMonth.previous), steps: steps, suspendedFrom: suspendedFrom)
     }
 }

@@ -166,13 +166,12 @@ struct CaseTermsTests {
         #expect(dues(c, "2024-01", "2024-04") == [Self.reduced, Self.reduced, Self.full, Self.full])
     }
 
-    @Test("moving the change date (death-date correction) keeps the original previousAmount, in either direction",
+    @Test("moving the change date (death-date correction) keeps both amounts, in either direction",
           arguments: [("2024-06", 5), ("2024-02", 1)])
     func changeMoved(_ to: String, _ monthsAtOldAmount: Int) {
-        // LifeEventReactions.correctDeath calls changingAmount(to: terms.monthlyAmount, from: corrected month):
-        // here keeping the original previousAmount is exactly right.
+        // LifeEventReactions.correctDeath moves the change to the corrected month.
         let first = terms(first: "2024-01").changingAmount(to: Self.reduced, from: F.month("2024-04"))
-        let moved = first.changingAmount(to: first.monthlyAmount, from: F.month(to))
+        let moved = first.movingChange(from: F.month("2024-04"), to: F.month(to))
         #expect(moved.previousAmount == Self.full)
         #expect(moved.monthlyAmount == Self.reduced)
         #expect(moved.amountChangedFrom == F.month(to))
@@ -180,34 +179,30 @@ struct CaseTermsTests {
             + Array(repeating: Self.reduced, count: 8 - monthsAtOldAmount))
     }
 
-    @Test("a second, different change keeps the ORIGINAL previousAmount: the months between the two changes fall back to it")
+    @Test("a second, different change keeps the first: every month keeps the amount scheduled for it")
     func secondDifferentChange() {
         // 1000 → 700 from April (a member died), then 700 → 400 from July (another member died, or a re-verification).
         let thousand = Money(yuan: 1000), sevenHundred = Money(yuan: 700), fourHundred = Money(yuan: 400)
         let once = terms(first: "2024-01", amount: thousand).changingAmount(to: sevenHundred, from: F.month("2024-04"))
         let twice = once.changingAmount(to: fourHundred, from: F.month("2024-07"))
-        // What it does: only one change point survives, and its "before" amount is the original one.
-        #expect(twice.previousAmount == thousand)
+        #expect(twice.previousAmount == sevenHundred)
         #expect(twice.amountChangedFrom == F.month("2024-07"))
         #expect(twice.monthlyAmount == fourHundred)
-        #expect(dues(twice, "2024-01", "2024-08") == [thousand, thousand, thousand, thousand, thousand, thousand, fourHundred, fourHundred])
-        // Months before the first change and from the second change on are right either way.
-        #expect(dues(twice, "2024-01", "2024-03") == [thousand, thousand, thousand])
-        #expect(dues(twice, "2024-07", "2024-08") == [fourHundred, fourHundred])
-        // April…June were owed (and paid) 700 before the second change; the doc comment of changingAmount says
-        // "months before keep the amount paid until now". The terms now claim 1000 was due for them.
-        withKnownIssue("changingAmount keeps the original previousAmount, so a second change forgets the first (see report)") {
-            #expect(dues(twice, "2024-04", "2024-06") == [sevenHundred, sevenHundred, sevenHundred])
-        }
+        #expect(twice.steps.count == 3)
+        #expect(dues(twice, "2024-01", "2024-08")
+                == [thousand, thousand, thousand, sevenHundred, sevenHundred, sevenHundred, fourHundred, fourHundred])
+        // A later change replaces only what was scheduled from its month on.
+        let replaced = twice.changingAmount(to: sevenHundred, from: F.month("2024-05"))
+        #expect(dues(replaced, "2024-03", "2024-08") == [thousand] + Array(repeating: sevenHundred, count: 5))
     }
 
-    // MARK: - restoringAmount(_:)
+    // MARK: - revertingChange(from:)
 
-    @Test("restoringAmount sets one amount for every month, drops the change and keeps period and suspension")
-    func restore() {
+    @Test("revertingChange undoes the change of that month and those after it; earlier months keep their amounts")
+    func revert() {
         let changed = terms(first: "2024-01", last: "2024-10", suspendedFrom: "2024-09")
             .changingAmount(to: Self.reduced, from: F.month("2024-04"))
-        let r = changed.restoringAmount(Self.full)
+        let r = changed.revertingChange(from: F.month("2024-04"))
         #expect(r.monthlyAmount == Self.full)
         #expect(r.previousAmount == nil)
         #expect(r.amountChangedFrom == nil)
@@ -215,9 +210,11 @@ struct CaseTermsTests {
         #expect(dues(r, "2023-12", "2024-11") == [.zero] + Array(repeating: Self.full, count: 8) + [.zero, .zero, .zero])
     }
 
-    @Test("restoringAmount on unchanged terms only replaces the amount")
-    func restoreUnchanged() {
-        #expect(terms().restoringAmount(Self.reduced) == terms(amount: Self.reduced))
+    @Test("revertingChange of a month with no change, or of the first month, changes nothing")
+    func revertNothing() {
+        let changed = terms().changingAmount(to: Self.reduced, from: F.month("2024-04"))
+        #expect(changed.revertingChange(from: F.month("2024-05")) == changed)
+        #expect(terms().revertingChange(from: F.month("2024-01")) == terms())
     }
 
     // MARK: - ending(after:)
@@ -231,6 +228,13 @@ struct CaseTermsTests {
         #expect(e.amountChangedFrom == F.month("2024-03") && e.suspendedFrom == F.month("2024-11"))
         #expect(e.due(in: F.month("2024-06")) == Self.reduced)
         #expect(e.due(in: F.month("2024-07")) == .zero)
+    }
+
+    @Test("ending(after:) never lengthens a case that already ends earlier")
+    func endingNeverLengthens() {
+        let ended = terms(first: "2024-01", last: "2024-05")
+        #expect(ended.ending(after: F.month("2024-09")).lastMonth == F.month("2024-05"))
+        #expect(ended.ending(after: F.month("2024-03")).lastMonth == F.month("2024-03"))
     }
 
     @Test("ending(after:) never ends before firstMonth.previous: nothing at all is due",
@@ -249,12 +253,12 @@ struct CaseTermsTests {
         #expect(terms(first: "2024-01").ending(after: F.month("2024-01")).due(in: F.month("2024-01")) == Self.full)
     }
 
-    @Test("ending(after:) replaces an existing last month, also with a later one (it can extend the period)")
+    @Test("ending(after:) shortens an existing last month but never extends it")
     func endingReplacesLast() {
         let t = terms(first: "2024-01", last: "2024-06")
         #expect(t.ending(after: F.month("2024-03")).lastMonth == F.month("2024-03"))
-        let extended = t.ending(after: F.month("2024-09"))
-        #expect(extended.lastMonth == F.month("2024-09"))
-        #expect(extended.due(in: F.month("2024-08")) == Self.full)
+        let notExtended = t.ending(after: F.month("2024-09"))
+        #expect(notExtended.lastMonth == F.month("2024-06"))
+        #expect(notExtended.due(in: F.month("2024-08")) == .zero)
     }
 }
