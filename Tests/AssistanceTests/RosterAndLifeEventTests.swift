@@ -1,0 +1,192 @@
+import Contracts
+import Foundation
+import HummingbirdTesting
+import PostgresNIO
+import Testing
+import TestSupport
+@testable import Assistance
+
+/// The monthly roster and the reactions to the Registry's deaths, on the real service with the
+/// embedded broker delivering the Registry's events (some of them twice).
+@Suite("Assistance rosters and life events", .tags(.integration), .serialized)
+struct RosterAndLifeEventTests {
+    let elder = AssistanceHarness.resident(born: "1948-03-03", sequence: 51)
+    let husband = AssistanceHarness.resident(born: "1950-05-05", sequence: 61)
+    let wife = AssistanceHarness.resident(born: "1952-07-07", sequence: 72)
+
+    func scalar(_ sql: String, _ database: TestDatabase) async throws -> Int {
+        let rows = try await database.client.query(PostgresQuery(unsafeSQL: sql), logger: TestKafka.logger)
+        for try await value in rows.decode(Int.self) { return value }
+        return -1
+    }
+
+    /// A 特困 case approved in January 2026 (paid from February), with rosters run for February to April.
+    func elderPaidThroughApril(_ context: AssistanceHarness.Context) async throws -> String {
+        let worker = Caseworker(context: context)
+        try await worker.publishJingtai2020()
+        let json = worker.applicationJSON(key: "elder", program: "extreme-poverty", members: [.init(id: elder, workCapacity: "none")])
+        let caseID = try #require(try await worker.approveThroughWorkflow(try await worker.apply(json)).first)
+        for month in ["2026-02", "2026-03", "2026-04"] {
+            #expect(try await worker.roster(month)["households"] as? Int == 1)
+        }
+        return caseID
+    }
+
+    func death(_ person: ResidentID, on date: String, recordID: UUID) throws -> DeathRecorded {
+        DeathRecorded(recordID: recordID, person: AssistanceHarness.person(person), dateOfDeath: try CivilDate(iso: date),
+                      region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
+    }
+
+    @Test func aRosterPaysEachActiveCaseOnceAndARerunPaysNobody() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let worker = Caseworker(context: context)
+            try await worker.publishJingtai2020()
+            _ = try await worker.approveThroughWorkflow(try await worker.apply(worker.applicationJSON(
+                key: "h1", members: [.init(id: husband, workCapacity: "none"), .init(id: wife, relation: "spouse", workCapacity: "none")])))
+            let january = try await worker.roster("2026-01")  // approved in January: paid from February
+            #expect(january["households"] as? Int == 0)
+            let february = try await worker.roster("2026-02")
+            #expect(february["households"] as? Int == 1)
+            // 577 × 2 plus the elderly top-up (10 % of 577) for each spouse.
+            #expect(february["totalFen"] as? Int == 115_400 + 2 * 5_770)
+            let again = try await worker.roster("2026-02")
+            #expect(again["households"] as? Int == 0)
+            #expect(again["rosterId"] == nil)
+            #expect((again["earlierRosters"] as? [String])?.count == 1)
+            // A city-level roster covers the county too, and still pays nobody twice.
+            #expect(try await worker.roster("2026-02", region: "620400")["households"] as? Int == 0)
+            #expect(try await scalar("SELECT count(*)::int FROM payments", context.database) == 1)
+            let counts = try await AssistanceHarness.publishedCounts(kafka: context.kafka)
+            #expect(counts["civil.assistance.benefit-paid.v1"] == 1)
+            // January (empty), February, and the city-level run for February (its first: recorded, though it paid nobody new).
+            #expect(counts["civil.assistance.payment-roster-generated.v1"] == 3)
+            // The benefit-paid event decodes as the contract says.
+            let paid = try #require(try await AssistanceHarness.published("civil.assistance.benefit-paid.v1", kafka: context.kafka).first)
+            let event = try paid.cloudEvent().decode(BenefitPaid.self)
+            #expect(event.month == (try YearMonth(iso: "2026-02")))
+            #expect(event.amount == Money(fen: 115_400 + 2 * 5_770))
+            #expect(event.recipients.count == 2)
+        }
+    }
+
+    @Test func aLateDeathSuspendsOnceOpensOneRecoveryClaimAndAnAnnulmentReinstates() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let caseID = try await elderPaidThroughApril(context)
+            let worker = Caseworker(context: context)
+            context.clock.set(try CivilDate(iso: "2026-05-03"))
+            // Died on 20 February; reported in May. The same event arrives twice.
+            let recordID = UUID()
+            let eventID = UUID()
+            let died = try death(elder, on: "2026-02-20", recordID: recordID)
+            try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
+            try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
+            let suspended = try await AssistanceHarness.eventually {
+                (try await worker.caseView(caseID)["status"] as? String) == "suspended"
+            }
+            #expect(suspended)
+            try await Task.sleep(for: .seconds(2))  // let the duplicate arrive
+            let view = try await worker.caseView(caseID)
+            #expect(view["suspendedFrom"] as? String == "2026-03")
+            let claims = try #require(view["recoveryClaims"] as? [[String: Any]])
+            #expect(claims.count == 1)
+            #expect(claims.first?["amountFen"] as? Int == 2 * 75_100)  // March and April
+            #expect((claims.first?["months"] as? [String: Int])?.keys.sorted() == ["2026-03", "2026-04"])
+            // May's roster skips the case.
+            #expect(try await worker.roster("2026-05")["households"] as? Int == 0)
+
+            // The death record is annulled (wrong person): the case resumes, the claim is cancelled, May is back-paid.
+            try await AssistanceHarness.publish(
+                DeathRecordAnnulled(recordID: recordID, person: AssistanceHarness.person(elder),
+                                    annulledDateOfDeath: try CivilDate(iso: "2026-02-20"), annulledAt: Date(), reason: "wrong person"),
+                from: .registry, on: context.kafka)
+            let resumed = try await AssistanceHarness.eventually {
+                (try await worker.caseView(caseID)["status"] as? String) == "active"
+            }
+            #expect(resumed)
+            let after = try await worker.caseView(caseID)
+            #expect((after["recoveryClaims"] as? [[String: Any]])?.first?["status"] as? String == "cancelled")
+            let backPaid = try #require(after["backPayments"] as? [[String: Any]])
+            #expect(backPaid.map { $0["month"] as? String } == ["2026-05"])
+            #expect(backPaid.first?["amountFen"] as? Int == 75_100)
+            #expect(try await worker.roster("2026-06")["households"] as? Int == 1)
+
+            let counts = try await AssistanceHarness.publishedCounts(kafka: context.kafka)
+            #expect(counts["civil.assistance.benefit-suspended.v1"] == 1)
+            #expect(counts["civil.assistance.overpayment-recovery-opened.v1"] == 1)
+            #expect(counts["civil.assistance.benefit-reinstated.v1"] == 1)
+            #expect(try await scalar("SELECT count(*)::int FROM recovery_claims", context.database) == 1)
+        }
+    }
+
+    @Test func aCorrectedDateOfDeathMovesTheSuspensionAndTheClaim() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let caseID = try await elderPaidThroughApril(context)
+            let worker = Caseworker(context: context)
+            context.clock.set(try CivilDate(iso: "2026-05-03"))
+            let recordID = UUID()
+            try await AssistanceHarness.publish(try death(elder, on: "2026-02-20", recordID: recordID), from: .registry, on: context.kafka)
+            #expect(try await AssistanceHarness.eventually { (try await worker.caseView(caseID)["status"] as? String) == "suspended" })
+            // The hospital corrects the date to 25 March: March was due after all; only April is overpaid.
+            try await AssistanceHarness.publish(
+                DeathRecordCorrected(recordID: recordID, person: AssistanceHarness.person(elder),
+                                     previousDateOfDeath: try CivilDate(iso: "2026-02-20"), dateOfDeath: try CivilDate(iso: "2026-03-25"),
+                                     region: AssistanceHarness.jingtai, correctedAt: Date(), reason: "certificate says 25 March"),
+                from: .registry, on: context.kafka)
+            #expect(try await AssistanceHarness.eventually { (try await worker.caseView(caseID)["suspendedFrom"] as? String) == "2026-04" })
+            let claims = try #require(try await worker.caseView(caseID)["recoveryClaims"] as? [[String: Any]])
+            let open = claims.filter { $0["status"] as? String == "open" }
+            #expect(open.count == 1)
+            #expect((open.first?["months"] as? [String: Int]) == ["2026-04": 75_100])
+            #expect(claims.filter { $0["status"] as? String == "cancelled" }.count == 1)
+        }
+    }
+
+    @Test func aMemberDeathRecomputesTheHouseholdFromTheNextMonth() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let worker = Caseworker(context: context)
+            try await worker.publishJingtai2020()
+            let caseID = try #require(try await worker.approveThroughWorkflow(try await worker.apply(worker.applicationJSON(
+                key: "couple", members: [.init(id: husband, workCapacity: "none"),
+                                         .init(id: wife, relation: "spouse", workCapacity: "none")]))).first)
+            for month in ["2026-02", "2026-03"] { _ = try await worker.roster(month) }
+            context.clock.set(try CivilDate(iso: "2026-03-20"))
+            let died = try death(husband, on: "2026-02-10", recordID: UUID())
+            let eventID = UUID()
+            try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
+            try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
+            #expect(try await AssistanceHarness.eventually {
+                ((try await worker.caseView(caseID)["recipients"] as? [String])?.count) == 1
+            })
+            try await Task.sleep(for: .seconds(2))
+            let view = try await worker.caseView(caseID)
+            #expect(view["status"] as? String == "active")
+            // The widow alone: 577 + 57.70 elderly top-up, from March; March was paid for two.
+            #expect(view["monthlyAmountFen"] as? Int == 57_700 + 5_770)
+            let claims = try #require(view["recoveryClaims"] as? [[String: Any]])
+            #expect(claims.count == 1)
+            #expect((claims.first?["months"] as? [String: Int]) == ["2026-03": (115_400 + 2 * 5_770) - (57_700 + 5_770)])
+            #expect(try await worker.roster("2026-04")["totalFen"] as? Int == 57_700 + 5_770)
+        }
+    }
+
+    @Test func aMarriageOfAMemberOpensOneReverificationUnderDuplicateDelivery() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let worker = Caseworker(context: context)
+            try await worker.publishJingtai2020()
+            _ = try await worker.approveThroughWorkflow(try await worker.apply(worker.applicationJSON(
+                key: "single", members: [.init(id: elder, workCapacity: "none")])))
+            let marriage = MarriageRegistered(
+                marriageID: UUID(), certificateNumber: "J620423-01-2026-000001", partyA: AssistanceHarness.person(elder),
+                partyB: AssistanceHarness.person(wife), office: "620423-01", region: AssistanceHarness.jingtai,
+                registeredOn: try CivilDate(iso: "2026-01-20"))
+            let eventID = UUID()
+            try await AssistanceHarness.publish(marriage, id: eventID, from: .registry, on: context.kafka)
+            try await AssistanceHarness.publish(marriage, id: eventID, from: .registry, on: context.kafka)
+            #expect(try await AssistanceHarness.eventually {
+                try await context.client.get("/review-tasks").text.contains("re-verification")
+            })
+            try await Task.sleep(for: .seconds(2))
+            #expect(try await scalar("SELECT count(*)::int FROM review_tasks WHERE kind = 're-verification'", context.database) == 1)
+        }
+    }
+}
