@@ -67,11 +67,7 @@ enum ApplicationRoutes {
             let visitor = try RequestParsing.nonEmpty(body.visitor, field: "visitor")
             let notes = try RequestParsing.nonEmpty(body.notes, field: "notes", max: 2_000)
             return try await step(context, dependencies) { application, connection in
-                try application.workflow.recordHomeVisit(on: clock.today())
-                let record = String(decoding: try EventJSON.encoder.encode(
-                    ["visitor": visitor, "notes": notes, "visitedOn": clock.today().iso]), as: UTF8.self)
-                try await connection.query("UPDATE applications SET home_visit = \(record)::jsonb WHERE id = \(application.id)",
-                                           logger: context.logger)
+                try await recordHomeVisit(&application, visitor: visitor, notes: notes, on: clock.today(), connection, context.logger)
             }
         }
         router.post("/applications/:id/public-notice") { _, context -> View in
@@ -99,16 +95,30 @@ enum ApplicationRoutes {
             let code = try RequestParsing.nonEmpty(body.reasonCode, field: "reasonCode")
             let reason = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 2_000)
             return try await step(context, dependencies) { application, connection in
-                let today = clock.today()
-                try application.workflow.reject(on: today, reason: reason)
-                application.rejectionCode = code
-                application.rejectionReason = reason
-                try await Outbox.append(
-                    ApplicationRejected(applicationID: application.id, program: application.program, applicant: application.applicant,
-                                        region: application.region, rejectedOn: today, reasonCode: code, reason: reason),
-                    source: dependencies.source, on: connection, logger: context.logger)
+                try await reject(&application, code: code, reason: reason, on: clock.today(), source: dependencies.source,
+                                 connection, context.logger)
             }
         }
+    }
+
+    /// 入户调查: the visit is recorded on the application for the review and the audit.
+    static func recordHomeVisit(_ application: inout StoredApplication, visitor: String, notes: String, on date: CivilDate,
+                                _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try application.workflow.recordHomeVisit(on: date)
+        let record = String(decoding: try EventJSON.encoder.encode(["visitor": visitor, "notes": notes, "visitedOn": date.iso]),
+                            as: UTF8.self)
+        try await connection.query("UPDATE applications SET home_visit = \(record)::jsonb WHERE id = \(application.id)", logger: logger)
+    }
+
+    static func reject(_ application: inout StoredApplication, code: String, reason: String, on date: CivilDate, source: String,
+                       _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try application.workflow.reject(on: date, reason: reason)
+        application.rejectionCode = code
+        application.rejectionReason = reason
+        try await Outbox.append(
+            ApplicationRejected(applicationID: application.id, program: application.program, applicant: application.applicant,
+                                region: application.region, rejectedOn: date, reasonCode: code, reason: reason),
+            source: source, on: connection, logger: logger)
     }
 
     static func applicationID(_ context: ServiceRequestContext) throws -> UUID {
@@ -123,12 +133,18 @@ enum ApplicationRoutes {
         _ context: ServiceRequestContext, _ dependencies: ServiceDependencies,
         _ body: @Sendable (inout StoredApplication, PostgresConnection) async throws -> Void
     ) async throws -> View {
-        let id = try applicationID(context)
-        return try await dependencies.database.transaction(logger: context.logger) { connection in
-            var application = try await ApplicationStore.lock(id, on: connection, logger: context.logger)
+        try await step(try applicationID(context), dependencies, logger: context.logger, body)
+    }
+
+    static func step(
+        _ id: UUID, _ dependencies: ServiceDependencies, logger: Logger,
+        _ body: @Sendable (inout StoredApplication, PostgresConnection) async throws -> Void
+    ) async throws -> View {
+        try await dependencies.database.transaction(logger: logger) { connection in
+            var application = try await ApplicationStore.lock(id, on: connection, logger: logger)
             try await body(&application, connection)
-            try await ApplicationStore.save(application, on: connection, logger: context.logger)
-            application.caseIDs = try await ApplicationStore.caseIDs(of: id, on: connection, logger: context.logger)
+            try await ApplicationStore.save(application, on: connection, logger: logger)
+            application.caseIDs = try await ApplicationStore.caseIDs(of: id, on: connection, logger: logger)
             return View(application)
         }
     }

@@ -103,19 +103,8 @@ enum TemporaryAssistanceRoutes {
             let granted = try RequestParsing.fen(body.grantedFen, field: "grantedFen")
             guard granted > .zero else { throw Problem.badRequest("request.invalid-amount", "grantedFen must be positive") }
             try await dependencies.database.transaction(logger: context.logger) { connection in
-                let rows = try await connection.query("""
-                    UPDATE temporary_cases SET status = 'reviewed' WHERE id = \(id) AND status IN ('reported', 'advanced')
-                    RETURNING person_ref, region
-                    """, logger: context.logger)
-                var found: (String, String)?
-                for try await row in rows.decode((String, String).self) { found = row }
-                guard let (ref, region) = found else {
-                    throw RuleViolation("temporary-assistance.not-reviewable", "case \(id) is unknown or already reviewed", kind: .conflict)
-                }
-                try await Outbox.append(
-                    BenefitGranted(caseID: id, program: .temporaryAssistance, recipients: [try PersonRef(rawValue: ref)],
-                                   region: try RegionCode(region), startsOn: clock.today(), monthlyAmount: granted, causationEventID: nil),
-                    source: dependencies.source, on: connection, logger: context.logger)
+                try await review(id, granted: granted, today: clock.today(), source: dependencies.source, on: connection,
+                                 logger: context.logger)
             }
             return try await load(id, dependencies, context.logger)
         }
@@ -178,6 +167,25 @@ enum TemporaryAssistanceRoutes {
             source: source, on: connection, logger: logger)
         Recorder(label: "assistance_advance_hours").record(advancedAt.timeIntervalSince(reportedAt) / 3600)
         if breach { Counter(label: "assistance_advance_target_breaches_total", dimensions: [("when", "advanced-late")]).increment() }
+    }
+
+    /// The review after the fact: the amount granted is published as a one-off `benefit-granted`
+    /// (program 临时救助; its `monthlyAmount` is the amount granted, as the contract says).
+    static func review(_ id: UUID, granted: Money, today: CivilDate, source: String, on connection: PostgresConnection,
+                       logger: Logger) async throws {
+        let rows = try await connection.query("""
+            UPDATE temporary_cases SET status = 'reviewed' WHERE id = \(id) AND status IN ('reported', 'advanced')
+            RETURNING person_ref, region
+            """, logger: logger)
+        var found: (String, String)?
+        for try await row in rows.decode((String, String).self) { found = row }
+        guard let (ref, region) = found else {
+            throw RuleViolation("temporary-assistance.not-reviewable", "case \(id) is unknown or already reviewed", kind: .conflict)
+        }
+        try await Outbox.append(
+            BenefitGranted(caseID: id, program: .temporaryAssistance, recipients: [try PersonRef(rawValue: ref)],
+                           region: try RegionCode(region), startsOn: today, monthlyAmount: granted, causationEventID: nil),
+            source: source, on: connection, logger: logger)
     }
 
     static func load(_ id: UUID, _ dependencies: ServiceDependencies, _ logger: Logger) async throws -> CaseView {

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import Hummingbird
+import Logging
 import PostgresNIO
 import ServiceKit
 
@@ -58,15 +59,22 @@ enum VerificationSourceRoutes {
                 notes.append(record.note ?? "")
             }
             try await dependencies.database.transaction(logger: context.logger) { connection in
-                try await connection.query("""
-                    DELETE FROM verification_records WHERE source = \(source) AND person_ref = ANY(\(Array(Set(refs))))
-                    """, logger: context.logger)
-                try await connection.query("""
-                    INSERT INTO verification_records (source, person_ref, kind, category, amount_fen, note)
-                    SELECT \(source), * FROM unnest(\(refs)::text[], \(kinds)::text[], \(categories)::text[], \(amounts)::bigint[], \(notes)::text[])
-                    """, logger: context.logger)
+                try await replace(source: source, refs: refs, kinds: kinds, categories: categories, amounts: amounts, notes: notes,
+                                  on: connection, logger: context.logger)
             }
             return Loaded(source: source, people: Set(refs).count, records: refs.count)
         }
+    }
+
+    /// A delivery replaces what the source said before about the people it lists.
+    static func replace(source: String, refs: [String], kinds: [String], categories: [String], amounts: [Int64], notes: [String],
+                        on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            DELETE FROM verification_records WHERE source = \(source) AND person_ref = ANY(\(Array(Set(refs))))
+            """, logger: logger)
+        try await connection.query("""
+            INSERT INTO verification_records (source, person_ref, kind, category, amount_fen, note)
+            SELECT \(source), * FROM unnest(\(refs)::text[], \(kinds)::text[], \(categories)::text[], \(amounts)::bigint[], \(notes)::text[])
+            """, logger: logger)
     }
 }
