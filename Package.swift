@@ -92,7 +92,7 @@ let package = Package(
             path: "Shared/TestSupport",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json"],
+        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
                          swiftSettings: strict),
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),

@@ -24,7 +24,7 @@ enum ApplicationApproval {
             throw RuleViolation("application.not-eligible",
                                 "economic verification found the applicant not eligible; reject the application with a reason")
         }
-        let household = try await HouseholdStore.load(application.householdID, on: connection, logger: logger)
+        let household = try await HouseholdStore.load(application.householdID, verified: true, on: connection, logger: logger)
         let standard = try await StandardStore.inForce(region: application.region, year: startsOn.year, area: household.area,
                                                        on: connection, logger: logger)
         let grants = try grants(for: application, household: household, standard: standard, policy: policy, startsOn: startsOn)

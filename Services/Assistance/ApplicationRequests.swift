@@ -18,6 +18,8 @@ struct ApplicationRequest: Decodable, Sendable {
     var hasAbleSupporter: Bool?
     /// 特困 only: self-care tier for the care standard.
     var selfCareAbility: String?
+    /// The intake date when recorded afterwards (default today; never in the future).
+    var submittedOn: String?
 }
 
 struct HouseholdRequest: Decodable, Sendable {
@@ -111,6 +113,10 @@ struct ParsedApplication: Sendable {
         var residence: [ResidenceBasis] = []
         for item in items {
             let region = try RequestParsing.region(item.region, field: "residence.region")
+            // Standards and approval are per county: a prefecture or province says too little.
+            guard region.level >= .county else {
+                throw .invalid("application.residence-not-county", "residence.region must be a county code or finer, got \(region)")
+            }
             switch item.basis {
             case "household-registration": residence.append(.householdRegistration(region))
             case "residence-permit": residence.append(.residencePermit(region))

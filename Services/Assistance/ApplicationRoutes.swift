@@ -24,23 +24,43 @@ enum ApplicationRoutes {
         var rejectionReason: String?
     }
 
+    // Every step may carry the date it happened (`on`, default today), so work done in the field
+    // is recorded afterwards with its real date; a future date is refused, and the workflow
+    // refuses a date before the previous step.
+
+    struct StepRequest: Decodable, Sendable {
+        var on: String?
+    }
+
     struct HomeVisitRequest: Decodable, Sendable {
         var visitor: String
         var notes: String
+        var on: String?
     }
 
     struct ObjectionRequest: Decodable, Sendable {
         var reason: String
+        var on: String?
     }
 
     struct ApprovalRequest: Decodable, Sendable {
         /// `county` or `township` (when approval is devolved).
         var authority: String
+        var on: String?
     }
 
     struct RejectionRequest: Decodable, Sendable {
         var reasonCode: String
         var reason: String
+        var on: String?
+    }
+
+    /// The step's date: `text`, or today; never after today (`request.date-in-future`).
+    static func stepDate(_ text: String?, today: CivilDate) throws(RuleViolation) -> CivilDate {
+        guard let text else { return today }
+        let date = try RequestParsing.date(text, field: "on")
+        guard date <= today else { throw .invalid("request.date-in-future", "\(date) is after today (\(today))") }
+        return date
     }
 
     static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies,
@@ -48,45 +68,57 @@ enum ApplicationRoutes {
         router.post("/applications") { request, context -> EditedResponse<View> in
             let body = try await request.decode(as: ApplicationRequest.self, context: context)
             let parsed = try ParsedApplication.parse(body, key: dependencies.personRefKey, policy: policy.residence)
-            let (view, created) = try await submit(parsed, dependencies: dependencies, policy: policy, today: clock.today(),
-                                                   logger: context.logger)
+            let (view, created) = try await submit(parsed, dependencies: dependencies, policy: policy,
+                                                   today: try stepDate(body.submittedOn, today: clock.today()), logger: context.logger)
             return EditedResponse(status: created ? .created : .ok, response: view)
         }
         router.get("/applications/:id") { _, context -> View in
             let id = try applicationID(context)
-            return try await dependencies.database.transaction(logger: context.logger) { connection in
-                View(try await ApplicationStore.lock(id, on: connection, logger: context.logger))
+            return try await dependencies.database.withConnection { connection in
+                View(try await ApplicationStore.load(id, forUpdate: false, on: connection, logger: context.logger))
             }
         }
-        router.post("/applications/:id/verification") { _, context -> View in
-            try await ApplicationVerification.run(try applicationID(context), sources: sources, dependencies: dependencies,
-                                                  policy: policy, today: clock.today(), logger: context.logger)
+        router.post("/applications/:id/verification") { request, context -> View in
+            let body = try await request.decode(as: StepRequest.self, context: context, orIfEmpty: StepRequest())
+            return try await ApplicationVerification.run(try applicationID(context), sources: sources, dependencies: dependencies,
+                                                         policy: policy, today: try stepDate(body.on, today: clock.today()),
+                                                         logger: context.logger)
         }
         router.post("/applications/:id/home-visit") { request, context -> View in
             let body = try await request.decode(as: HomeVisitRequest.self, context: context)
             let visitor = try RequestParsing.nonEmpty(body.visitor, field: "visitor")
             let notes = try RequestParsing.nonEmpty(body.notes, field: "notes", max: 2_000)
+            let date = try stepDate(body.on, today: clock.today())
             return try await step(context, dependencies) { application, connection in
-                try await recordHomeVisit(&application, visitor: visitor, notes: notes, on: clock.today(), connection, context.logger)
+                try await recordHomeVisit(&application, visitor: visitor, notes: notes, on: date, connection, context.logger)
             }
         }
-        router.post("/applications/:id/public-notice") { _, context -> View in
-            try await step(context, dependencies) { application, _ in
-                try application.workflow.startPublicNotice(on: clock.today())
+        router.post("/applications/:id/public-notice") { request, context -> View in
+            let body = try await request.decode(as: StepRequest.self, context: context, orIfEmpty: StepRequest())
+            let date = try stepDate(body.on, today: clock.today())
+            return try await step(context, dependencies) { application, _ in
+                try application.workflow.startPublicNotice(on: date)
             }
         }
         router.post("/applications/:id/objections") { request, context -> View in
             let body = try await request.decode(as: ObjectionRequest.self, context: context)
             _ = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 2_000)
-            return try await step(context, dependencies) { application, _ in
-                try application.workflow.recordObjection(on: clock.today())
+            let date = try stepDate(body.on, today: clock.today())
+            let reason = body.reason
+            return try await step(context, dependencies) { application, connection in
+                try application.workflow.recordObjection(on: date)
+                let objection = String(decoding: try EventJSON.encoder.encode(["reason": reason, "on": date.iso]), as: UTF8.self)
+                try await connection.query("""
+                    UPDATE applications SET objections = objections || \(objection)::jsonb WHERE id = \(application.id)
+                    """, logger: context.logger)
             }
         }
         router.post("/applications/:id/approval") { request, context -> View in
             let body = try await request.decode(as: ApprovalRequest.self, context: context)
             let authority = try RequestParsing.choice(body.authority, field: "authority", as: ApprovalAuthority.self)
+            let date = try stepDate(body.on, today: clock.today())
             return try await step(context, dependencies) { application, connection in
-                try await ApplicationApproval.approve(&application, by: authority, policy: policy, today: clock.today(),
+                try await ApplicationApproval.approve(&application, by: authority, policy: policy, today: date,
                                                       dependencies: dependencies, on: connection, logger: context.logger)
             }
         }
@@ -94,8 +126,9 @@ enum ApplicationRoutes {
             let body = try await request.decode(as: RejectionRequest.self, context: context)
             let code = try RequestParsing.nonEmpty(body.reasonCode, field: "reasonCode")
             let reason = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 2_000)
+            let date = try stepDate(body.on, today: clock.today())
             return try await step(context, dependencies) { application, connection in
-                try await reject(&application, code: code, reason: reason, on: clock.today(), source: dependencies.source,
+                try await reject(&application, code: code, reason: reason, on: date, source: dependencies.source,
                                  connection, context.logger)
             }
         }
@@ -154,6 +187,12 @@ enum ApplicationRoutes {
     static func submit(_ parsed: ParsedApplication, dependencies: ServiceDependencies, policy: AssistancePolicy,
                        today: CivilDate, logger: Logger) async throws -> (View, Bool) {
         try await dependencies.database.transaction(logger: logger) { connection in
+            // Two intakes for the same key or the same person wait for each other, so the checks
+            // below see each other's result (locks taken in a stable order: no deadlock).
+            let keys = (["key:" + parsed.idempotencyKey] + parsed.household.members.map { "person:" + $0.person.rawValue }).sorted()
+            for key in keys {
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("application:" + key)))", logger: logger)
+            }
             let existing = try await connection.query(
                 "SELECT id FROM applications WHERE idempotency_key = \(parsed.idempotencyKey)", logger: logger)
             for try await id in existing.decode(UUID.self) {

@@ -49,10 +49,15 @@ struct ApplicationExtras: Codable, Sendable {
 
 enum ApplicationStore {
     static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> StoredApplication {
+        try await load(id, forUpdate: true, on: connection, logger: logger)
+    }
+
+    /// Reads the application; `forUpdate` locks it for the rest of the transaction (every command does).
+    static func load(_ id: UUID, forUpdate: Bool, on connection: PostgresConnection, logger: Logger) async throws -> StoredApplication {
         let rows = try await connection.query("""
             SELECT program, household_id, applicant_ref, region, intake_region, workflow::text, verification::text,
                    rejection_code, rejection_reason, extras::text
-            FROM applications WHERE id = \(id) FOR UPDATE
+            FROM applications WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """, logger: logger)
         for try await row in rows.decode((String, UUID, String, String, String, String, String?, String?, String?, String).self) {
             let extras = try EventJSON.decoder.decode(ApplicationExtras.self, from: Data(row.9.utf8))
@@ -104,9 +109,14 @@ enum HouseholdStore {
             """, logger: logger)
     }
 
-    static func load(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> Household {
-        let rows = try await connection.query(
-            "SELECT area, residence::text, members::text FROM households WHERE id = \(id)", logger: logger)
+    /// The household as declared at intake (`verified: false`, what verification starts from) or
+    /// as last verified (`verified: true`, what amounts are computed from; the declared one until
+    /// a verification ran).
+    static func load(_ id: UUID, verified: Bool, on connection: PostgresConnection, logger: Logger) async throws -> Household {
+        let rows = try await connection.query("""
+            SELECT area, residence::text, \(unescaped: verified ? "coalesce(verified_members, members)" : "members")::text
+            FROM households WHERE id = \(id)
+            """, logger: logger)
         for try await (area, residence, members) in rows.decode((String, String, String).self) {
             return try Household(area: UrbanRural(rawValue: area) ?? .urban,
                                  residence: try EventJSON.decoder.decode([ResidenceBasis].self, from: Data(residence.utf8)),
@@ -115,10 +125,11 @@ enum HouseholdStore {
         throw RuleViolation("household.not-found", "no household \(id)", kind: .notFound)
     }
 
+    /// Records the verified members (never the declared ones: a later verification starts again from the declaration).
     static func updateMembers(_ id: UUID, members: [Member], nearLowIncome: Bool?, on connection: PostgresConnection, logger: Logger) async throws {
         let json = String(decoding: try EventJSON.encoder.encode(members), as: UTF8.self)
         try await connection.query("""
-            UPDATE households SET members = \(json)::jsonb, near_low_income = coalesce(\(nearLowIncome), near_low_income),
+            UPDATE households SET verified_members = \(json)::jsonb, near_low_income = coalesce(\(nearLowIncome), near_low_income),
                 updated_at = now()
             WHERE id = \(id)
             """, logger: logger)

@@ -14,7 +14,7 @@ enum ApplicationVerification {
         try await dependencies.database.transaction(logger: logger) { connection in
             var application = try await ApplicationStore.lock(id, on: connection, logger: logger)
             try application.workflow.startVerification(on: today)
-            let declared = try await HouseholdStore.load(application.householdID, on: connection, logger: logger)
+            let declared = try await HouseholdStore.load(application.householdID, verified: false, on: connection, logger: logger)
             var records: [VerificationRecord] = []
             for source in sources {
                 records += try await source.records(for: declared.members.map(\.person), on: connection, logger: logger)

@@ -41,7 +41,10 @@ enum AssistanceMigrations {
                 region text NOT NULL,
                 area text NOT NULL CHECK (area IN ('urban', 'rural')),
                 residence jsonb NOT NULL,
+                -- As declared at intake; verified_members is the latest consolidation with the
+                -- agencies' data (核对), which amounts are computed from.
                 members jsonb NOT NULL,
+                verified_members jsonb,
                 near_low_income boolean NOT NULL DEFAULT false,
                 created_at timestamptz NOT NULL DEFAULT now(),
                 updated_at timestamptz NOT NULL DEFAULT now()
@@ -69,6 +72,7 @@ enum AssistanceMigrations {
                 verification jsonb,
                 extras jsonb NOT NULL,
                 home_visit jsonb,
+                objections jsonb NOT NULL DEFAULT '[]',
                 rejection_code text,
                 rejection_reason text,
                 submitted_on date NOT NULL,

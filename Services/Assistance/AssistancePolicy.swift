@@ -30,7 +30,7 @@ struct AssistancePolicy: Sendable {
             }
             return value
         }
-        let growthPercent = try integer("STANDARD_GROWTH_FLOOR_PERMILLE", 0)
+        let growthPermille = try integer("STANDARD_GROWTH_FLOOR_PERMILLE", 0)
         let advanceCap = try integer("ADVANCE_CAP_FEN", 0)
         return AssistancePolicy(
             meansTest: MeansTestPolicy(
@@ -57,7 +57,7 @@ struct AssistancePolicy: Sendable {
                 .extremePoverty: Int(try integer("REVIEW_MONTHS_EXTREME_POVERTY", 12)),
                 .temporaryAssistance: 0,
             ],
-            standardGrowthFloor: try PolicyRatio(growthPercent, 1_000),
+            standardGrowthFloor: try PolicyRatio(growthPermille, 1_000),
             advanceCap: advanceCap > 0 ? Money(fen: advanceCap) : nil)
     }
 }

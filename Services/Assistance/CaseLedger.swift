@@ -58,11 +58,15 @@ enum CaseLedger {
 
     /// Cases that cover `person` now, or covered them until a recorded death; locked for update.
     static func lockCases(of person: PersonRef, on connection: PostgresConnection, logger: Logger) async throws -> [CaseRecord] {
+        try await cases(of: person, forUpdate: true, on: connection, logger: logger)
+    }
+
+    static func cases(of person: PersonRef, forUpdate: Bool, on connection: PostgresConnection, logger: Logger) async throws -> [CaseRecord] {
         let rows = try await connection.query("""
             SELECT \(unescaped: columns) FROM cases
             WHERE (recipients @> ARRAY[\(person.rawValue)]::text[] OR departed @> \(#"[{"person":"\#(person.rawValue)"}]"#)::jsonb)
               AND status <> 'terminated'
-            ORDER BY id FOR UPDATE
+            ORDER BY id \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """, logger: logger)
         var cases: [CaseRecord] = []
         for try await row in rows.decode(Row.self) { cases.append(try record(row)) }
@@ -70,7 +74,12 @@ enum CaseLedger {
     }
 
     static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> CaseRecord {
-        let rows = try await connection.query("SELECT \(unescaped: columns) FROM cases WHERE id = \(id) FOR UPDATE", logger: logger)
+        try await load(id, forUpdate: true, on: connection, logger: logger)
+    }
+
+    static func load(_ id: UUID, forUpdate: Bool, on connection: PostgresConnection, logger: Logger) async throws -> CaseRecord {
+        let rows = try await connection.query(
+            "SELECT \(unescaped: columns) FROM cases WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")", logger: logger)
         for try await row in rows.decode(Row.self) { return try record(row) }
         throw RuleViolation("case.not-found", "no case \(id)", kind: .notFound)
     }

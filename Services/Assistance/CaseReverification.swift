@@ -15,7 +15,7 @@ enum CaseReverification {
         guard record.status == "active" else {
             throw RuleViolation("case.not-active", "case \(id) is \(record.status); only an active case is re-verified", kind: .conflict)
         }
-        let stored = try await HouseholdStore.load(record.householdID, on: connection, logger: logger)
+        let stored = try await HouseholdStore.load(record.householdID, verified: false, on: connection, logger: logger)
         var facts: [VerificationRecord] = []
         for dataSource in sources {
             facts += try await dataSource.records(for: stored.members.map(\.person), on: connection, logger: logger)

@@ -72,8 +72,9 @@ enum CaseRoutes {
             guard let id = context.parameters.get("id", as: UUID.self) else {
                 throw Problem.badRequest("request.invalid-id", "the case id must be a UUID")
             }
-            return try await dependencies.database.transaction(logger: context.logger) { connection in
-                try await view(try await CaseLedger.lock(id, on: connection, logger: context.logger), on: connection, logger: context.logger)
+            return try await dependencies.database.withConnection { connection in
+                try await view(try await CaseLedger.load(id, forUpdate: false, on: connection, logger: context.logger),
+                               on: connection, logger: context.logger)
             }
         }
         router.get("/cases") { request, context -> CaseList in
@@ -81,9 +82,9 @@ enum CaseRoutes {
                 throw Problem.badRequest("request.missing-personRef", "give ?personRef=pr_…")
             }
             let person = try RequestParsing.personRef(text, field: "personRef")
-            return try await dependencies.database.transaction(logger: context.logger) { connection in
+            return try await dependencies.database.withConnection { connection in
                 var cases: [CaseView] = []
-                for record in try await CaseLedger.lockCases(of: person, on: connection, logger: context.logger) {
+                for record in try await CaseLedger.cases(of: person, forUpdate: false, on: connection, logger: context.logger) {
                     cases.append(try await view(record, on: connection, logger: context.logger))
                 }
                 return CaseList(cases: cases)
@@ -98,6 +99,9 @@ enum CaseRoutes {
             let description = try RequestParsing.nonEmpty(body.description, field: "description", max: 2_000)
             let task = try await dependencies.database.transaction(logger: context.logger) { connection in
                 let record = try await CaseLedger.lock(id, on: connection, logger: context.logger)
+                guard record.status == "active" else {
+                    throw RuleViolation("case.not-active", "case \(id) is \(record.status); changes are reported on active cases", kind: .conflict)
+                }
                 let taskID = UUID()
                 try await connection.query("""
                     INSERT INTO review_tasks (id, case_id, household_id, kind, reason, due_on, cause_event_id)
@@ -121,6 +125,9 @@ enum CaseRoutes {
         }
         router.get("/review-tasks") { request, context -> TaskList in
             let status = request.uri.queryParameters.get("status") ?? "open"
+            guard ["open", "done"].contains(status) else {
+                throw Problem.badRequest("request.invalid-status", "status must be open or done")
+            }
             let rows = try await dependencies.database.query("""
                 SELECT id, case_id, household_id, kind, reason, due_on::text, status FROM review_tasks
                 WHERE status = \(status) ORDER BY due_on, id LIMIT 500

@@ -7,6 +7,7 @@ import PostgresNIO
 import ServiceKit
 
 /// The timed part of casework:
+/// - cases whose gradual exit (渐退) has ended are marked terminated;
 /// - 定期核查: a case whose review date has come gets a `periodic-review` task, and its next
 ///   review date moves on by the program's interval;
 /// - 先行救助: urgent temporary-assistance reports still not advanced 24 hours after the report
@@ -39,6 +40,11 @@ enum CaseworkSweep {
                     """, logger: logger)
                 for try await _ in rows.decode(UUID.self) { reviews += 1 }
             }
+            // A gradual exit (or a review) that has run its course ends the case.
+            try await connection.query("""
+                UPDATE cases SET status = 'terminated'
+                WHERE status = 'exiting' AND last_month < \(today.yearMonth.firstDay.iso)::date
+                """, logger: logger)
             let cutoff = now.addingTimeInterval(-TemporaryAssistance.advanceTarget)
             let late = try await connection.query("""
                 UPDATE temporary_cases SET breach_reported = true

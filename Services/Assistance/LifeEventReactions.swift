@@ -158,7 +158,7 @@ enum LifeEventReactions {
     /// 特困 cases are individual, so they never get here.
     static func recomputedAmount(_ record: CaseRecord, from month: YearMonth, policy: AssistancePolicy,
                                  on connection: PostgresConnection, logger: Logger) async throws -> Money? {
-        let household = try await HouseholdStore.load(record.householdID, on: connection, logger: logger)
+        let household = try await HouseholdStore.load(record.householdID, verified: true, on: connection, logger: logger)
         let remaining = household.members.filter { record.recipients.contains($0.person) }
         guard !remaining.isEmpty else { return nil }
         let standard = try await StandardStore.inForce(region: record.region, year: month.year, area: household.area,

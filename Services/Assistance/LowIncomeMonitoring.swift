@@ -52,14 +52,18 @@ enum LowIncomeMonitoring {
         router.post("/risk-signals") { request, context -> EditedResponse<SignalResult> in
             let body = try await request.decode(as: SignalRequest.self, context: context)
             let signal = try parse(body, key: dependencies.personRefKey)
-            let leads = try await dependencies.database.transaction(logger: context.logger) { connection in
+            let (leads, isNew) = try await dependencies.database.transaction(logger: context.logger) { connection in
                 try await receive(signal, today: clock.today(), source: dependencies.source, causationID: nil,
                                   on: connection, logger: context.logger)
             }
-            return EditedResponse(status: .created, response: SignalResult(signalId: signal.signalID, leads: leads))
+            // A repeated signal id is the same signal: 200 with the leads it raised the first time.
+            return EditedResponse(status: isNew ? .created : .ok, response: SignalResult(signalId: signal.signalID, leads: leads))
         }
         router.get("/leads") { request, context -> LeadList in
             let status = request.uri.queryParameters.get("status")
+            if let status, !["open", "following-up", "closed"].contains(status) {
+                throw Problem.badRequest("request.invalid-status", "status must be open, following-up or closed")
+            }
             return LeadList(leads: try await dependencies.database.withConnection { connection in
                 try await leads(where: status, on: connection, logger: context.logger)
             })
@@ -75,7 +79,7 @@ enum LowIncomeMonitoring {
     static func handlers(clock: ServiceClock, source: String) -> EventHandlers {
         var handlers = EventHandlers()
         handlers.on(RiskSignalReported.self) { signal, context in
-            _ = try await receive(signal, today: clock.today(), source: source, causationID: context.event.id,
+            try await receive(signal, today: clock.today(), source: source, causationID: context.event.id,
                                   on: context.connection, logger: context.logger)
         }
         return handlers
@@ -99,8 +103,9 @@ enum LowIncomeMonitoring {
 
     /// Stores the signal once (a repeated signal id returns its leads) and raises a lead for each
     /// recipient or near-低保 household the person belongs to.
+    @discardableResult
     static func receive(_ signal: RiskSignalReported, today: CivilDate, source: String, causationID: UUID?,
-                        on connection: PostgresConnection, logger: Logger) async throws -> [Lead] {
+                        on connection: PostgresConnection, logger: Logger) async throws -> (leads: [Lead], isNew: Bool) {
         let inserted = try await connection.query("""
             INSERT INTO risk_signals (id, person_ref, kind, agency, amount_fen, detail, reported_on)
             VALUES (\(signal.signalID), \(signal.person.rawValue), \(signal.kind.rawValue), \(signal.agency), \(signal.amount?.fen),
@@ -135,7 +140,7 @@ enum LowIncomeMonitoring {
                     source: source, causationID: causationID, on: connection, logger: logger)
             }
         }
-        return try await leads(signal: signal.signalID, on: connection, logger: logger)
+        return (try await leads(signal: signal.signalID, on: connection, logger: logger), isNew)
     }
 
     static func explain(_ signal: RiskSignalReported, status: HouseholdRiskStatus) -> String {
@@ -184,6 +189,10 @@ enum LowIncomeMonitoring {
             RETURNING \(unescaped: leadColumns)
             """, logger: context.logger)
         for try await row in rows.decode(LeadRow.self) { return lead(row) }
-        throw RuleViolation("lead.not-open", "lead \(id) is unknown or already closed", kind: .conflict)
+        let known = try await dependencies.database.query("SELECT 1 FROM leads WHERE id = \(id)", logger: context.logger)
+        for try await _ in known.decode(Int.self) {
+            throw RuleViolation("lead.not-open", "lead \(id) is already closed", kind: .conflict)
+        }
+        throw RuleViolation("lead.not-found", "no lead \(id)", kind: .notFound)
     }
 }

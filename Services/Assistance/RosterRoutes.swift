@@ -74,7 +74,12 @@ enum RosterRoutes {
         }
         router.get("/recovery-claims") { request, context -> ClaimList in
             let status = request.uri.queryParameters.get("status")
-            let caseID = request.uri.queryParameters.get("caseId").flatMap(UUID.init(uuidString:))
+            if let status, !["open", "cancelled"].contains(status) {
+                throw Problem.badRequest("request.invalid-status", "status must be open or cancelled")
+            }
+            let caseText = request.uri.queryParameters.get("caseId")
+            let caseID = caseText.flatMap(UUID.init(uuidString:))
+            if caseText != nil, caseID == nil { throw Problem.badRequest("request.invalid-id", "caseId must be a UUID") }
             let rows = try await dependencies.database.query("""
                 SELECT id, case_id, person_ref, date_of_death::text, months::text, amount_fen, status, opened_on::text
                 FROM recovery_claims

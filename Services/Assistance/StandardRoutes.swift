@@ -68,7 +68,9 @@ enum StandardRoutes {
         }
         router.get("/standards") { request, context -> Listing in
             let region = request.uri.queryParameters.get("region")
-            let year = request.uri.queryParameters.get("year").flatMap { Int($0) }
+            let yearText = request.uri.queryParameters.get("year")
+            let year = yearText.flatMap { Int($0) }
+            if yearText != nil, year == nil { throw Problem.badRequest("request.invalid-year", "year must be a number") }
             let rows = try await dependencies.database.query("""
                 SELECT region, year, area, minimum_living_allowance_fen, extreme_poverty_basic_fen,
                        extreme_poverty_care::text, warnings::text, override_reason, published_on::text

@@ -137,7 +137,8 @@ enum TemporaryAssistanceRoutes {
             throw RuleViolation("temporary-assistance.not-found", "no temporary-assistance case \(id)", kind: .notFound)
         }
         guard status == "reported" else {
-            throw RuleViolation("temporary-assistance.already-advanced", "case \(id) is \(status)", kind: .conflict)
+            throw RuleViolation(status == "advanced" ? "temporary-assistance.already-advanced" : "temporary-assistance.not-advanceable",
+                                "case \(id) is \(status)", kind: .conflict)
         }
         try TemporaryAssistance.validateAdvance(reportedAt: reportedAt, advancedAt: advancedAt)
         let township = try RegionCode(townshipText)
@@ -180,7 +181,11 @@ enum TemporaryAssistanceRoutes {
         var found: (String, String)?
         for try await row in rows.decode((String, String).self) { found = row }
         guard let (ref, region) = found else {
-            throw RuleViolation("temporary-assistance.not-reviewable", "case \(id) is unknown or already reviewed", kind: .conflict)
+            let known = try await connection.query("SELECT status FROM temporary_cases WHERE id = \(id)", logger: logger)
+            for try await status in known.decode(String.self) {
+                throw RuleViolation("temporary-assistance.not-reviewable", "case \(id) is already \(status)", kind: .conflict)
+            }
+            throw RuleViolation("temporary-assistance.not-found", "no temporary-assistance case \(id)", kind: .notFound)
         }
         try await Outbox.append(
             BenefitGranted(caseID: id, program: .temporaryAssistance, recipients: [try PersonRef(rawValue: ref)],

@@ -13,5 +13,6 @@ case "seed":
 case "bench-roster":
     try await RosterBenchmark.main(arguments: Array(arguments.dropFirst()))
 default:
-    try await ServiceRuntime.run(AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment()))
+    try await ServiceRuntime.run(AssistanceService.definition(
+        policy: try AssistancePolicy.fromEnvironment(), sources: [TableDataSource()] + (try HTTPDataSource.configured())))
 }

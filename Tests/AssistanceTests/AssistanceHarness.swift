@@ -43,12 +43,13 @@ enum AssistanceHarness {
         let database: TestDatabase
     }
 
-    static func with(today: String, policy: [String: String] = [:], _ body: @Sendable (Context) async throws -> Void) async throws {
+    static func with(today: String, policy: [String: String] = [:], sources: [any EconomicDataSource] = [TableDataSource()],
+                     _ body: @Sendable (Context) async throws -> Void) async throws {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("assistance")
         let clock = ServiceClock(fixed: try CivilDate(iso: today))
         let definition = AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment(policy), clock: clock,
-                                                      sweepInterval: .milliseconds(300))
+                                                      sources: sources, sweepInterval: .milliseconds(300))
         let app = try await ServiceRuntime.buildApplication(definition, settings: settings(database, kafka: kafka))
         do {
             // The test's own pool (to inspect tables) runs beside the service's.
