@@ -171,6 +171,10 @@ struct AssistanceSeed {
                 group.addTask {
                     var partial = Summary()
                     for index in stride(from: lane, to: plans.count, by: lanes) {
+                        if lane == 0, index % 1_000 == 0 {
+                            // Progress on standard error; the summary goes to standard output.
+                            FileHandle.standardError.write(Data("  … \(index) of \(plans.count) applications\n".utf8))
+                        }
                         do {
                             let outcome = try await process(plans[index], dependencies: dependencies, policy: policy)
                             if let program = outcome { partial.granted[program, default: 0] += 1 } else { partial.rejected += 1 }
@@ -328,3 +332,4 @@ struct AssistanceSeed {
         }
     }
 }
+

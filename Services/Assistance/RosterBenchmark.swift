@@ -61,7 +61,7 @@ struct RosterBenchmark {
             // Households and cases in bulk: 1–4 recipients each, amounts as in a city's 低保 rolls.
             try await connection.query("""
                 INSERT INTO households (id, region, area, residence, members)
-                SELECT md5('h' || n)::uuid, (\(Self.districts))::text[] [1 + n % 10], 'urban', '[]', '[]'
+                SELECT md5('h' || n)::uuid, ((\(Self.districts))::text[])[1 + n % 10], 'urban', '[]', '[]'
                 FROM generate_series(1, \(households)) n
                 """, logger: logger)
             try await connection.query("""
@@ -69,7 +69,7 @@ struct RosterBenchmark {
                                    first_month, approved_on)
                 SELECT md5('c' || n)::uuid, md5('h' || n)::uuid,
                        CASE WHEN n % 20 = 0 THEN 'extreme-poverty' ELSE 'minimum-living-allowance' END,
-                       (\(Self.districts))::text[] [1 + n % 10],
+                       ((\(Self.districts))::text[])[1 + n % 10],
                        ARRAY(SELECT 'pr_' || encode(sha256(convert_to(n || ':' || m, 'UTF8')), 'hex')
                              FROM generate_series(1, CASE WHEN n % 20 = 0 THEN 1 ELSE 1 + n % 4 END) m),
                        20000 + (n % 97) * 1000, date '2025-01-01',
