@@ -125,6 +125,12 @@ enum HouseholdStore {
         throw RuleViolation("household.not-found", "no household \(id)", kind: .notFound)
     }
 
+    /// Replaces the declared members (a change report).
+    static func updateDeclared(_ id: UUID, members: [Member], on connection: PostgresConnection, logger: Logger) async throws {
+        let json = String(decoding: try EventJSON.encoder.encode(members), as: UTF8.self)
+        try await connection.query("UPDATE households SET members = \(json)::jsonb, updated_at = now() WHERE id = \(id)", logger: logger)
+    }
+
     /// Records the verified members (never the declared ones: a later verification starts again from the declaration).
     static func updateMembers(_ id: UUID, members: [Member], nearLowIncome: Bool?, on connection: PostgresConnection, logger: Logger) async throws {
         let json = String(decoding: try EventJSON.encoder.encode(members), as: UTF8.self)

@@ -48,6 +48,15 @@ enum CaseRoutes {
         /// `income`, `household` or `residence`.
         var kind: String
         var description: String
+        /// For an income change: the members' newly declared monthly incomes, replacing what they
+        /// declared before (re-verification then weighs them against the agencies' records).
+        var declaredIncomes: [MemberIncomes]?
+    }
+
+    struct MemberIncomes: Decodable, Sendable {
+        var residentId: String?
+        var personRef: String?
+        var incomes: [IncomeRequest]
     }
 
     enum ChangeKind: String, CaseIterable { case income, household, residence }
@@ -102,6 +111,10 @@ enum CaseRoutes {
                 guard record.status == "active" else {
                     throw RuleViolation("case.not-active", "case \(id) is \(record.status); changes are reported on active cases", kind: .conflict)
                 }
+                if let reports = body.declaredIncomes, !reports.isEmpty {
+                    try await redeclare(reports, household: record.householdID, key: dependencies.personRefKey,
+                                        on: connection, logger: context.logger)
+                }
                 let taskID = UUID()
                 try await connection.query("""
                     INSERT INTO review_tasks (id, case_id, household_id, kind, reason, due_on, cause_event_id)
@@ -138,6 +151,36 @@ enum CaseRoutes {
             }
             return TaskList(tasks: tasks)
         }
+    }
+
+    /// Replaces the declared incomes of the members named in a change report. Refuses a person who
+    /// is not a member of the household (`change-report.not-a-member`).
+    static func redeclare(_ reports: [MemberIncomes], household: UUID, key: PersonRefKey, on connection: PostgresConnection,
+                          logger: Logger) async throws {
+        let declared = try await HouseholdStore.load(household, verified: false, on: connection, logger: logger)
+        var members = declared.members
+        for report in reports {
+            let person: PersonRef
+            switch (report.personRef, report.residentId) {
+            case (let ref?, nil): person = try RequestParsing.personRef(ref, field: "declaredIncomes.personRef")
+            case (nil, let id?): person = PersonRef.derive(from: try RequestParsing.residentID(id, field: "declaredIncomes.residentId"), key: key)
+            default: throw Problem.badRequest("change-report.person-missing", "each declaredIncomes entry needs one of personRef and residentId")
+            }
+            guard let index = members.firstIndex(where: { $0.person == person }) else {
+                throw RuleViolation.invalid("change-report.not-a-member", "\(person) is not a member of the household")
+            }
+            var incomes: [IncomeItem] = []
+            for income in report.incomes {
+                incomes.append(try IncomeItem(kind: try RequestParsing.choice(income.kind, field: "incomes.kind", as: IncomeItem.Kind.self),
+                                              monthlyAmount: try RequestParsing.fen(income.monthlyFen, field: "incomes.monthlyFen"),
+                                              note: "declared in a change report"))
+            }
+            let member = members[index]
+            members[index] = try Member(person: member.person, relation: member.relation, birthDate: member.birthDate, sex: member.sex,
+                                        disability: member.disability, workCapacity: member.workCapacity, seriouslyIll: member.seriouslyIll,
+                                        incomes: incomes, assets: member.assets, employmentCosts: member.employmentCosts)
+        }
+        try await HouseholdStore.updateDeclared(household, members: members, on: connection, logger: logger)
     }
 
     static func view(_ record: CaseRecord, on connection: PostgresConnection, logger: Logger) async throws -> CaseView {

@@ -29,7 +29,11 @@ enum CaseworkSweep {
             for (program, months) in policy.reviewMonths where months > 0 {
                 let rows = try await connection.query("""
                     WITH due AS (
-                        UPDATE cases SET next_review_on = (next_review_on + make_interval(months => \(months)::int))::date
+                        -- The next review date after today, however many intervals were missed (one task, not one per interval).
+                        UPDATE cases SET next_review_on = (
+                            SELECT min(d)::date FROM generate_series(next_review_on::timestamp,
+                                \(today.iso)::date + make_interval(months => \(months)::int), make_interval(months => \(months)::int)) d
+                            WHERE d > \(today.iso)::date)
                         WHERE program = \(program.rawValue) AND status = 'active' AND next_review_on <= \(today.iso)::date
                         RETURNING id, household_id, next_review_on
                     )

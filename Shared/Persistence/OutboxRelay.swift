@@ -52,6 +52,13 @@ public final class OutboxRelay: Service, Sendable {
     private let logger: Logger
     private let name: String
     private let stopping = Atomic<Bool>(false)
+    /// Where the next claim starts while a backlog drains. Marked rows leave dead entries in the
+    /// partial index until vacuum, and a claim that always scanned from the start would step over
+    /// all of them: draining a million rows became quadratic. The claim starts at the first row it
+    /// did not publish last time; once the backlog is drained it starts from 0 again, so a row
+    /// that committed late with a lower position is published at the next wake (rows of one
+    /// aggregate commit in position order — see `Outbox` — so no aggregate is reordered).
+    private let scanFrom = Atomic<Int64>(0)
 
     public init(
         name: String, client: PostgresClient, producer: KafkaProducer, configuration: Configuration = .init(),
@@ -173,7 +180,8 @@ public final class OutboxRelay: Service, Sendable {
             let rows = try await tx.query("""
                 SELECT position, id, topic, message_key, source, event_type, event_time, subject, dataschema,
                        content_type, extensions::text, payload
-                FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT \(configuration.batchSize) FOR UPDATE
+                FROM outbox WHERE published_at IS NULL AND position >= \(scanFrom.load(ordering: .relaxed))
+                ORDER BY position LIMIT \(configuration.batchSize) FOR UPDATE
                 """, logger: logger)
             var positions: [Int64] = []
             var keys: [String] = []
@@ -191,7 +199,10 @@ public final class OutboxRelay: Service, Sendable {
                 keys.append(key)
                 messages.append(OutgoingMessage(cloudEvent: event, topic: topic))
             }
-            guard !messages.isEmpty else { return (0, 0) }
+            guard !messages.isEmpty else {
+                scanFrom.store(0, ordering: .relaxed)
+                return (0, 0)
+            }
 
             let results = await producer.send(batch: messages)
             try faults.afterPublishBeforeMark?()
@@ -203,6 +214,7 @@ public final class OutboxRelay: Service, Sendable {
             var markPartitions: [Int32] = []
             var markOffsets: [Int64] = []
             var failed = 0
+            var firstUnmarked: Int64?
             for (index, result) in results.enumerated() {
                 switch result {
                 case .success(let report) where !blockedKeys.contains(keys[index]):
@@ -211,8 +223,10 @@ public final class OutboxRelay: Service, Sendable {
                     markOffsets.append(report.offset)
                 case .success:
                     failed += 1
+                    firstUnmarked = firstUnmarked ?? positions[index]
                 case .failure(let error):
                     failed += 1
+                    firstUnmarked = firstUnmarked ?? positions[index]
                     blockedKeys.insert(keys[index])
                     if failed == 1 {
                         logger.warning("outbox delivery failed; will retry", metadata: ["error": "\(error)", "relay": "\(name)"])
@@ -226,6 +240,10 @@ public final class OutboxRelay: Service, Sendable {
                     WHERE o.position = u.pos
                     """, logger: logger)
             }
+            // Still draining: continue after this batch (or at its first unpublished row); caught up:
+            // the next claim scans from the start, for rows that committed late.
+            let drained = messages.count < configuration.batchSize
+            scanFrom.store(drained ? 0 : (firstUnmarked ?? (positions.last ?? 0) + 1), ordering: .relaxed)
             Counter(label: "outbox_published_total", dimensions: [("relay", name)]).increment(by: markPositions.count)
             if failed > 0 { Counter(label: "outbox_delivery_failures_total", dimensions: [("relay", name)]).increment(by: failed) }
             return (markPositions.count, failed)

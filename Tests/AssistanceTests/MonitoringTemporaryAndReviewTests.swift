@@ -502,7 +502,10 @@ struct MonitoringTemporaryAndReviewTests {
                 {"records":[{"residentId":"\#(worker.rawValue)","kind":"income","category":"wages","amountFen":10000}]}
                 """#)
             #expect(delivery.status == .ok, "\(delivery.text)")
-            let reported = try await context.client.post("/cases/\(caseID)/change-reports", json: #"{"kind":"income","description":"改为兼职"}"#)
+            // The worker reports the change, declaring the new wages (the old declaration said 300 yuan).
+            let reported = try await context.client.post("/cases/\(caseID)/change-reports", json: #"""
+                {"kind":"income","description":"改为兼职","declaredIncomes":[{"residentId":"\#(worker.rawValue)","incomes":[{"kind":"wages","monthlyFen":10000}]}]}
+                """#)
             #expect(reported.status == .created)
             let reverified = try await context.client.post("/cases/\(caseID)/reverification", json: "")
             #expect(reverified.status == .ok, "\(reverified.text)")
@@ -516,12 +519,7 @@ struct MonitoringTemporaryAndReviewTests {
             #expect(try await caseworker.roster("2026-05")["totalFen"] as? Int == 27_700)
 
             // 577 − 100 = 477 from June.
-            await withKnownIssue("""
-                Re-verification never sees a fall in income: CaseReverification.run consolidates the sources' current records \
-                against the household's stored members, whose incomes are the previous verification's result, and \
-                VerificationConsolidation keeps the larger of the two per income kind, so the stale 300 yuan wins over the \
-                newly verified 100 yuan and the case 'continues unchanged' at 277 yuan.
-                """) { () async throws in
+            do {
                 #expect(view["monthlyAmountFen"] as? Int == 47_700)
                 #expect(outcome?.contains("from 2026-06") == true)
                 #expect(try await value("SELECT to_char(amount_from, 'YYYY-MM') FROM cases WHERE id = '\(caseID)'",
