@@ -86,6 +86,8 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "Contracts", "Messaging", "Persistence", "ServiceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -46,21 +46,6 @@ struct AssistanceSeed {
         }
     }
 
-    /// SplitMix64: the same data for the same seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-        mutating func between(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     /// An application to run through the workflow.
     struct Plan: Sendable {
         var application: ParsedApplication
@@ -82,7 +67,7 @@ struct AssistanceSeed {
     static let townships = (1...11).map { String(format: "620423%03d", 99 + $0) }
 
     func plans(key: PersonRefKey) throws -> [Plan] {
-        var random = Random(state: randomSeed)
+        var random = SeedRandom(seed: randomSeed)
         var serial = 0
         let county = try RegionCode("620423")
         func resident(age: Int) throws -> ResidentID {
@@ -266,7 +251,7 @@ struct AssistanceSeed {
     /// 临时救助 over the year: seven in ten urgent (advanced from the township's reserve, a few
     /// after the 24-hour target), the rest expenditure cases reviewed and granted.
     func temporaryAssistance(_ summary: inout Summary, dependencies: ServiceDependencies, policy: AssistancePolicy) async throws {
-        var random = Random(state: randomSeed ^ 0x7E3B)
+        var random = SeedRandom(seed: randomSeed ^ 0x7E3B)
         let logger = dependencies.logger
         try await dependencies.database.withConnection { connection in
             for township in Self.townships {

@@ -32,27 +32,13 @@ struct RegistrySeed {
         }
     }
 
-    /// SplitMix64: reproducible data for a given seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func between(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
-    }
-
     struct Summary {
         var marriages = 0, divorcesByAgreement = 0, courtDivorces = 0, withdrawn = 0, reissues = 0, adoptions = 0
         var deaths = 0, cremations = 0, refused: [String: Int] = [:]
     }
 
     func run(dependencies: ServiceDependencies, policy: FuneralPolicy, logger: Logger) async throws -> Summary {
-        var random = Random(state: randomSeed)
+        var random = SeedRandom(seed: randomSeed)
         var summary = Summary()
         var serial = 0
         let townships = (1...11).map { String(format: "620423%03d", 100 + $0) }

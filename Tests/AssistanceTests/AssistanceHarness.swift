@@ -123,32 +123,3 @@ enum AssistanceHarness {
         return false
     }
 }
-
-struct HarnessError: Error, CustomStringConvertible {
-    let underlying: String
-    var description: String { underlying }
-}
-
-extension TestClientProtocol {
-    func post(_ uri: String, json: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
-    }
-
-    func put(_ uri: String, json: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .put, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
-    }
-
-    func get(_ uri: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .get)
-    }
-}
-
-extension TestResponse {
-    var text: String { String(buffer: body) }
-
-    func json() throws -> [String: Any] {
-        (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
-    }
-
-    var problemCode: String? { (try? json())?["code"] as? String }
-}

@@ -5,6 +5,7 @@ import Logging
 import PostgresNIO
 import ServiceKit
 import Testing
+import TestSupport
 @testable import Assistance
 
 /// `Services/Assistance/openapi.json` documents exactly the routes Assistance serves.
@@ -16,8 +17,6 @@ import Testing
 struct AssistanceOpenAPIContractTests {
     /// Added by `ServiceRuntime` for every service, outside `AssistanceService.definition()`.
     static let platformRoutes: Set<String> = ["GET /health/live", "GET /health/ready", "GET /metrics"]
-
-    static let httpMethods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     static var documentURL: URL {
         URL(fileURLWithPath: #filePath)
@@ -36,8 +35,8 @@ struct AssistanceOpenAPIContractTests {
         let version = try #require(document["openapi"] as? String)
         #expect(version.hasPrefix("3.1"), "openapi is \(version)")
 
-        let documented = try Self.documentedRoutes(document)
-        let served = try Self.servedRoutes()
+        let documented = try OpenAPIRoutes.documented(document)
+        let served = try OpenAPIRoutes.served(AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment([:])))
         let undocumented = served.subtracting(documented).sorted()
         let notServed = documented.subtracting(served).sorted()
         #expect(undocumented.isEmpty, "served but not in openapi.json: \(undocumented.joined(separator: ", "))")
@@ -45,7 +44,7 @@ struct AssistanceOpenAPIContractTests {
     }
 
     @Test func leavesOutThePlatformRoutes() throws {
-        let documented = try Self.documentedRoutes(try Self.document())
+        let documented = try OpenAPIRoutes.documented(try Self.document())
         let platform = documented.intersection(Self.platformRoutes).sorted()
         #expect(platform.isEmpty, "platform routes belong to the runtime, not this document: \(platform.joined(separator: ", "))")
     }
@@ -61,7 +60,7 @@ struct AssistanceOpenAPIContractTests {
         let paths = try #require(document["paths"] as? [String: Any])
         var ids: [String] = []
         for (_, item) in paths {
-            for (method, operation) in try #require(item as? [String: Any]) where Self.httpMethods.contains(method) {
+            for (method, operation) in try #require(item as? [String: Any]) where OpenAPIRoutes.httpMethods.contains(method) {
                 let operation = try #require(operation as? [String: Any])
                 ids.append(try #require(operation["operationId"] as? String, "\(method) without operationId"))
             }
@@ -69,40 +68,8 @@ struct AssistanceOpenAPIContractTests {
         #expect(Set(ids).count == ids.count, "duplicate operationIds")
     }
 
-    /// `"GET /applications/{id}"` for every operation under `paths`.
-    static func documentedRoutes(_ document: [String: Any]) throws -> Set<String> {
-        let paths = try #require(document["paths"] as? [String: Any])
-        var routes: Set<String> = []
-        for (path, item) in paths {
-            let operations = try #require(item as? [String: Any], "path item \(path) is not an object")
-            for method in operations.keys where httpMethods.contains(method) {
-                routes.insert("\(method.uppercased()) \(path)")
-            }
-        }
-        return routes
-    }
 
-    /// The routes of `AssistanceService.definition()`, registered on a router as `ServiceRuntime`
-    /// does (the database client is never run, so nothing connects).
-    static func servedRoutes() throws -> Set<String> {
-        let router = Router(context: ServiceRequestContext.self)
-        let dependencies = ServiceDependencies(
-            domain: .assistance,
-            database: PostgresClient(
-                configuration: .init(host: "127.0.0.1", port: 5432, username: "x", password: "x", database: "x", tls: .disable),
-                backgroundLogger: Logger(label: "test")),
-            personRefKey: try PersonRefKey(hex: String(repeating: "ab", count: 32)),
-            logger: Logger(label: "test"))
-        AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment([:])).routes(router, dependencies)
-        return Set(router.routes.map { "\($0.method.rawValue) \(openAPIPath($0.path.description))" })
-    }
 
-    /// `/applications/:id` → `/applications/{id}`. (Hummingbird 2.28 already renders captures as `{id}`.)
-    static func openAPIPath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-            .joined(separator: "/")
-    }
 
     static func collectRefs(_ value: Any, into refs: inout [String]) {
         if let object = value as? [String: Any] {

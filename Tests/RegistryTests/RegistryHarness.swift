@@ -78,29 +78,3 @@ enum RegistryHarness {
         ResidentID.make(region: try! RegionCode("620423"), birth: try! CivilDate(iso: born), sequence: sequence)
     }
 }
-
-struct HarnessError: Error, CustomStringConvertible {
-    let underlying: String
-    var description: String { underlying }
-}
-
-extension TestClientProtocol {
-    func post(_ uri: String, json: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
-    }
-
-    func get(_ uri: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .get)
-    }
-}
-
-extension TestResponse {
-    var text: String { String(buffer: body) }
-
-    func json() throws -> [String: Any] {
-        (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
-    }
-
-    /// The stable problem code of a refusal.
-    var problemCode: String? { (try? json())?["code"] as? String }
-}
