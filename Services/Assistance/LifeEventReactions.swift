@@ -164,8 +164,16 @@ enum LifeEventReactions {
         let standard = try await StandardStore.inForce(region: record.region, year: month.year, area: household.area,
                                                        on: connection, logger: logger)
         let income = try MeansTest(policy: policy.meansTest).countableIncome(of: remaining, area: household.area)
-        return try? BenefitAmount.compute(standard: standard.minimumLivingAllowance, countableIncome: income.countable,
-                                          members: remaining, on: month.firstDay, policy: policy.amount).total
+        let amount = Result { () throws(RuleViolation) -> BenefitAmount in
+            try BenefitAmount.compute(standard: standard.minimumLivingAllowance, countableIncome: income.countable,
+                                      members: remaining, on: month.firstDay, policy: policy.amount)
+        }
+        switch amount {
+        case .success(let amount): return amount.total
+        // The remaining household is above the line: a caseworker reviews it.
+        case .failure(let violation) where violation.code == "benefit.income-not-below-standard": return nil
+        case .failure(let violation): throw violation
+        }
     }
 
     /// Opens one re-verification task per household with an active case that lists any of `people`.

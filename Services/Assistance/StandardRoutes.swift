@@ -82,8 +82,8 @@ enum StandardRoutes {
             for try await row in rows.decode((String, Int, String, Int64, Int64, String, String, String?, String).self) {
                 standards.append(Published(
                     region: row.0, year: row.1, area: row.2, minimumLivingAllowanceFen: row.3, extremePovertyBasicFen: row.4,
-                    extremePovertyCareFen: (try? JSONDecoder().decode([String: Int64].self, from: Data(row.5.utf8))) ?? [:],
-                    warnings: (try? JSONDecoder().decode([String].self, from: Data(row.6.utf8))) ?? [],
+                    extremePovertyCareFen: try JSONDecoder().decode([String: Int64].self, from: Data(row.5.utf8)),
+                    warnings: try JSONDecoder().decode([String].self, from: Data(row.6.utf8)),
                     overrideReason: row.7, publishedOn: row.8))
             }
             return Listing(standards: standards)
