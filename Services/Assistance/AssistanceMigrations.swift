@@ -154,6 +154,8 @@ enum AssistanceMigrations {
                 amount_fen bigint NOT NULL,
                 program text NOT NULL,
                 region text NOT NULL,
+                -- Who the household was when it was paid: the roster is the audit record.
+                recipients text[] NOT NULL,
                 PRIMARY KEY (case_id, month)
             ) WITH (fillfactor = 100)
             """,

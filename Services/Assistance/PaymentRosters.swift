@@ -61,19 +61,19 @@ enum PaymentRosters {
         let type = BenefitPaid.eventType
         let rows = try await connection.query("""
             WITH paid AS (
-                INSERT INTO payments (case_id, month, roster_id, amount_fen, program, region)
+                INSERT INTO payments (case_id, month, roster_id, amount_fen, program, region, recipients)
                 SELECT c.id, \(monthDate)::date, \(rosterID),
                        CASE WHEN \(monthDate)::date >= c.amount_from THEN c.monthly_amount_fen
                             ELSE (SELECT (step->>'amount')::bigint FROM jsonb_array_elements(c.amount_steps) step
                                   WHERE step->>'from' <= \(month.iso) ORDER BY step->>'from' DESC LIMIT 1) END,
-                       c.program, c.region
+                       c.program, c.region, c.recipients
                 FROM cases c
                 WHERE starts_with(c.region, \(prefix)) AND c.status <> 'terminated'
                   AND c.first_month <= \(monthDate)::date
                   AND (c.last_month IS NULL OR c.last_month >= \(monthDate)::date)
                   AND (c.suspended_from IS NULL OR c.suspended_from > \(monthDate)::date)
                 ON CONFLICT (case_id, month) DO NOTHING
-                RETURNING case_id, amount_fen, program, region
+                RETURNING case_id, amount_fen, program, region, recipients
             ), events AS (
                 INSERT INTO outbox (id, topic, message_key, source, event_type, event_time, subject, dataschema,
                                     content_type, extensions, payload)
@@ -81,8 +81,8 @@ enum PaymentRosters {
                        \(type.dataschema), 'application/json', '{}'::jsonb,
                        convert_to(json_build_object(
                            'rosterID', \(rosterID.uuidString.lowercased()), 'caseID', p.case_id, 'program', p.program,
-                           'recipients', c.recipients, 'region', p.region, 'month', \(month.iso), 'amount', p.amount_fen)::text, 'UTF8')
-                FROM paid p JOIN cases c ON c.id = p.case_id
+                           'recipients', p.recipients, 'region', p.region, 'month', \(month.iso), 'amount', p.amount_fen)::text, 'UTF8')
+                FROM paid p
             )
             SELECT program, count(*)::int, coalesce(sum(amount_fen), 0)::bigint FROM paid GROUP BY program ORDER BY program
             """, logger: logger)
