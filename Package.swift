@@ -111,7 +111,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PlatformBenchmark",
-            dependencies: ["Messaging", "Persistence", "Contracts", "TestSupport", "CRdKafka",
+            dependencies: ["Messaging", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Benchmarks/PlatformBenchmark",

@@ -1,5 +1,6 @@
 import CRdKafka
 import Foundation
+import ServiceKit
 import Synchronization
 
 /// librdkafka without our wrapper: the same settings as `KafkaProducer`
@@ -58,6 +59,5 @@ enum RawProducer {
 enum BenchError: Error { case setup(String) }
 
 extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
     var milliseconds: Double { seconds * 1_000 }
 }

@@ -95,9 +95,7 @@ struct ParsedApplication: Sendable {
         guard household.member(applicant) != nil else {
             throw .invalid("application.applicant-not-member", "the applicant must be listed among the household members")
         }
-        let ordered = household.residence.filter { if case .householdRegistration = $0 { true } else { false } }
-            + household.residence.filter { if case .householdRegistration = $0 { false } else { true } }
-        guard let basis = ordered.first(where: { $0.mayApply(in: $0.region, policy: policy) }) else {
+        guard let county = ResidenceBasis.responsibleCounty(household.residence, policy: policy) else {
             throw RuleViolation("application.no-residence-basis",
                                 "the household has no household registration or accepted residence basis to apply on")
         }
@@ -105,7 +103,7 @@ struct ParsedApplication: Sendable {
             try RequestParsing.choice(text, field: "selfCareAbility", as: SelfCareAbility.self)
         }
         return ParsedApplication(idempotencyKey: idempotencyKey, program: program, intakeRegion: intake, applicant: applicant,
-                                 household: household, region: basis.region.county, hasAbleSupporter: body.hasAbleSupporter ?? false,
+                                 household: household, region: county, hasAbleSupporter: body.hasAbleSupporter ?? false,
                                  selfCareAbility: selfCare)
     }
 

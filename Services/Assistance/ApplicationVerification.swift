@@ -50,8 +50,8 @@ enum ApplicationVerification {
         let income = try test.countableIncome(of: household.members, area: household.area)
         let perCapita = income.countable.fen / Int64(household.size)
         let assets = household.members.flatMap(\.assets).reduce(Int64(0)) { $0 + $1.value.fen }
-        let line = try Exact.times(standard.minimumLivingAllowance, household.size)
-        let nearLowIncome = policy.meansTest.nearPovertyMultiplier.isBelow(income.countable, timesOf: line)
+        let nearLowIncome = try test.isNearLowIncome(countableIncome: income.countable, householdSize: household.size,
+                                                     standard: standard.minimumLivingAllowance)
         switch application.program {
         case .extremePoverty:
             guard let applicant = household.member(application.applicant) else {

@@ -16,7 +16,7 @@ import PostgresNIO
 ///   months already paid, so re-running a month pays only cases that became payable since.
 /// - The payable rule is ``CaseTerms/due(in:)`` written in SQL: within the case's period,
 ///   before any suspension (a death suspends from the month after it), at the amount in force
-///   that month. `RosterTests` checks both agree.
+///   that month. `RosterTermsParityTests` checks both agree.
 enum PaymentRosters {
     struct Summary: Sendable, Codable {
         var rosterId: UUID?

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import PostgresNIO
 import Testing
@@ -188,6 +189,43 @@ struct ApplicationFlowTests {
             #expect((try fell.json()["warnings"] as? [String]) == ["standard.growth-below-floor"])
             let listed = try await context.client.get("/standards?region=620423")
             #expect((try listed.json()["standards"] as? [Any])?.count == 3)
+        }
+    }
+}
+
+/// The input paths not exercised elsewhere refuse bad input with problem+json and write nothing.
+@Suite("Assistance bad input", .tags(.integration), .serialized)
+struct BadInputTests {
+    @Test func badInputIsRefusedWithAStableCode() async throws {
+        try await AssistanceHarness.with(today: "2026-03-02") { context in
+            let client = context.client
+            let worker = Caseworker(context: context)
+            try await worker.publishJingtai2020()
+            func refused(_ response: TestResponse, _ code: String, _ status: HTTPResponse.Status = .badRequest) {
+                #expect(response.status == status, "\(response.text)")
+                #expect(response.problemCode == code, "\(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            refused(try await client.post("/rosters", json: #"{"region":"620423","month":"2026-13"}"#), "request.invalid-month")
+            refused(try await client.post("/rosters", json: #"{"region":"62042","month":"2026-03"}"#), "region-code.wrong-length")
+            refused(try await client.put("/city-minimum-standards/2026/suburban", json: #"{"minimumLivingAllowanceFen":50000}"#),
+                    "request.invalid-area")
+            refused(try await client.put("/verification-sources/housing-fund/records", json: #"""
+                {"records":[{"personRef":"pr_\#(String(repeating: "b", count: 64))","kind":"income","category":"lottery","amountFen":1}]}
+                """#), "verification.invalid-record")
+            refused(try await client.get("/recovery-claims?caseId=not-a-uuid"), "request.invalid-id")
+            let person = AssistanceHarness.resident(born: "1970-01-01", sequence: 7)
+            let application = try await worker.apply(worker.applicationJSON(key: "bad", members: [.init(id: person)]))
+            refused(try await client.post("/applications/\(application)/verification", json: #"{"on":"2026-03-03"}"#),
+                    "request.date-in-future")
+            #expect(try await client.get("/applications/\(application)").json()["state"] as? String == "submitted")
+            let caseID = try #require(try await worker.approveThroughWorkflow(application).first)
+            refused(try await client.post("/cases/\(caseID)/change-reports", json: #"{"kind":"lottery","description":"x"}"#),
+                    "request.invalid-kind")
+            let rows = try await context.database.client.query(
+                "SELECT (SELECT count(*) FROM verification_records)::int + (SELECT count(*) FROM review_tasks)::int + (SELECT count(*) FROM payment_rosters)::int",
+                logger: TestKafka.logger)
+            for try await written in rows.decode(Int.self) { #expect(written == 0) }
         }
     }
 }

@@ -96,6 +96,12 @@ public struct MeansTest: Sendable {
                                  perCapitaIncome: perCapita, findings: findings)
     }
 
+    /// 低保边缘 (near-低保): countable income below the near-poverty line (1.5 × standard × size by
+    /// default, exclusive). Low-income monitoring watches these households as well as recipients.
+    public func isNearLowIncome(countableIncome: Money, householdSize: Int, standard: Money) throws(RuleViolation) -> Bool {
+        policy.nearPovertyMultiplier.isBelow(countableIncome, timesOf: try Exact.times(standard, householdSize))
+    }
+
     /// The means test of one member enrolled as a 单人户: that member's own income against the standard.
     public func evaluateSinglePerson(_ member: Member, area: UrbanRural, standard: AssistanceStandard) throws(RuleViolation) -> MeansTestDecision {
         guard area == standard.area else {

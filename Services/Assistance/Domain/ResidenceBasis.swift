@@ -37,6 +37,22 @@ public enum ResidenceBasis: Sendable, Hashable, Codable {
     }
 }
 
+extension ResidenceBasis {
+    /// The county a household applies in: that of its first basis allowing it, household
+    /// registration first, then a residence permit, then permanent residence; nil if none does.
+    public static func responsibleCounty(_ residence: [ResidenceBasis], policy: ResidencePolicy = ResidencePolicy()) -> RegionCode? {
+        func rank(_ basis: ResidenceBasis) -> Int {
+            switch basis {
+            case .householdRegistration: 0
+            case .residencePermit: 1
+            case .permanentResident: 2
+            }
+        }
+        let ordered = residence.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return ordered.first { $0.mayApply(in: $0.region, policy: policy) }?.region.county
+    }
+}
+
 /// Which residence bases a county accepts besides household registration.
 public struct ResidencePolicy: Sendable, Hashable, Codable {
     public var acceptsResidencePermit: Bool

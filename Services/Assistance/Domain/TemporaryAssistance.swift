@@ -19,14 +19,11 @@ public enum TemporaryAssistance {
         case .urgent(let emergencyRegion):
             return emergencyRegion.county
         case .expenditure:
-            let ordered = residence.filter { if case .householdRegistration = $0 { true } else { false } }
-                + residence.filter { if case .residencePermit = $0 { true } else { false } }
-                + residence.filter { if case .permanentResident = $0 { true } else { false } }
-            guard let basis = ordered.first(where: { $0.mayApply(in: $0.region, policy: policy) }) else {
+            guard let county = ResidenceBasis.responsibleCounty(residence, policy: policy) else {
                 throw RuleViolation("temporary-assistance.no-residence-basis",
                     "expenditure-type assistance needs a household registration or an accepted residence basis")
             }
-            return basis.region.county
+            return county
         }
     }
 

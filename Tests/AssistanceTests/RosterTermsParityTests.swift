@@ -1,0 +1,65 @@
+import Contracts
+import Foundation
+import HummingbirdTesting
+import PostgresNIO
+import Testing
+import TestSupport
+@testable import Assistance
+
+/// The roster's SQL pays exactly what the pure `CaseTerms.due(in:)` says is due: the payable
+/// rule is written twice (once set-based for a million households), so this test keeps them equal.
+@Suite("Roster SQL agrees with CaseTerms", .tags(.integration), .serialized)
+struct RosterTermsParityTests {
+    static func month(_ text: String) -> YearMonth { try! YearMonth(iso: text) }  // fixture, not input
+
+    static let cases: [CaseTerms] = [
+        CaseTerms(firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 1_000)),
+        CaseTerms(firstMonth: month("2026-03"), monthlyAmount: Money(yuan: 500)),
+        CaseTerms(firstMonth: month("2026-01"), lastMonth: month("2026-02"), monthlyAmount: Money(yuan: 300)),
+        CaseTerms(firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 751), suspendedFrom: month("2026-04")),
+        CaseTerms(firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 1_000))
+            .changingAmount(to: Money(yuan: 700), from: month("2026-03"))
+            .changingAmount(to: Money(yuan: 400), from: month("2026-05")),
+        CaseTerms(firstMonth: month("2026-02"), lastMonth: month("2026-05"), monthlyAmount: Money(fen: 57_731))
+            .changingAmount(to: Money(fen: 12_345), from: month("2026-04"))
+            .suspended(from: month("2026-05")),
+    ]
+
+    @Test func everyMonthPaysWhatTheTermsSayIsDue() async throws {
+        try await AssistanceHarness.with(today: "2026-07-01") { context in
+            let database = context.database.client
+            let logger = TestKafka.logger
+            let household = UUID()
+            try await database.query("""
+                INSERT INTO households (id, region, area, residence, members) VALUES (\(household), '620423', 'urban', '[]', '[]')
+                """, logger: logger)
+            var ids: [UUID] = []
+            for terms in Self.cases {
+                let id = UUID()
+                ids.append(id)
+                try await database.query("""
+                    INSERT INTO cases (id, household_id, program, region, recipients, monthly_amount_fen, amount_from, amount_steps,
+                                       first_month, last_month, suspended_from, approved_on)
+                    VALUES (\(id), \(household), 'minimum-living-allowance', '620423', ARRAY['pr_\(unescaped: String(repeating: "a", count: 64))'],
+                            \(terms.monthlyAmount.fen), \(terms.currentAmountFrom.firstDay.iso)::date,
+                            \(try CaseLedger.stepsJSON(terms.steps))::jsonb, \(terms.firstMonth.firstDay.iso)::date,
+                            \(terms.lastMonth?.firstDay.iso)::date, \(terms.suspendedFrom?.firstDay.iso)::date, '2025-12-20')
+                    """, logger: logger)
+            }
+            let months = (1...6).map { Self.month(String(format: "2026-%02d", $0)) }
+            for month in months { _ = try await Caseworker(context: context).roster(month.iso) }
+
+            var paid: [UUID: [YearMonth: Money]] = [:]
+            let rows = try await database.query("SELECT case_id, to_char(month, 'YYYY-MM'), amount_fen FROM payments", logger: logger)
+            for try await (id, month, fen) in rows.decode((UUID, String, Int64).self) {
+                paid[id, default: [:]][try YearMonth(iso: month)] = Money(fen: fen)
+            }
+            for (id, terms) in zip(ids, Self.cases) {
+                for month in months {
+                    let due = terms.due(in: month)
+                    #expect((paid[id]?[month] ?? .zero) == due, "case \(terms) in \(month)")
+                }
+            }
+        }
+    }
+}
