@@ -189,7 +189,7 @@ try await TestDatabase.with("benche2e", logger: logger) { database in
     }
     let producer = try KafkaProducer(configuration: kafka.producerConfiguration("bench-e2e"), logger: logger)
     var relayConfiguration = OutboxRelay.Configuration()
-    relayConfiguration.fallbackPoll = .seconds(2)
+    relayConfiguration.poll = .milliseconds(100)
     let relay = OutboxRelay(name: "e2e", client: database.client, producer: producer, configuration: relayConfiguration,
                             logger: logger)
     let consumer = InboxConsumer(

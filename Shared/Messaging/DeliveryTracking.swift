@@ -2,8 +2,8 @@ import Synchronization
 
 /// Waits for the delivery reports of one `send` call (one message or a batch).
 ///
-/// The continuation is installed before the first message is produced, because
-/// a delivery report may arrive on the poll thread before `produce` returns.
+/// Reports may arrive on the poll thread before or after the waiter installs its
+/// continuation: `install` resumes at once when every report is already in.
 final class DeliveryBatch: Sendable {
     typealias Outcome = Result<DeliveryReport, KafkaError>
 

@@ -44,4 +44,18 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func timedOut(_ what: String) -> KafkaError {
         KafkaError(code: RD_KAFKA_RESP_ERR__TIMED_OUT.rawValue, message: "\(what) timed out", isRetriable: true)
     }
+
+    /// True when the failure is about this message itself (too large, topic unknown or not
+    /// authorised, invalid record), so sending it again cannot help; false when the broker
+    /// was unreachable, slow or busy, which says nothing about the message.
+    public var refusesMessage: Bool {
+        let refusals: [rd_kafka_resp_err_t] = [
+            RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, RD_KAFKA_RESP_ERR_INVALID_MSG, RD_KAFKA_RESP_ERR_INVALID_MSG_SIZE,
+            RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART, RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION,
+            RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED, RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION, RD_KAFKA_RESP_ERR_INVALID_RECORD,
+            RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE, RD_KAFKA_RESP_ERR_POLICY_VIOLATION, RD_KAFKA_RESP_ERR__INVALID_ARG,
+            RD_KAFKA_RESP_ERR__BAD_MSG,
+        ]
+        return refusals.contains { $0.rawValue == code }
+    }
 }

@@ -90,23 +90,31 @@ public final class KafkaProducer: Service, Sendable {
     /// Produces every message, then waits for all their delivery reports.
     /// Results are in the order of `batch`.
     public func send(batch: [OutgoingMessage]) async -> [Result<DeliveryReport, KafkaError>] {
-        guard !batch.isEmpty else { return [] }
+        await enqueue(batch: batch).outcomes()
+    }
+
+    /// Produces every message now and returns at once; `outcomes()` waits for the delivery
+    /// reports. Lets a caller keep several batches in flight (the outbox relay pipelines).
+    /// A message librdkafka refuses at once (too large, queue full) has its failure in its
+    /// slot already; `failedAtOnce` tells the caller before it produces anything else.
+    public func enqueue(batch: [OutgoingMessage]) -> PendingDeliveries {
         let tracker = DeliveryBatch(count: batch.count)
-        return await withCheckedContinuation { continuation in
-            tracker.install(continuation)
-            lifecycle.withLock { state in
-                for (index, message) in batch.enumerated() {
-                    guard state == .open else {
-                        tracker.complete(index: index, with: .failure(.shutDown))
-                        continue
-                    }
-                    let id = registry.register(tracker, index: index)
-                    if let error = produce(message, opaqueID: id) {
-                        registry.complete(id, with: .failure(error))
-                    }
+        var failedAtOnce: [Int] = []
+        lifecycle.withLock { state in
+            for (index, message) in batch.enumerated() {
+                guard state == .open else {
+                    tracker.complete(index: index, with: .failure(.shutDown))
+                    failedAtOnce.append(index)
+                    continue
+                }
+                let id = registry.register(tracker, index: index)
+                if let error = produce(message, opaqueID: id) {
+                    registry.complete(id, with: .failure(error))
+                    failedAtOnce.append(index)
                 }
             }
         }
+        return PendingDeliveries(tracker: tracker, failedAtOnce: failedAtOnce)
     }
 
     /// Must be called with `lifecycle` held and open, so the handle is alive.
@@ -178,6 +186,17 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     fileprivate var isOpen: Bool { lifecycle.withLock { $0 == .open } }
+}
+
+/// Delivery reports of one enqueued batch, in the order of the batch.
+public struct PendingDeliveries: Sendable {
+    let tracker: DeliveryBatch
+    /// Indexes of messages librdkafka refused when they were produced.
+    public let failedAtOnce: [Int]
+
+    public func outcomes() async -> [Result<DeliveryReport, KafkaError>] {
+        await withCheckedContinuation { tracker.install($0) }
+    }
 }
 
 /// Lets the poll thread observe the lifecycle without keeping the producer alive,

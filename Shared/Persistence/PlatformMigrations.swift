@@ -53,5 +53,56 @@ public enum PlatformMigrations {
             """,
             "CREATE INDEX inbox_processed_at ON inbox (processed_at)",
         ]),
+        Migration(version: 3, name: "outbox-commit-order", statements: [
+            // The writing transaction's id. The relay publishes a row only once every transaction
+            // that finished before a snapshot is known (see `OutboxCursor`), so a transaction that
+            // took its position early and committed late is never stepped over.
+            "ALTER TABLE outbox ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id()",
+            // Rows the previous relay marked published count as published: xid 3 (frozen) lies
+            // below every snapshot. Rows it had not published keep this migration's xid.
+            "UPDATE outbox SET xid = '3' WHERE published_at IS NOT NULL",
+            "DROP INDEX outbox_unpublished",
+            "ALTER TABLE outbox DROP COLUMN published_at, DROP COLUMN kafka_partition, DROP COLUMN kafka_offset",
+            "CREATE INDEX outbox_xid ON outbox (xid, position)",
+            // The trigger serialised committing writers on the notification queue; the relay is
+            // woken in-process after commit instead, with a short poll for other replicas.
+            "DROP TRIGGER outbox_notify ON outbox",
+            "DROP FUNCTION outbox_notify()",
+            """
+            CREATE TABLE outbox_cursor (
+                singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                -- Every row whose transaction is visible in this snapshot is published (or quarantined).
+                published pg_snapshot NOT NULL,
+                -- The snapshot being published, in position order, and how far it got.
+                round pg_snapshot,
+                round_position bigint NOT NULL DEFAULT 0,
+                updated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            // xmin 4 = nothing but frozen rows published yet.
+            "INSERT INTO outbox_cursor (published) VALUES ('4:4:')",
+            """
+            CREATE TABLE outbox_quarantine (
+                position bigint PRIMARY KEY,
+                message_key text NOT NULL,
+                topic text NOT NULL,
+                event_type text NOT NULL,
+                reason text NOT NULL,
+                attempts integer NOT NULL,
+                held_behind bigint,
+                quarantined_at timestamptz NOT NULL DEFAULT now(),
+                retry_requested_at timestamptz
+            )
+            """,
+            "CREATE INDEX outbox_quarantine_key ON outbox_quarantine (message_key, position)",
+            // Rows not yet published, for operators, readiness and tests.
+            """
+            CREATE VIEW outbox_pending AS
+            SELECT o.* FROM outbox o CROSS JOIN outbox_cursor c
+            WHERE o.xid >= pg_snapshot_xmin(c.published)
+              AND NOT pg_visible_in_snapshot(o.xid, c.published)
+              AND NOT (c.round IS NOT NULL AND pg_visible_in_snapshot(o.xid, c.round) AND o.position <= c.round_position)
+            """,
+        ]),
     ]
 }

@@ -1,7 +1,8 @@
 import Logging
 import PostgresNIO
 
-/// `withTransaction` that, after a clean rollback, rethrows the body's own error.
+/// `withTransaction` that, after a clean rollback, rethrows the body's own error, and
+/// after a commit wakes this process's outbox relays (`OutboxWakeup`).
 ///
 /// postgres-nio wraps every failure in `PostgresTransactionError`; callers here
 /// branch on the body's error (a rule violation, a permanent event error, a
@@ -25,7 +26,9 @@ extension PostgresConnection {
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         do {
-            return try await withTransaction(logger: logger, isolation: isolation, body)
+            let result = try await withTransaction(logger: logger, isolation: isolation, body)
+            OutboxWakeup.afterCommit()
+            return result
         } catch let error as PostgresTransactionError {
             throw error.underlying
         }

@@ -2,14 +2,19 @@ import Foundation
 import Hummingbird
 import Logging
 import Messaging
+import Persistence
 import PostgresNIO
 
-/// `/health/live`: the process answers. `/health/ready`: start-up finished and
-/// both the database and a Kafka broker answer, so a load balancer may send traffic.
+/// `/health/live`: the process answers. `/health/ready`: start-up finished, both the
+/// database and a Kafka broker answer, and the outbox relay publishes: it is not failing
+/// and its oldest unpublished row is younger than `maxOutboxLag`. A service whose events
+/// do not leave is not ready, even if it still accepts commands.
 struct HealthRoutes: Sendable {
     let database: PostgresClient
     let brokers: KafkaBrokerProbe
     let gate: StartupGate
+    let relay: OutboxRelay
+    let maxOutboxLag: Duration
     let logger: Logger
 
     struct Status: ResponseEncodable {
@@ -34,12 +39,37 @@ struct HealthRoutes: Sendable {
             } catch {
                 checks["kafka"] = "unreachable"
             }
+            checks["outbox"] = await outboxCheck(startupDone: gate.isOpen)
             let ready = checks.values.allSatisfy { $0 == "ok" }
             let body = try JSONEncoder().encode(Status(status: ready ? "ready" : "not-ready", checks: checks))
             return Response(
                 status: ready ? .ok : .serviceUnavailable,
                 headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+    }
+
+    private func outboxCheck(startupDone: Bool) async -> String {
+        switch relay.health.current {
+        case .failing(let reason, let since):
+            let seconds = (ContinuousClock.now - since).components.seconds
+            return "failing for \(seconds) s: \(reason)"
+        case .stopped:
+            return "stopped"
+        case .starting:
+            return startupDone ? "starting" : "pending"
+        case .active, .standby:
+            break
+        }
+        do {
+            let status = try await OutboxRelay.status(client: database, logger: logger)
+            let limit = Double(maxOutboxLag.components.seconds)
+            if status.oldestPendingAge > limit {
+                return "lagging: oldest unpublished row is \(Int(status.oldestPendingAge)) s old (limit \(Int(limit)) s), \(status.pending) waiting"
+            }
+            return "ok"
+        } catch {
+            return "unreachable"
         }
     }
 }

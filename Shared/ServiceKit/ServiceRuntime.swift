@@ -67,7 +67,8 @@ public enum ServiceRuntime {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status
         router.add(middleware: ProblemMiddleware())
-        HealthRoutes(database: database, brokers: probe, gate: gate, logger: logger).register(on: router)
+        HealthRoutes(database: database, brokers: probe, gate: gate, relay: relay,
+                     maxOutboxLag: .seconds(settings.outboxMaxLagSeconds), logger: logger).register(on: router)
         router.get("/metrics") { _, _ -> Response in
             var buffer = [UInt8]()
             buffer.reserveCapacity(16_384)

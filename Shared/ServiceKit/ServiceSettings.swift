@@ -21,6 +21,8 @@ public struct ServiceSettings: Sendable {
     public var personRefKeyHex: String
     public var logLevel: Logger.Level
     public var consumerSessionTimeoutMs: Int
+    /// Readiness fails once the oldest unpublished outbox row is older than this.
+    public var outboxMaxLagSeconds: Int
 
     public static func defaultPort(for domain: Domain) -> Int {
         switch domain {
@@ -59,6 +61,7 @@ public struct ServiceSettings: Sendable {
         }
         logLevel = parsed
         consumerSessionTimeoutMs = try reader.int("KAFKA_SESSION_TIMEOUT_MS", default: 10_000)
+        outboxMaxLagSeconds = try reader.int("OUTBOX_MAX_LAG_SECONDS", default: 60)
     }
 
     public var kafkaClient: KafkaClientConfiguration {

@@ -25,7 +25,7 @@ struct ExactlyOnceTests {
                 throw SimulatedCrash("relay after publish")
             }))
             await #expect(throws: SimulatedCrash.self) { try await crashing.publishOnce() }
-            let check27 = try await Pipeline.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 20
+            let check27 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 20
             #expect(check27)
 
             let relay = Pipeline.relay(database, producer: producer)
@@ -33,7 +33,7 @@ struct ExactlyOnceTests {
             try await Pipeline.running([producer, relay, consumer]) {
                 let done = try await Pipeline.eventually {
                     // 40 deliveries (20 duplicates) reach the consumer; all are recorded once in the inbox.
-                    let unpublished = try await Pipeline.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                    let unpublished = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
                     let handled = try await Pipeline.count(database, "SELECT count(*) FROM inbox")
                     return unpublished == 0 && handled == 20
                 }
@@ -116,7 +116,7 @@ struct ExactlyOnceTests {
             #expect(check112)
             let check114 = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects") == 30
             #expect(check114)
-            let check116 = try await Pipeline.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+            let check116 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
             #expect(check116)
         }
     }
@@ -132,7 +132,7 @@ struct ExactlyOnceTests {
             try await Pipeline.running([producer, active]) {
                 try await Pipeline.command(database, aggregate: "a", sequence: 1)
                 #expect(try await Pipeline.eventually {
-                    try await Pipeline.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
                 })
                 await #expect(throws: OutboxRelay.RelayError.anotherRelayIsActive) { try await standby.publishOnce() }
             }
@@ -159,7 +159,7 @@ struct ExactlyOnceTests {
             }
             let check157 = try await relay.publishOnce().published == 1
             #expect(check157)
-            let check159 = try await Pipeline.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+            let check159 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
             #expect(check159)
             await producer.shutdown()
         }

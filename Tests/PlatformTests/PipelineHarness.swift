@@ -65,7 +65,7 @@ enum Pipeline {
 
     static func relay(_ database: TestDatabase, producer: KafkaProducer, faults: OutboxRelay.Faults = .init()) -> OutboxRelay {
         var configuration = OutboxRelay.Configuration()
-        configuration.fallbackPoll = .milliseconds(500)
+        configuration.poll = .milliseconds(50)
         configuration.standbyRetry = .milliseconds(200)
         return OutboxRelay(name: "test", client: database.client, producer: producer, configuration: configuration,
                            faults: faults, logger: TestKafka.logger)
