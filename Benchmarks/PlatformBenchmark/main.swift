@@ -103,7 +103,7 @@ try await TestDatabase.with("benchrelay", logger: logger) { database in
     _ = await producer.send(batch: [OutgoingMessage(topic: topic, key: nil, value: [1])])  // warm-up
     var relayConfiguration = OutboxRelay.Configuration()
     relayConfiguration.batchSize = 1_000
-    let relay = OutboxRelay(name: "bench", client: database.client, producer: producer,
+    let relay = OutboxRelay(name: "bench", database: database.configuration, client: database.client, producer: producer,
                             configuration: relayConfiguration, logger: logger)
     let start = ContinuousClock.now
     var published = 0
@@ -190,7 +190,7 @@ try await TestDatabase.with("benche2e", logger: logger) { database in
     let producer = try KafkaProducer(configuration: kafka.producerConfiguration("bench-e2e"), logger: logger)
     var relayConfiguration = OutboxRelay.Configuration()
     relayConfiguration.poll = .milliseconds(100)
-    let relay = OutboxRelay(name: "e2e", client: database.client, producer: producer, configuration: relayConfiguration,
+    let relay = OutboxRelay(name: "e2e", database: database.configuration, client: database.client, producer: producer, configuration: relayConfiguration,
                             logger: logger)
     let consumer = InboxConsumer(
         configuration: .init(kafka: kafka.consumerConfiguration(group: "bench-e2e", topics: [topic])),

@@ -99,7 +99,7 @@ struct RosterBenchmark {
                                                client: settings.kafkaClient, logger: logger)
         var relayConfiguration = OutboxRelay.Configuration()
         relayConfiguration.batchSize = batch
-        let relay = OutboxRelay(name: "bench-roster", client: database, producer: producer, configuration: relayConfiguration, logger: logger)
+        let relay = OutboxRelay(name: "bench-roster", database: settings.database, client: database, producer: producer, configuration: relayConfiguration, logger: logger)
         let publishStart = ContinuousClock.now
         var published = 0
         while true {

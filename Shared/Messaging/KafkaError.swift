@@ -41,6 +41,8 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
         KafkaError(code: -10_001, message: "invalid configuration: \(message)")
     }
     public static let shutDown = KafkaError(code: -10_002, message: "the Kafka client is shut down")
+    /// Not produced: an earlier message of its key in the same batch was refused.
+    public static let withheld = KafkaError(code: -10_003, message: "withheld behind a refused message of its key")
     public static func timedOut(_ what: String) -> KafkaError {
         KafkaError(code: RD_KAFKA_RESP_ERR__TIMED_OUT.rawValue, message: "\(what) timed out", isRetriable: true)
     }

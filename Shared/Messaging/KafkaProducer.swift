@@ -95,11 +95,15 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Produces every message now and returns at once; `outcomes()` waits for the delivery
     /// reports. Lets a caller keep several batches in flight (the outbox relay pipelines).
-    /// A message librdkafka refuses at once (too large, queue full) has its failure in its
-    /// slot already; `failedAtOnce` tells the caller before it produces anything else.
-    public func enqueue(batch: [OutgoingMessage]) -> PendingDeliveries {
+    ///
+    /// A message librdkafka refuses at once (too large, queue full) has its failure in its slot
+    /// already, and `failedAtOnce` lists it. With `holdingKeysAfterRefusal`, later messages of the
+    /// same key are then not produced at all (their slot fails with `KafkaError.withheld`), so a
+    /// key's messages never overtake one that did not leave.
+    public func enqueue(batch: [OutgoingMessage], holdingKeysAfterRefusal: Bool = false) -> PendingDeliveries {
         let tracker = DeliveryBatch(count: batch.count)
         var failedAtOnce: [Int] = []
+        var refusedKeys = Set<[UInt8]>()
         lifecycle.withLock { state in
             for (index, message) in batch.enumerated() {
                 guard state == .open else {
@@ -107,10 +111,15 @@ public final class KafkaProducer: Service, Sendable {
                     failedAtOnce.append(index)
                     continue
                 }
+                if holdingKeysAfterRefusal, let key = message.key, refusedKeys.contains(key) {
+                    tracker.complete(index: index, with: .failure(.withheld))
+                    continue
+                }
                 let id = registry.register(tracker, index: index)
                 if let error = produce(message, opaqueID: id) {
                     registry.complete(id, with: .failure(error))
                     failedAtOnce.append(index)
+                    if let key = message.key { refusedKeys.insert(key) }
                 }
             }
         }

@@ -25,4 +25,13 @@ public struct DatabaseConfiguration: Sendable {
         configuration.options.maximumConnections = maximumConnections
         return configuration
     }
+
+    /// For a session of its own, outside the pool (the outbox relay holds its lock on one).
+    public var connectionConfiguration: PostgresConnection.Configuration {
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: .disable
+        )
+        configuration.options.connectTimeout = .seconds(5)
+        return configuration
+    }
 }

@@ -28,9 +28,9 @@ struct OutboxCursor: Sendable, Equatable {
     var round: String?
     var roundPosition: Int64
 
-    static func load(on connection: PostgresConnection, logger: Logger) async throws -> OutboxCursor {
-        let rows = try await connection.query(
-            "SELECT published::text, round::text, round_position FROM outbox_cursor", logger: logger)
+    static func load(on session: RelaySession) async throws -> OutboxCursor {
+        let rows = try await session.query(
+            "SELECT published::text, round::text, round_position FROM outbox_cursor")
         for try await (published, round, position) in rows.decode((String, String?, Int64).self) {
             return OutboxCursor(published: published, round: round, roundPosition: position)
         }
@@ -39,10 +39,10 @@ struct OutboxCursor: Sendable, Equatable {
 
     /// The positions of the round in progress past its settled position, or of a new round
     /// taken now. Empty when nothing is pending; nothing is written either way.
-    func nextRound(on connection: PostgresConnection, logger: Logger) async throws -> (round: String, positions: [Int64]) {
+    func nextRound(on session: RelaySession) async throws -> (round: String, positions: [Int64]) {
         let after = round == nil ? Int64(0) : roundPosition
         // `round` falls back to the statement's own snapshot, which sees exactly the rows it covers.
-        let rows = try await connection.query("""
+        let rows = try await session.query("""
             WITH c AS (SELECT \(published)::pg_snapshot AS published,
                               coalesce(\(round)::pg_snapshot, pg_current_snapshot()) AS round)
             SELECT c.round::text,
@@ -52,7 +52,7 @@ struct OutboxCursor: Sendable, Equatable {
                                AND pg_visible_in_snapshot(o.xid, c.round)
                                AND o.position > \(after)), '{}')
             FROM c
-            """, logger: logger)
+            """)
         for try await (snapshot, positions) in rows.decode((String, [Int64]).self) {
             return (snapshot, positions)
         }
@@ -63,9 +63,9 @@ struct OutboxCursor: Sendable, Equatable {
     /// A finished round becomes the published snapshot.
     static func advance(
         round: String, through position: Int64, roundFinished: Bool, quarantine entries: [OutboxRelayPolicy.QuarantineEntry],
-        on connection: PostgresConnection, logger: Logger
+        on session: RelaySession
     ) async throws {
-        try await connection.query("""
+        try await session.query("""
             WITH q AS (
                 INSERT INTO outbox_quarantine (position, message_key, topic, event_type, reason, attempts, held_behind)
                 SELECT u.pos, o.message_key, o.topic, o.event_type, u.reason, u.attempts, nullif(u.held, -1)
@@ -80,7 +80,7 @@ struct OutboxCursor: Sendable, Equatable {
                 round = CASE WHEN \(roundFinished) THEN NULL ELSE \(round)::pg_snapshot END,
                 round_position = CASE WHEN \(roundFinished) THEN 0 ELSE \(position) END,
                 updated_at = now()
-            """, logger: logger)
+            """)
     }
 }
 
@@ -97,12 +97,12 @@ struct OutboxRow: Sendable {
     var message: OutgoingMessage
 
     /// Reads the rows at `positions`, in position order.
-    static func fetch(_ positions: ArraySlice<Int64>, on connection: PostgresConnection, logger: Logger) async throws -> [OutboxRow] {
-        let rows = try await connection.query("""
+    static func fetch(_ positions: ArraySlice<Int64>, on session: RelaySession) async throws -> [OutboxRow] {
+        let rows = try await session.query("""
             SELECT position, id, topic, message_key, source, event_type, event_time, subject, dataschema,
                    content_type, extensions::text, payload
             FROM outbox WHERE position = ANY(\(Array(positions))::bigint[]) ORDER BY position
-            """, logger: logger)
+            """)
         var result: [OutboxRow] = []
         result.reserveCapacity(positions.count)
         for try await row in rows.decode(

@@ -20,8 +20,9 @@ import Synchronization
 ///   with backoff from the first undelivered row; a row the broker refuses `maxAttempts`
 ///   times goes to `outbox_quarantine`, and later rows of its key are held there behind it
 ///   while every other key keeps flowing.
-/// - Any database error ends the session: the connection and its advisory lock are dropped,
-///   and after a jittered backoff both are taken again (`health` says `failing` meanwhile).
+/// - It works on a session of its own, not a pooled one: any database error closes that
+///   connection, which drops the advisory lock, and after a jittered backoff both are taken
+///   again (`health` says `failing` meanwhile). Its recovery therefore never waits on the pool.
 /// - It wakes in-process after each commit (`OutboxWakeup`) and polls every `poll` for rows
 ///   written by other processes.
 /// - One relay per database is active: it holds a session advisory lock; a second replica
@@ -46,6 +47,8 @@ public final class OutboxRelay: Service, Sendable {
         public var reconnectBackoff = Backoff(initial: .milliseconds(250), maximum: .seconds(15))
         /// How often the lag gauges are refreshed and release requests are looked for.
         public var statusInterval: Duration = .seconds(2)
+        /// A statement of the relay that has not answered by then counts as a lost session.
+        public var statementDeadline: Duration = .seconds(120)
         /// After a graceful shutdown begins, how long in-flight work may take before it is cancelled.
         public var shutdownGrace: Duration = .seconds(20)
         public init() {}
@@ -64,6 +67,7 @@ public final class OutboxRelay: Service, Sendable {
     }
 
     public let health = OutboxRelayHealth()
+    private let database: DatabaseConfiguration
     private let client: PostgresClient
     private let producer: KafkaProducer
     private let configuration: Configuration
@@ -72,11 +76,13 @@ public final class OutboxRelay: Service, Sendable {
     private let name: String
     private let stopping = Atomic<Bool>(false)
 
+    /// `database` is where the relay opens its own session; `client` serves status reads.
     public init(
-        name: String, client: PostgresClient, producer: KafkaProducer, configuration: Configuration = .init(),
-        faults: Faults = .init(), logger: Logger
+        name: String, database: DatabaseConfiguration, client: PostgresClient, producer: KafkaProducer,
+        configuration: Configuration = .init(), faults: Faults = .init(), logger: Logger
     ) {
         self.name = name
+        self.database = database
         self.client = client
         self.producer = producer
         self.configuration = configuration
@@ -119,7 +125,7 @@ public final class OutboxRelay: Service, Sendable {
         var reconnect = configuration.reconnectBackoff
         while !shouldStop {
             do {
-                try await client.withConnection { connection in
+                try await withSession { connection in
                     try await self.runActive(on: connection, wakeups: wakeups, wake: wake, reconnect: &reconnect)
                 }
             } catch {
@@ -138,7 +144,7 @@ public final class OutboxRelay: Service, Sendable {
     /// Holds the advisory lock (waiting in standby while another replica has it) and
     /// publishes whenever woken, until shutdown.
     private func runActive(
-        on connection: PostgresConnection, wakeups: AsyncStream<Void>, wake: AsyncStream<Void>.Continuation,
+        on connection: RelaySession, wakeups: AsyncStream<Void>, wake: AsyncStream<Void>.Continuation,
         reconnect: inout Backoff
     ) async throws {
         while !shouldStop {
@@ -150,7 +156,7 @@ public final class OutboxRelay: Service, Sendable {
         guard !shouldStop else { return }
         var policy = OutboxRelayPolicy(
             maxAttempts: configuration.maxAttempts, quarantinedKeys: try await quarantinedKeys(on: connection))
-        var cursor = try await OutboxCursor.load(on: connection, logger: logger)
+        var cursor = try await OutboxCursor.load(on: connection)
         health.set(.active)
         reconnect.reset()
         logger.info("outbox relay active", metadata: ["relay": "\(name)"])
@@ -190,33 +196,47 @@ public final class OutboxRelay: Service, Sendable {
                 }
             }
             group.cancelAll()
-            try await connection.query("SELECT pg_advisory_unlock(\(configuration.lockKey))", logger: logger)
+            try await connection.query("SELECT pg_advisory_unlock(\(configuration.lockKey))")
         }
     }
 
-    private func tryLock(on connection: PostgresConnection) async throws -> Bool {
-        let rows = try await connection.query("SELECT pg_try_advisory_lock(\(configuration.lockKey))", logger: logger)
+    /// Opens the relay's own connection for `body` and always closes it afterwards.
+    private func withSession<T>(_ body: (RelaySession) async throws -> T) async throws -> T {
+        let connection = try await PostgresConnection.connect(
+            configuration: database.connectionConfiguration, id: 0x6f7574, logger: logger)
+        do {
+            let result = try await body(RelaySession(connection: connection, logger: logger, deadline: configuration.statementDeadline))
+            try? await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private func tryLock(on connection: RelaySession) async throws -> Bool {
+        let rows = try await connection.query("SELECT pg_try_advisory_lock(\(configuration.lockKey))")
         for try await locked in rows.decode(Bool.self) { return locked }
         return false
     }
 
-    /// Publishes at most one batch from a pooled connection. For tools and tests; the
-    /// service uses `run()`. Throws `anotherRelayIsActive` when a running relay holds the lock.
+    /// Publishes at most one batch. For tools and tests; the service uses `run()`.
+    /// Throws `anotherRelayIsActive` when a running relay holds the lock.
     @discardableResult
     public func publishOnce() async throws -> (published: Int, failed: Int) {
-        try await client.withConnection { connection in
+        try await withSession { connection in
             guard try await self.tryLock(on: connection) else { throw RelayError.anotherRelayIsActive }
             do {
                 var policy = OutboxRelayPolicy(
                     maxAttempts: self.configuration.maxAttempts, quarantinedKeys: try await self.quarantinedKeys(on: connection))
-                var cursor = try await OutboxCursor.load(on: connection, logger: self.logger)
+                var cursor = try await OutboxCursor.load(on: connection)
                 let published = self.publishedCounter.value
                 let failed = self.failedCounter.value
                 _ = try await self.drain(on: connection, cursor: &cursor, policy: &policy, maxBatches: 1)
-                try await connection.query("SELECT pg_advisory_unlock(\(self.configuration.lockKey))", logger: self.logger)
+                try await connection.query("SELECT pg_advisory_unlock(\(self.configuration.lockKey))")
                 return (self.publishedCounter.value - published, self.failedCounter.value - failed)
             } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(self.configuration.lockKey))", logger: self.logger)
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(self.configuration.lockKey))")
                 throw error
             }
         }
@@ -230,19 +250,19 @@ public final class OutboxRelay: Service, Sendable {
     /// A batch produced and not yet settled.
     private struct InFlight {
         var rows: [OutboxRow]
-        /// Per row: nil when produced (its outcome comes from `deliveries`), `.withheld` otherwise.
-        var withheld: [Bool]
+        /// Per row: nil when produced (its outcome comes from `deliveries`); else withheld or already delivered.
+        var prefilled: [OutboxRelayPolicy.Outcome?]
         var deliveries: PendingDeliveries
     }
 
     /// Publishes every pending round, pipelined, until caught up, stopped at an undelivered
     /// row, or `maxBatches` are settled. Database errors propagate: the caller drops the session.
     private func drain(
-        on connection: PostgresConnection, cursor: inout OutboxCursor, policy: inout OutboxRelayPolicy, maxBatches: Int?
+        on connection: RelaySession, cursor: inout OutboxCursor, policy: inout OutboxRelayPolicy, maxBatches: Int?
     ) async throws -> DrainResult {
         var settledBatches = 0
         while true {
-            let (round, positions) = try await cursor.nextRound(on: connection, logger: logger)
+            let (round, positions) = try await cursor.nextRound(on: connection)
             guard let last = positions.last else { return .caughtUp }
             var next = positions.startIndex
             var inFlight: [InFlight] = []
@@ -263,7 +283,7 @@ public final class OutboxRelay: Service, Sendable {
                     let finished = through == last
                     try await OutboxCursor.advance(
                         round: round, through: through, roundFinished: finished, quarantine: settlement.quarantine,
-                        on: connection, logger: logger)
+                        on: connection)
                     cursor = finished
                         ? OutboxCursor(published: round, round: nil, roundPosition: 0)
                         : OutboxCursor(published: cursor.published, round: round, roundPosition: through)
@@ -277,8 +297,11 @@ public final class OutboxRelay: Service, Sendable {
                     let failed = outcomes.filter { if case .delivered = $0 { false } else { true } }.count
                     failedCounter.add(failed)
                     Counter(label: "outbox_delivery_failures_total", dimensions: [("relay", name)]).increment(by: failed)
-                    // Later batches were produced; whatever became of them, they are sent again from `from`.
-                    for rest in inFlight { _ = await rest.deliveries.outcomes() }
+                    // Later batches were produced: what they delivered is not sent again on retry.
+                    for rest in inFlight {
+                        let outcomes = await settleOutcomes(of: rest)
+                        policy.noteDelivered(rest.rows.indices.filter { outcomes[$0] == .delivered }.map { rest.rows[$0].position })
+                    }
                     return .stoppedAt(reason: "\(settlement.retryReason ?? "undelivered") (position \(from))")
                 }
                 if let maxBatches, settledBatches >= maxBatches {
@@ -293,35 +316,38 @@ public final class OutboxRelay: Service, Sendable {
     /// Reads a batch and produces it, withholding rows of keys that are quarantined or
     /// blocked behind a row librdkafka refused at once in this pass.
     private func produce(
-        _ positions: ArraySlice<Int64>, on connection: PostgresConnection, policy: OutboxRelayPolicy,
+        _ positions: ArraySlice<Int64>, on connection: RelaySession, policy: OutboxRelayPolicy,
         blockedKeys: inout Set<String>
     ) async throws -> InFlight {
-        let rows = try await OutboxRow.fetch(positions, on: connection, logger: logger)
-        var withheld = [Bool](repeating: false, count: rows.count)
+        let rows = try await OutboxRow.fetch(positions, on: connection)
+        var prefilled = [OutboxRelayPolicy.Outcome?](repeating: nil, count: rows.count)
         var messages: [OutgoingMessage] = []
         var produced: [Int] = []
         messages.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
             if blockedKeys.contains(row.key) || !policy.mayProduce(key: row.key) {
-                withheld[index] = true
+                prefilled[index] = .withheld
+            } else if policy.wasDelivered(row.position) {
+                prefilled[index] = .delivered
             } else {
                 messages.append(row.message)
                 produced.append(index)
             }
         }
-        let deliveries = producer.enqueue(batch: messages)
+        let deliveries = producer.enqueue(batch: messages, holdingKeysAfterRefusal: true)
         for failed in deliveries.failedAtOnce { blockedKeys.insert(rows[produced[failed]].key) }
-        return InFlight(rows: rows, withheld: withheld, deliveries: deliveries)
+        return InFlight(rows: rows, prefilled: prefilled, deliveries: deliveries)
     }
 
     /// Waits for a batch's delivery reports and says what became of each row.
     private func settleOutcomes(of batch: InFlight) async -> [OutboxRelayPolicy.Outcome] {
         let results = await batch.deliveries.outcomes()
         var next = results.makeIterator()
-        return batch.withheld.map { withheld in
-            if withheld { return .withheld }
+        return batch.prefilled.map { prefilled in
+            if let prefilled { return prefilled }
             switch next.next() {
             case .success?: return .delivered
+            case .failure(let error)? where error == .withheld: return .withheld
             case .failure(let error)?: return error.refusesMessage ? .refused(reason: "\(error)") : .failedTransiently(reason: "\(error)")
             case nil: return .failedTransiently(reason: "no delivery report")
             }
@@ -339,9 +365,9 @@ public final class OutboxRelay: Service, Sendable {
     }
 
     /// Keys with quarantined rows, and the first quarantined position of each.
-    private func quarantinedKeys(on connection: PostgresConnection) async throws -> [String: Int64] {
+    private func quarantinedKeys(on connection: RelaySession) async throws -> [String: Int64] {
         let rows = try await connection.query(
-            "SELECT message_key, min(position) FROM outbox_quarantine GROUP BY message_key", logger: logger)
+            "SELECT message_key, min(position) FROM outbox_quarantine GROUP BY message_key")
         var keys: [String: Int64] = [:]
         for try await (key, position) in rows.decode((String, Int64).self) { keys[key] = position }
         return keys
@@ -351,21 +377,21 @@ public final class OutboxRelay: Service, Sendable {
     /// (`UPDATE outbox_quarantine SET retry_requested_at = now() WHERE message_key = …`), in
     /// position order. A key whose rows are all delivered leaves quarantine; otherwise its
     /// request is cleared and its attempts counted.
-    private func releaseRequested(on connection: PostgresConnection, policy: inout OutboxRelayPolicy) async throws {
+    private func releaseRequested(on connection: RelaySession, policy: inout OutboxRelayPolicy) async throws {
         let rows = try await connection.query("""
             SELECT message_key, array_agg(position ORDER BY position) FROM outbox_quarantine
             WHERE message_key IN (SELECT message_key FROM outbox_quarantine WHERE retry_requested_at IS NOT NULL)
             GROUP BY message_key
-            """, logger: logger)
+            """)
         var requests: [(String, [Int64])] = []
         for try await request in rows.decode((String, [Int64]).self) { requests.append(request) }
         for (key, positions) in requests {
-            let outboxRows = try await OutboxRow.fetch(positions[...], on: connection, logger: logger)
+            let outboxRows = try await OutboxRow.fetch(positions[...], on: connection)
             let results = await producer.send(batch: outboxRows.map(\.message))
             let failures = results.compactMap { if case .failure(let error) = $0 { error } else { nil } }
             if failures.isEmpty {
                 try await connection.query(
-                    "DELETE FROM outbox_quarantine WHERE position = ANY(\(positions)::bigint[])", logger: logger)
+                    "DELETE FROM outbox_quarantine WHERE position = ANY(\(positions)::bigint[])")
                 policy.released(key: key)
                 logger.notice("quarantined outbox rows released and published",
                               metadata: ["relay": "\(name)", "kafka.key": "\(key)", "rows": "\(positions.count)"])
@@ -373,7 +399,7 @@ public final class OutboxRelay: Service, Sendable {
                 try await connection.query("""
                     UPDATE outbox_quarantine SET retry_requested_at = NULL, attempts = attempts + 1, reason = \("\(failures[0])")
                     WHERE message_key = \(key)
-                    """, logger: logger)
+                    """)
                 logger.error("release of quarantined outbox rows failed; they stay quarantined",
                              metadata: ["relay": "\(name)", "kafka.key": "\(key)", "error": "\(failures[0])"])
             }
@@ -381,8 +407,8 @@ public final class OutboxRelay: Service, Sendable {
     }
 
     /// Refreshes the lag gauges: rows waiting, the age of the oldest, rows in quarantine.
-    private func recordStatus(on connection: PostgresConnection) async throws {
-        let status = try await Self.status(query: { try await connection.query($0, logger: self.logger) })
+    private func recordStatus(on connection: RelaySession) async throws {
+        let status = try await Self.status(query: { try await connection.query($0) })
         Gauge(label: "outbox_pending_rows", dimensions: [("relay", name)]).record(status.pending)
         Gauge(label: "outbox_lag_seconds", dimensions: [("relay", name)]).record(status.oldestPendingAge)
         Gauge(label: "outbox_quarantined_rows", dimensions: [("relay", name)]).record(status.quarantined)
@@ -413,14 +439,14 @@ public final class OutboxRelay: Service, Sendable {
         return Status(pending: 0, oldestPendingAge: 0, quarantined: 0)
     }
 
-    private func prune(on connection: PostgresConnection) async throws {
+    private func prune(on connection: RelaySession) async throws {
         let seconds = Int64(configuration.retention.components.seconds)
         try await connection.query("""
             DELETE FROM outbox o USING outbox_cursor c
             WHERE o.xid < pg_snapshot_xmin(c.published)
               AND o.created_at < now() - make_interval(secs => \(seconds))
               AND NOT EXISTS (SELECT 1 FROM outbox_quarantine q WHERE q.position = o.position)
-            """, logger: logger)
+            """)
     }
 
     /// The number of rows not yet published.

@@ -25,6 +25,14 @@ public struct OutboxRelayPolicy: Sendable {
         public var attempts: Int
         /// For a row held back behind a quarantined row of its key: that row's position.
         public var heldBehind: Int64?
+
+        public init(position: Int64, key: String, reason: String, attempts: Int, heldBehind: Int64?) {
+            self.position = position
+            self.key = key
+            self.reason = reason
+            self.attempts = attempts
+            self.heldBehind = heldBehind
+        }
     }
 
     public struct Settlement: Sendable, Equatable {
@@ -34,8 +42,19 @@ public struct OutboxRelayPolicy: Sendable {
         /// Set when the batch stopped at an undelivered row: the next pass starts there, after a backoff.
         public var retryFrom: Int64?
         public var retryReason: String?
-        /// Rows after `passedThrough` that were delivered anyway; they are sent again on retry.
+        /// Rows after the stopping row that were delivered anyway; a retry does not send them again.
         public var deliveredBeyond = 0
+
+        public init(
+            passedThrough: Int64? = nil, quarantine: [QuarantineEntry] = [], retryFrom: Int64? = nil,
+            retryReason: String? = nil, deliveredBeyond: Int = 0
+        ) {
+            self.passedThrough = passedThrough
+            self.quarantine = quarantine
+            self.retryFrom = retryFrom
+            self.retryReason = retryReason
+            self.deliveredBeyond = deliveredBeyond
+        }
     }
 
     /// Refusals of one row before it is quarantined.
@@ -45,6 +64,10 @@ public struct OutboxRelayPolicy: Sendable {
     public private(set) var quarantinedKeys: Set<String>
     /// The first quarantined position of each quarantined key, for the `heldBehind` of later rows.
     private var quarantinedAt: [String: Int64] = [:]
+    /// Rows delivered beyond a row that stopped the cursor. A retry does not send them again
+    /// (after a crash they are, and inboxes drop them). Rows of the stopping row's key are never
+    /// here: they were withheld, or queued behind it in its partition.
+    private var deliveredAhead = Set<Int64>()
 
     public init(maxAttempts: Int = 5, quarantinedKeys: [String: Int64] = [:]) {
         self.maxAttempts = max(1, maxAttempts)
@@ -54,6 +77,12 @@ public struct OutboxRelayPolicy: Sendable {
 
     /// Whether a row of `key` may be produced now. Rows of a quarantined key are withheld.
     public func mayProduce(key: String) -> Bool { !quarantinedKeys.contains(key) }
+
+    /// Whether the row was delivered in an earlier pass that stopped before it; it is not produced again.
+    public func wasDelivered(_ position: Int64) -> Bool { deliveredAhead.contains(position) }
+
+    /// Records rows delivered in batches that were in flight when a pass stopped.
+    public mutating func noteDelivered(_ positions: [Int64]) { deliveredAhead.formUnion(positions) }
 
     /// Settles one batch, given in position order. Walks the rows: delivered rows let the
     /// cursor pass; the first row that must be retried stops the walk; a row refused
@@ -66,6 +95,7 @@ public struct OutboxRelayPolicy: Sendable {
             case .delivered:
                 settlement.passedThrough = row.position
                 attempts[row.position] = nil
+                deliveredAhead.remove(row.position)
             case .withheld where quarantinedKeys.contains(row.key):
                 settlement.quarantine.append(QuarantineEntry(
                     position: row.position, key: row.key, reason: "held behind a quarantined row of its key",
@@ -94,13 +124,16 @@ public struct OutboxRelayPolicy: Sendable {
         return settlement
     }
 
-    private func stop(
+    private mutating func stop(
         _ settlement: Settlement, at index: Int, of rows: [(position: Int64, key: String)], outcomes: [Outcome], reason: String
     ) -> Settlement {
         var settlement = settlement
         settlement.retryFrom = rows[index].position
         settlement.retryReason = reason
-        settlement.deliveredBeyond = outcomes[(index + 1)...].filter { $0 == .delivered }.count
+        for later in (index + 1)..<rows.count where outcomes[later] == .delivered {
+            deliveredAhead.insert(rows[later].position)
+            settlement.deliveredBeyond += 1
+        }
         return settlement
     }
 

@@ -46,7 +46,7 @@ public enum ServiceRuntime {
         let gate = StartupGate()
 
         var services: [any Service] = [database, producer]
-        let relay = OutboxRelay(name: definition.domain.rawValue, client: database, producer: producer, logger: logger)
+        let relay = OutboxRelay(name: definition.domain.rawValue, database: settings.database, client: database, producer: producer, logger: logger)
         services.append(GatedService(relay, after: gate))
         if !definition.subscriptions.isEmpty {
             var kafka = KafkaConsumerConfiguration(

@@ -43,7 +43,7 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    static func withAdmin(logger: Logger, _ body: @Sendable (PostgresConnection) async throws -> Void) async throws {
+    public static func withAdmin(logger: Logger, _ body: @Sendable (PostgresConnection) async throws -> Void) async throws {
         let server = Self.server
         let connection = try await PostgresConnection.connect(
             configuration: .init(host: server.host, port: server.port, username: server.username,

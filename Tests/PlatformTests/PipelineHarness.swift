@@ -63,11 +63,16 @@ enum Pipeline {
                              handlers: handlers, faults: faults, logger: TestKafka.logger)
     }
 
-    static func relay(_ database: TestDatabase, producer: KafkaProducer, faults: OutboxRelay.Faults = .init()) -> OutboxRelay {
+    static func relay(
+        _ database: TestDatabase, producer: KafkaProducer, faults: OutboxRelay.Faults = .init(),
+        configure: (inout OutboxRelay.Configuration) -> Void = { _ in }
+    ) -> OutboxRelay {
         var configuration = OutboxRelay.Configuration()
         configuration.poll = .milliseconds(50)
         configuration.standbyRetry = .milliseconds(200)
-        return OutboxRelay(name: "test", client: database.client, producer: producer, configuration: configuration,
+        configuration.reconnectBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1))
+        configure(&configuration)
+        return OutboxRelay(name: "test", database: database.configuration, client: database.client, producer: producer, configuration: configuration,
                            faults: faults, logger: TestKafka.logger)
     }
 
