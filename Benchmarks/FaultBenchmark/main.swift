@@ -51,6 +51,9 @@ struct UsageError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Unbuffered: progress should show as each fault ends, also through a pipe.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     let perFault = max(3, options.events / options.faults.count)
@@ -59,7 +62,7 @@ do {
     settings.partitions = options.partitions
     settings.logLevel = "notice"  // an info line per event would cost the consumers more than the events
     settings.keepLogs = options.keepLogs
-    print("fault-bench: \(perFault) events per fault at up to \(Int(options.rate))/s over \(options.lanes) connections; "
+    say("fault-bench: \(perFault) events per fault at up to \(Int(options.rate))/s over \(options.lanes) connections; "
           + "outage \(settings.outage); faults: \(options.faults.map(\.rawValue).joined(separator: ", "))")
     let matrix = try await FaultMatrix.start(settings: settings)
     var outcomes: [FaultOutcome] = []
@@ -67,21 +70,21 @@ do {
     for fault in options.faults {
         do {
             let outcome = try await matrix.run(fault)
-            print(outcome.summary)
+            say(outcome.summary)
             outcomes.append(outcome)
         } catch {
-            print("\(fault): the run itself failed: \(error)")
+            say("\(fault): the run itself failed: \(error)")
             failedRun = true
         }
     }
     let keep = options.keepLogs || failedRun || outcomes.contains { !$0.passed }
     await matrix.finish(keepLogs: keep)
-    print("")
-    print("applied = effects over both consumers (each event once per consumer); duplicates = redeliveries the inbox dropped;")
-    print("dead-letter = good events + poison (p); recovery = fault end until everything committed by then was applied")
-    print(FaultOutcome.tableHeader)
-    for outcome in outcomes { print(outcome.tableRow + (outcome.passed ? "" : "   FAILED")) }
-    if keep { print("logs kept in \(matrix.directory)") }
+    say("")
+    say("applied = effects over both consumers (each event once per consumer); duplicates = redeliveries the inbox dropped;")
+    say("dead-letter = good events + poison (p); recovery = fault end until the first event committed after it (and all before) was applied everywhere")
+    say(FaultOutcome.tableHeader)
+    for outcome in outcomes { say(outcome.tableRow + (outcome.passed ? "" : "   FAILED")) }
+    if keep { say("logs kept in \(matrix.directory)") }
     exit(failedRun || outcomes.contains { !$0.passed } ? 1 : 0)
 } catch {
     FileHandle.standardError.write(Data("fault-bench: \(error)\n".utf8))

@@ -85,12 +85,15 @@ public final class FaultMatrix: Sendable {
         while driver.acknowledgedCount < driver.totalCommands / 3 && !driver.isFinished {
             try await Task.sleep(for: .milliseconds(20))
         }
-        let duplicatesBefore = try await inject(fault, into: stack, outcome: &outcome)
+        let duplicatesBefore = try await inject(fault, into: stack, driver: driver, outcome: &outcome)
 
-        // Recovery: everything committed by the end of the fault applied everywhere.
-        let committedAtLift = try await EffectLedger.committed(cluster, database: stack.registry.database, logger: logger)
+        // Recovery: the first event committed after the fault's end, and everything before it, applied everywhere.
         let lifted = ContinuousClock.now
-        let recovering = Task { await self.waitApplied(committedAtLift.ids, in: stack, timeout: self.settings.drainTimeout + .seconds(30)) }
+        let registryDatabase = stack.registry.database
+        let recovering = Task {
+            await self.waitRecovered(after: lifted, registry: registryDatabase, driver: driver, in: stack,
+                                     timeout: self.settings.drainTimeout + .seconds(30))
+        }
 
         let report = await sending.value
         outcome.acknowledged = report.acknowledged
@@ -121,7 +124,11 @@ public final class FaultMatrix: Sendable {
 
     /// Carries out the fault; returns the duplicate counts of processes it killed (their
     /// counters die with them), scraped just before the kill.
-    private func inject(_ fault: Fault, into stack: FaultStack, outcome: inout FaultOutcome) async throws -> [String: Int] {
+    static let burstBeforeDatabaseStop = 120
+
+    private func inject(
+        _ fault: Fault, into stack: FaultStack, driver: LifeEventDriver, outcome: inout FaultOutcome
+    ) async throws -> [String: Int] {
         switch fault {
         case .brokerOutage:
             try await stack.kafka.brokersDown()
@@ -137,6 +144,13 @@ public final class FaultMatrix: Sendable {
             try await victim.start()
             return [victim.product: before]
         case .postgresRestart:
+            // A burst first, so events are on their way through Kafka to the consumers when the
+            // database goes: that is when an inbox must wait rather than dead-letter (fault 4).
+            let before = driver.acknowledgedCount
+            driver.burst(Self.burstBeforeDatabaseStop)
+            while driver.acknowledgedCount < before + Self.burstBeforeDatabaseStop / 2 && !driver.isFinished {
+                try await Task.sleep(for: .milliseconds(5))
+            }
             await cluster.stop(.fast)
             try await Task.sleep(for: settings.outage)
             try await cluster.start()
@@ -144,6 +158,26 @@ public final class FaultMatrix: Sendable {
             outcome.poisonProduced = try await PoisonEvents.produce(bootstrap: stack.kafka.bootstrap, logger: logger)
         }
         return [:]
+    }
+
+    /// Waits for an event committed after `lifted` (or for the driver to finish), then for every
+    /// event committed by then to be applied everywhere; the instant that happened, or nil.
+    private func waitRecovered(
+        after lifted: ContinuousClock.Instant, registry: String, driver: LifeEventDriver, in stack: FaultStack, timeout: Duration
+    ) async -> ContinuousClock.Instant? {
+        let deadline = lifted + timeout
+        guard let atLift = try? await EffectLedger.committed(cluster, database: registry, logger: logger) else { return nil }
+        var target = atLift
+        while ContinuousClock.now < deadline {
+            let finished = driver.isFinished
+            guard let now = try? await EffectLedger.committed(cluster, database: registry, logger: logger) else { return nil }
+            if now.count > atLift.count || finished {
+                target = now
+                break
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return await waitApplied(target.ids, in: stack, timeout: deadline - ContinuousClock.now)
     }
 
     /// Polls until every consumer has applied all of `ids`; the instant it happened, or nil at the timeout.

@@ -10,8 +10,9 @@ public struct FaultOutcome: Sendable {
     public var driverRetries = 0
     public var driverFailures: [String] = []
     public var consumers: [ConsumerCount] = []
-    /// From the fault's end (broker up, process ready again, database accepting) until every
-    /// event committed by then was applied by every consumer; nil if that never happened.
+    /// From the fault's end (broker up, process ready again, database accepting) until the first
+    /// event committed after it, and every event before that, was applied by every consumer;
+    /// nil if that never happened within the drain time.
     public var recovery: Duration?
     public var poisonProduced = 0
     /// Services that did not stop on SIGTERM within the grace period at teardown.
