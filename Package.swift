@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "registry", targets: ["Registry"]),
         .executable(name: "embedded-kafka", targets: ["EmbeddedKafka"]),
         .executable(name: "platform-bench", targets: ["PlatformBenchmark"]),
+        .executable(name: "fault-bench", targets: ["FaultBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -94,6 +95,19 @@ let package = Package(
             path: "Shared/TestSupport",
             swiftSettings: strict
         ),
+        // The fault matrix on real processes (issue 8): test kit only, linked by the
+        // FaultMatrixTests suite and the fault-bench command, never by a service.
+        .target(
+            name: "FaultHarness",
+            dependencies: [
+                "Contracts", "Messaging", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/FaultHarness",
+            swiftSettings: strict
+        ),
         .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
                          swiftSettings: strict),
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
@@ -115,6 +129,20 @@ let package = Package(
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Benchmarks/PlatformBenchmark",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "FaultBenchmark",
+            dependencies: ["FaultHarness"],
+            path: "Benchmarks/FaultBenchmark",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FaultMatrixTests",
+            dependencies: ["FaultHarness", "TestSupport", "Contracts",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/FaultMatrixTests",
             swiftSettings: strict
         ),
         .testTarget(

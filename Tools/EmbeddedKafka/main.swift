@@ -2,6 +2,13 @@
 // with the suite's topics created. It prints its bootstrap address (and writes it to
 // --bootstrap-file) and runs until SIGTERM or SIGINT.
 //
+// Fault control, for tests that run it as a separate process (the fault matrix):
+//   SIGUSR1  takes every broker down: new connections are refused and open ones dropped;
+//   SIGUSR2  brings every broker up again.
+// Each is acknowledged on stdout with a line `embedded-kafka brokers down` / `… up`, so a
+// test that reads the output knows when the change took effect. Data and partition
+// leadership stay as they were (librdkafka's rd_kafka_mock_broker_set_down/up).
+//
 // Limits: memory only; each partition keeps at most 5 MiB or 100,000 message sets
 // and drops the oldest; the first consumer-group join takes about 3 s; plaintext only.
 // Production uses Apache Kafka (see compose/).
@@ -52,9 +59,19 @@ do {
         try (cluster.bootstrapServers + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
     FileHandle.standardOutput.write(Data("embedded-kafka bootstrap=\(cluster.bootstrapServers) brokers=\(options.brokers) topics=\(Topics.all.count)\n".utf8))
-    for await signal in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
-        print("embedded-kafka stopping on \(signal)")
-        break
+    // stdout may be a file or a pipe: flush each acknowledgement so a reader sees it at once.
+    func announce(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    for await signal in await UnixSignalsSequence(trapping: .sigterm, .sigint, .sigusr1, .sigusr2) {
+        if signal == .sigusr1 {
+            cluster.setAllBrokersDown()
+            announce("embedded-kafka brokers down")
+        } else if signal == .sigusr2 {
+            cluster.setAllBrokersUp()
+            announce("embedded-kafka brokers up")
+        } else {
+            announce("embedded-kafka stopping on \(signal)")
+            break
+        }
     }
     if let path = options.bootstrapFile { try? FileManager.default.removeItem(atPath: path) }
     withExtendedLifetime(cluster) {}
