@@ -128,7 +128,7 @@ struct DeadLetterAmongGoodTests {
             #expect(Set(dead.compactMap { $0.header("ce_id")?.stringValue }) == poisonIDs)
             #expect(dead.map { $0.header("dlq_error_code")?.stringValue } == ["cloudevent.invalid-data", "cloudevent.invalid-data"])
             #expect(dead.map { $0.header("dlq_attempts")?.stringValue } == ["1", "1"])
-            #expect(dead.allSatisfy { $0.header("dlq_reason")?.stringValue.contains("seven") == true })
+            #expect(dead.allSatisfy { $0.header("dlq_reason")?.stringValue.contains("Path: sequence") == true })
         }
     }
 
