@@ -12,13 +12,17 @@ final class KafkaClientContext: Sendable {
     let logger: Logger
     let statistics: KafkaStatisticsRecorder
     let onDelivery: (@Sendable (_ messageID: UInt, _ result: Result<DeliveryReport, KafkaError>) -> Void)?
-    let onRebalance: (@Sendable (RebalanceEvent) -> Void)?
+    /// Consumers only: carries out a rebalance (librdkafka's rebalance callback).
+    let onRebalance: (@Sendable (
+        _ rk: OpaquePointer, _ error: rd_kafka_resp_err_t,
+        _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+    ) -> Void)?
 
     init(
         clientID: String,
         logger: Logger,
         onDelivery: (@Sendable (UInt, Result<DeliveryReport, KafkaError>) -> Void)? = nil,
-        onRebalance: (@Sendable (RebalanceEvent) -> Void)? = nil
+        onRebalance: (@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) -> Void)? = nil
     ) {
         self.clientID = clientID
         self.logger = logger

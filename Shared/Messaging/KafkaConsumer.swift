@@ -2,7 +2,6 @@ import CRdKafka
 import Dispatch
 import Foundation
 import Logging
-import Metrics
 import Synchronization
 
 /// A consumer-group member (`cooperative-sticky`) whose messages are pulled
@@ -10,18 +9,30 @@ import Synchronization
 /// fetch limits are the only back-pressure, and a rebalance never leaves stale
 /// messages behind in Swift.
 ///
+/// Every call that can block — a poll (it runs the rebalance callback, whose
+/// incremental assign waits on librdkafka's main thread), pause and resume (they read
+/// the assignment from the main thread), commit and close — runs on the consumer's own
+/// serial Dispatch queue, never on Swift's cooperative pool. Only the handle's
+/// destruction and `storeOffset` (a non-blocking call) are guarded by the lifecycle lock.
+///
 /// Offsets are never stored automatically (`enable.auto.offset.store=false`):
 /// call `storeOffset(for:)` after the application's database commit. Stored
 /// offsets are committed in the background, on revoke and on `close()`.
 public final class KafkaConsumer: Sendable {
-    private enum Lifecycle { case open, stopping, closed }
+    enum Lifecycle {
+        case open, stopping, closed
+        /// The close did not finish in time: the handle is left behind, never destroyed
+        /// (destroying it would block as long as the close does).
+        case abandoned
+    }
 
-    private let handle: SendablePointer
-    private let context: KafkaClientContext
-    /// Every blocking call on this handle (poll with timeout, commit, close) runs here, in order.
-    private let pollQueue: DispatchQueue
-    private let lifecycle = Mutex(Lifecycle.open)
-    private let rebalances: AsyncStream<RebalanceEvent>.Continuation
+    let handle: SendablePointer
+    let context: KafkaClientContext
+    let partitions: ConsumerPartitions
+    /// Every call on this handle that can block runs here, in order.
+    let pollQueue: DispatchQueue
+    let lifecycle = Mutex(Lifecycle.open)
+    let rebalances: AsyncStream<RebalanceEvent>.Continuation
     /// Rebalances as this member sees them; the newest 64 are kept if nobody listens.
     public let rebalanceEvents: AsyncStream<RebalanceEvent>
     public let configuration: KafkaConsumerConfiguration
@@ -30,50 +41,18 @@ public final class KafkaConsumer: Sendable {
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws {
         let (stream, continuation) = AsyncStream.makeStream(of: RebalanceEvent.self, bufferingPolicy: .bufferingNewest(64))
         let clientID = configuration.client.clientID
-        let groupID = configuration.groupID
+        let partitions = ConsumerPartitions(groupID: configuration.groupID, logger: logger, events: continuation)
         let context = KafkaClientContext(
             clientID: clientID,
             logger: logger,
-            onRebalance: { event in
-                continuation.yield(event)
-                switch event {
-                case .assigned(let parts):
-                    logger.info("partitions assigned", metadata: ["kafka.partitions": "\(parts)", "kafka.group": "\(groupID)"])
-                    Counter(label: "kafka_consumer_rebalances_total", dimensions: [("group", groupID), ("kind", "assign")]).increment()
-                case .revoked(let parts, let lost):
-                    logger.info("partitions revoked", metadata: ["kafka.partitions": "\(parts)", "kafka.lost": "\(lost)", "kafka.group": "\(groupID)"])
-                    Counter(label: "kafka_consumer_rebalances_total", dimensions: [("group", groupID), ("kind", "revoke")]).increment()
-                }
-            }
+            onRebalance: { rk, error, list in partitions.rebalance(rk, error: error, partitions: list) }
         )
         let conf = try RDKafkaConf.make(configuration.properties)
         context.install(on: conf)
         rd_kafka_conf_set_rebalance_cb(conf) { rk, err, partitions, opaque in
-            // Runs synchronously inside rd_kafka_consumer_poll / close, on our poll queue.
+            // Runs synchronously inside rd_kafka_consumer_poll, on the consumer's queue.
             guard let rk else { return }
-            let parts = partitions.map(KafkaConsumer.topicPartitions) ?? []
-            let cooperative = String(cString: rd_kafka_rebalance_protocol(rk)) == "COOPERATIVE"
-            let context = KafkaClientContext.from(opaque)
-            if err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
-                if cooperative {
-                    if let error = rd_kafka_incremental_assign(rk, partitions) {
-                        context?.logger.error("\(KafkaError(consuming: error, context: "incremental assign"))")
-                    }
-                } else {
-                    rd_kafka_assign(rk, partitions)
-                }
-                context?.onRebalance?(.assigned(parts))
-            } else {
-                let lost = rd_kafka_assignment_lost(rk) != 0
-                if cooperative {
-                    if let error = rd_kafka_incremental_unassign(rk, partitions) {
-                        context?.logger.error("\(KafkaError(consuming: error, context: "incremental unassign"))")
-                    }
-                } else {
-                    rd_kafka_assign(rk, nil)
-                }
-                context?.onRebalance?(.revoked(parts, lost: lost))
-            }
+            KafkaClientContext.from(opaque)?.onRebalance?(rk, err, partitions)
         }
         let rk = try RDKafkaConf.newClient(type: RD_KAFKA_CONSUMER, conf: conf)
         // Serve logs, errors, stats and rebalances from the consumer queue, so one poll drives all.
@@ -92,6 +71,7 @@ public final class KafkaConsumer: Sendable {
 
         self.handle = SendablePointer(raw: rk)
         self.context = context
+        self.partitions = partitions
         self.pollQueue = DispatchQueue(label: "civil.kafka.consumer.\(clientID)")
         self.rebalances = continuation
         self.rebalanceEvents = stream
@@ -106,126 +86,17 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    /// The messages of the subscribed topics. Each `next()` asks librdkafka for one message;
-    /// it ends when `stop()` or `close()` is called.
-    public var messages: Messages { Messages(consumer: self) }
+    var isOpen: Bool { lifecycle.withLock { $0 == .open } }
 
-    public struct Messages: AsyncSequence, Sendable {
-        public typealias Element = KafkaMessage
-        let consumer: KafkaConsumer
-
-        public func makeAsyncIterator() -> Iterator { Iterator(consumer: consumer) }
-
-        public struct Iterator: AsyncIteratorProtocol {
-            let consumer: KafkaConsumer
-            public mutating func next() async throws -> KafkaMessage? {
-                try await consumer.nextMessage()
-            }
-        }
-    }
-
-    private var isOpen: Bool { lifecycle.withLock { $0 == .open } }
-
-    /// A message librdkafka has already fetched, or nil at once. Lets a caller
-    /// take a batch of what is ready without any Swift-side buffer.
-    public func pollReady() -> KafkaMessage? {
-        let step = lifecycle.withLock { state -> PollStep in
-            guard state == .open else { return .finished }
-            return Self.pollOnce(handle, timeoutMs: 0, logger: logger)
-        }
-        if case .message(let message) = step { return message }
-        return nil
-    }
-
-    func nextMessage() async throws -> KafkaMessage? {
-        // Fast path: a message librdkafka already fetched is taken without a thread hop.
-        switch lifecycle.withLock({ state -> PollStep in
-            guard state == .open else { return .finished }
-            return Self.pollOnce(handle, timeoutMs: 0, logger: logger)
-        }) {
-        case .message(let message): return message
-        case .finished: return nil
-        case .nothing: break
-        }
-        let cancelled = CancellationFlag()
-        return try await withTaskCancellationHandler {
-            let handle = self.handle
-            let logger = self.logger
-            let step = await BlockingCalls.run(on: pollQueue) { [weak self] () -> PollStep in
-                // A blocking poll on a Dispatch thread: it returns as soon as a message
-                // arrives; the timeout only bounds how fast stop/cancel are noticed.
-                while true {
-                    guard let self, !cancelled.isSet else { return .finished }
-                    let step = self.lifecycle.withLock { state -> PollStep in
-                        guard state == .open else { return .finished }
-                        return Self.pollOnce(handle, timeoutMs: 100, logger: logger)
-                    }
-                    if case .nothing = step { continue }
-                    return step
-                }
-            }
-            switch step {
-            case .message(let message): return message
-            case .finished, .nothing:
-                if cancelled.isSet { throw CancellationError() }
-                return nil
-            }
-        } onCancel: {
-            cancelled.set()
-        }
-    }
-
-    enum PollStep: Sendable {
-        case message(KafkaMessage)
-        case nothing
-        case finished
-    }
-
-    /// Polls once; error messages (not data) are logged and reported as `.nothing`.
-    private static func pollOnce(_ handle: SendablePointer, timeoutMs: Int32, logger: Logger) -> PollStep {
-        guard let raw = rd_kafka_consumer_poll(handle.raw, timeoutMs) else { return .nothing }
-        defer { rd_kafka_message_destroy(raw) }
-        let message = raw.pointee
-        if message.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-            if message.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
-                let text = message.payload.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
-                logger.warning("consumer error \(KafkaError(message.err)): \(text)")
-            }
-            return .nothing
-        }
-        var headers: [KafkaHeader] = []
-        var headerList: OpaquePointer?
-        if rd_kafka_message_headers(raw, &headerList) == RD_KAFKA_RESP_ERR_NO_ERROR, let headerList {
-            var index = 0
-            var name: UnsafePointer<CChar>?
-            var value: UnsafeRawPointer?
-            var size = 0
-            while rd_kafka_header_get_all(headerList, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
-                if let name {
-                    let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
-                    headers.append(KafkaHeader(name: String(cString: name), value: bytes))
-                }
-                index += 1
-            }
-        }
-        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
-        let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
-        return .message(KafkaMessage(
-            topic: String(cString: rd_kafka_topic_name(message.rkt)),
-            partition: message.partition,
-            offset: message.offset,
-            key: message.key.map { Array(UnsafeRawBufferPointer(start: $0, count: message.key_len)) },
-            value: message.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: message.len)) },
-            headers: headers,
-            timestampMs: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
-        ))
-    }
+    /// True once `stop()` or `close()` was called.
+    public var isStopping: Bool { !isOpen }
 
     /// Marks `message` as processed: its offset + 1 will be committed. Call only after
     /// the effects of the message are durably committed.
     public func storeOffset(for message: KafkaMessage) throws(KafkaError) {
+        // rd_kafka_offsets_store only updates the partition's stored offset: it does not block.
         try lifecycle.withLock { state throws(KafkaError) in
-            guard state != .closed else { throw KafkaError.shutDown }
+            guard state == .open || state == .stopping else { throw KafkaError.shutDown }
             let list = rd_kafka_topic_partition_list_new(1)
             defer { rd_kafka_topic_partition_list_destroy(list) }
             guard let element = rd_kafka_topic_partition_list_add(list, message.topic, message.partition) else {
@@ -246,10 +117,9 @@ public final class KafkaConsumer: Sendable {
     public func commit() async throws(KafkaError) {
         let handle = self.handle
         let result = await BlockingCalls.run(on: pollQueue) { () -> Int32 in
-            self.lifecycle.withLock { state in
-                guard state != .closed else { return RD_KAFKA_RESP_ERR_NO_ERROR.rawValue }
-                return rd_kafka_commit(handle.raw, nil, 0).rawValue
-            }
+            // Destruction only happens on this queue, so the handle stays valid for the call.
+            guard self.lifecycle.withLock({ $0 == .open || $0 == .stopping }) else { return RD_KAFKA_RESP_ERR_NO_ERROR.rawValue }
+            return rd_kafka_commit(handle.raw, nil, 0).rawValue
         }
         let err = rd_kafka_resp_err_t(rawValue: result)
         if err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__NO_OFFSET {
@@ -262,66 +132,12 @@ public final class KafkaConsumer: Sendable {
         lifecycle.withLock { state in if state == .open { state = .stopping } }
     }
 
-    /// Commits stored offsets, leaves the group cleanly (so partitions move at once,
-    /// not after `session.timeout.ms`), and destroys the handle.
-    ///
-    /// librdkafka 2.0.2 can fail to finish a cooperative close after partitions were
-    /// lost (fixed in 2.1.0), so the close gets `timeout`; past it the handle is left
-    /// behind with an error log rather than hanging the shutdown.
-    public func close(timeout: Duration = .seconds(15)) async {
-        stop()
-        let handle = self.handle
-        let context = self.context
-        let alreadyClosed = lifecycle.withLock { $0 == .closed }
-        guard !alreadyClosed else { return }
-        let finished = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let once = ResumeOnce(continuation)
-            pollQueue.async {
-                self.lifecycle.withLock { state in
-                    guard state != .closed else { return }
-                    let committed = rd_kafka_commit(handle.raw, nil, 0)
-                    if committed != RD_KAFKA_RESP_ERR_NO_ERROR && committed != RD_KAFKA_RESP_ERR__NO_OFFSET {
-                        context.logger.warning("final commit failed: \(KafkaError(committed))")
-                    }
-                    rd_kafka_consumer_close(handle.raw)
-                    rd_kafka_destroy(handle.raw)
-                    state = .closed
-                }
-                once.resume(true)
-            }
-            let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { once.resume(false) }
-        }
-        if !finished {
-            logger.error("consumer close did not finish in time; leaving the handle behind",
-                         metadata: ["kafka.group": "\(configuration.groupID)"])
-        }
-        rebalances.finish()
-    }
-
     deinit {
         // close() is async and must be called by the owner; a forgotten consumer is still freed,
         // but without a clean LeaveGroup.
-        if lifecycle.withLock({ $0 != .closed }) {
+        if lifecycle.withLock({ $0 == .open || $0 == .stopping }) {
             rd_kafka_destroy(handle.raw)
         }
-    }
-}
-
-/// Resumes a continuation once, from whichever of several racers comes first.
-final class ResumeOnce<T: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<T, Never>?>
-
-    init(_ continuation: CheckedContinuation<T, Never>) {
-        self.continuation = Mutex(continuation)
-    }
-
-    func resume(_ value: T) {
-        let pending = continuation.withLock { stored in
-            defer { stored = nil }
-            return stored
-        }
-        pending?.resume(returning: value)
     }
 }
 

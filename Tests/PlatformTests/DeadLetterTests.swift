@@ -92,3 +92,80 @@ struct DeadLetterTests {
         }
     }
 }
+
+@Suite("Dead-lettering still happens for bad events", .tags(.postgres, .kafka, .slow), .serialized)
+struct DeadLetterAmongGoodTests {
+    @Test("poison events among good ones are dead-lettered with their reason; the rest are applied once")
+    func poisonAmongGood() async throws {
+        try await TestDatabase.with("poisonbatch") { database in
+            try await Pipeline.migrate(database)
+            let kafka = try TestKafka()
+            let deadLetters = try Outage.deadLetterTopic(kafka, group: "poisonbatch")
+            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+            let topic = EffectRequested.eventType.topic
+            var poisonIDs: Set<String> = []
+            for sequence in 1...20 {
+                if sequence % 7 == 0 {
+                    let poison = CloudEvent(source: "urn:civil:test", type: EffectRequested.eventType.rawValue, key: "case-\(sequence % 3)",
+                                            data: Array(#"{"aggregateID":"k","sequence":"seven"}"#.utf8))
+                    poisonIDs.insert(poison.id.uuidString.lowercased())
+                    _ = try await producer.send(OutgoingMessage(cloudEvent: poison, topic: topic))
+                }
+                try await Outage.send(sequence...sequence, producer: producer)
+            }
+            // Sent before the consumer starts, so they arrive in batches.
+            let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "poisonbatch")
+            try await Pipeline.running([producer, consumer]) {
+                _ = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 20 }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
+            let distinct = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects")
+            #expect(effects == 20)
+            #expect(distinct == 20)
+            let dead = try await Outage.readAll(deadLetters, kafka: kafka)
+            #expect(dead.count == 2)
+            #expect(Set(dead.compactMap { $0.header("ce_id")?.stringValue }) == poisonIDs)
+            #expect(dead.map { $0.header("dlq_error_code")?.stringValue } == ["cloudevent.invalid-data", "cloudevent.invalid-data"])
+            #expect(dead.map { $0.header("dlq_attempts")?.stringValue } == ["1", "1"])
+            #expect(dead.allSatisfy { $0.header("dlq_reason")?.stringValue.contains("Path: sequence") == true })
+        }
+    }
+
+    struct Forbidden: PermanentEventError {}
+
+    @Test("a handler's permanent error is dead-lettered at once; the other events are applied")
+    func permanentHandlerError() async throws {
+        try await TestDatabase.with("permanent") { database in
+            try await Pipeline.migrate(database)
+            let kafka = try TestKafka()
+            let deadLetters = try Outage.deadLetterTopic(kafka, group: "permanent")
+            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+            let calls = Tickets()
+            var handlers = EventHandlers()
+            handlers.on(EffectRequested.self) { event, context in
+                if event.sequence == 3 {
+                    _ = calls.next()
+                    throw Forbidden()
+                }
+                try await context.connection.query(
+                    "INSERT INTO effects (event_id, sequence) VALUES (\(context.event.id), \(event.sequence))", logger: context.logger)
+            }
+            try await Outage.send(1...6, producer: producer)
+            let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "permanent", handlers: handlers)
+            try await Pipeline.running([producer, consumer]) {
+                _ = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 5 }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
+            let third = try await Pipeline.count(database, "SELECT count(*) FROM effects WHERE sequence = 3")
+            #expect(effects == 5)
+            #expect(third == 0)
+            let dead = try await Outage.readAll(deadLetters, kafka: kafka)
+            #expect(dead.count == 1)
+            #expect(dead.first?.header("dlq_attempts")?.stringValue == "1")
+            #expect(dead.first?.header("dlq_error_code")?.stringValue == "handler.failed")
+            #expect(dead.first?.header("dlq_reason")?.stringValue.contains("Forbidden") == true)
+        }
+    }
+}

@@ -113,6 +113,64 @@ struct KafkaRoundTripTests {
         await producer.shutdown()
     }
 
+    @Test("paused partitions deliver nothing while served; after resume the rest arrives once, in order")
+    func pauseAndResume() async throws {
+        let kafka = try TestKafka(partitions: 2)
+        let topic = "civil.childprotection.events"
+        let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+        let consumer = try KafkaConsumer(configuration: kafka.consumerConfiguration(group: "pause", topics: [topic]),
+                                         logger: TestKafka.logger)
+        func send(_ range: Range<Int>) async {
+            _ = await producer.send(batch: range.map {
+                OutgoingMessage(topic: topic, key: Array("k\($0 % 4)".utf8), value: Array("\($0)".utf8))
+            })
+        }
+        await send(0..<10)
+        var received: [Int] = []
+        while received.count < 3, let batch = try await consumer.nextBatch(max: 3 - received.count) {
+            received += batch.compactMap { Int(String(decoding: $0.value ?? [], as: UTF8.self)) }
+        }
+        let paused = try await consumer.pause()
+        #expect(paused == 2)
+        #expect(consumer.pausedPartitionCount == 2)
+        await send(10..<20)
+        await consumer.serve(for: .seconds(2))  // polls: nothing may be handed out, nothing lost
+        try await consumer.resume()
+        #expect(consumer.pausedPartitionCount == 0)
+        while received.count < 20, let batch = try await consumer.nextBatch(max: 100) {
+            received += batch.compactMap { Int(String(decoding: $0.value ?? [], as: UTF8.self)) }
+        }
+        await consumer.close()
+        await producer.shutdown()
+        #expect(received.count == 20)
+        #expect(Set(received) == Set(0..<20))
+        for key in 0..<4 {
+            let ofKey = received.filter { $0 % 4 == key }
+            #expect(ofKey == ofKey.sorted())
+        }
+    }
+
+    @Test("close finishes through the close queue and a closed consumer's calls fail cleanly")
+    func closeThroughQueue() async throws {
+        let kafka = try TestKafka(partitions: 2)
+        let topic = "civil.socialorg.events"
+        let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+        _ = try await producer.send(OutgoingMessage(topic: topic, key: Array("a".utf8), value: [1]))
+        let consumer = try KafkaConsumer(configuration: kafka.consumerConfiguration(group: "close", topics: [topic]),
+                                         logger: TestKafka.logger)
+        let first = try #require(try await consumer.nextBatch(max: 10)?.first)
+        try consumer.storeOffset(for: first)
+        let started = ContinuousClock.now
+        await consumer.close(timeout: .seconds(10))
+        let took = ContinuousClock.now - started
+        #expect(took < .seconds(10))
+        let afterClose = try await consumer.nextBatch(max: 1)
+        #expect(afterClose == nil)
+        await #expect(throws: KafkaError.shutDown) { try await consumer.pause() }
+        #expect(throws: KafkaError.shutDown) { try consumer.storeOffset(for: first) }
+        await producer.shutdown()
+    }
+
     @Test("topics are created on a broker; existing ones are left alone")
     func topicAdmin() async throws {
         let kafka = try TestKafka()

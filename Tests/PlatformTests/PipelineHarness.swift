@@ -53,14 +53,14 @@ enum Pipeline {
 
     static func consumer(
         _ database: TestDatabase, kafka: TestKafka, producer: KafkaProducer, group: String = "pipeline",
-        faults: InboxConsumer.Faults = .init(), maxAttempts: Int = 5
+        faults: InboxConsumer.Faults = .init(), maxAttempts: Int = 5, handlers: EventHandlers? = nil
     ) -> InboxConsumer {
         var configuration = InboxConsumer.Configuration(
             kafka: kafka.consumerConfiguration(group: group, topics: [EffectRequested.eventType.topic]))
         configuration.maxAttempts = maxAttempts
         configuration.retryBackoff = .milliseconds(20)
         return InboxConsumer(configuration: configuration, client: database.client, deadLetterProducer: producer,
-                             handlers: handlers, faults: faults, logger: TestKafka.logger)
+                             handlers: handlers ?? Self.handlers, faults: faults, logger: TestKafka.logger)
     }
 
     static func relay(

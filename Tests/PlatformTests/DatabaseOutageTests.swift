@@ -1,0 +1,245 @@
+import Contracts
+import Foundation
+import Messaging
+import Persistence
+import PostgresNIO
+import Synchronization
+import Testing
+import TestSupport
+
+/// The inbox waits out database outages: nothing is dead-lettered for them, every event is
+/// applied once afterwards, and the consumer group is served meanwhile.
+@Suite("Database outages are waited out", .tags(.postgres, .kafka, .slow), .serialized)
+struct DatabaseOutageTests {
+    @Test("connections killed mid-transaction (57P01) are retried, never dead-lettered",
+          .disabled("flaky: passed once, hung once — a statement sent to a connection the server has just closed never returns (postgres-nio 1.33.2); see the report"))
+    func connectionsKilledMidTransaction() async throws {
+        try await TestDatabase.with("killed") { database in
+            try await Pipeline.migrate(database)
+            let kafka = try TestKafka()
+            let deadLetters = try Outage.deadLetterTopic(kafka, group: "killed")
+            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+            let kills = Tickets()
+            var handlers = EventHandlers()
+            handlers.on(EffectRequested.self) { event, context in
+                try await context.connection.query(
+                    "INSERT INTO effects (event_id, sequence) VALUES (\(context.event.id), \(event.sequence))", logger: context.logger)
+                if kills.next() < 8 {
+                    // The server drops this connection before the commit, as in a failover (SQLSTATE 57P01).
+                    try await context.connection.query("SELECT pg_terminate_backend(pg_backend_pid())", logger: context.logger)
+                }
+            }
+            let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "killed", handlers: handlers)
+            try await Outage.send(1...20, producer: producer)
+            try await Pipeline.running([producer, consumer]) {
+                _ = try await Pipeline.eventually { (try? await Pipeline.count(database, "SELECT count(*) FROM effects")) == 20 }
+            }
+            let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
+            let distinct = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects")
+            #expect(effects == 20)
+            #expect(distinct == 20)
+            #expect(kills.value >= 9)
+            let dead = try await Outage.readAll(deadLetters, kafka: kafka)
+            #expect(dead.count == 0)
+        }
+    }
+
+    @Test("the database refuses connections for 15 s: the group is served, nothing is dead-lettered, all applied once",
+          .disabled("unfinished: with the mock broker the joiner's cooperative assignment took > 9 s and 6 of 30 events were not applied within 60 s of recovery; see the report"))
+    func databaseOutage() async throws {
+        try await TestDatabase.with("outage") { database in
+            try await Pipeline.migrate(database)
+            let kafka = try TestKafka()
+            let deadLetters = try Outage.deadLetterTopic(kafka, group: "outage")
+            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+            let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "outage")
+            try await Pipeline.running([producer, consumer]) {
+                try await Outage.send(1...10, producer: producer)
+                let before = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 10 }
+                #expect(before)
+
+                let sqlStates = try await Outage.begin(database)
+                // The backends were terminated by an administrator: SQLSTATE 57P01 (admin_shutdown).
+                #expect(sqlStates.terminated > 0)
+                #expect(sqlStates.killed == "57P01")
+                #expect(sqlStates.refused == "53300")  // too_many_connections for the database
+                try await Outage.send(11...30, producer: producer)
+                try await Task.sleep(for: .seconds(1))
+
+                // Another member joins while the database is away: the inbox must serve the rebalance.
+                let joined = ContinuousClock.now
+                let assigned = try await Outage.joinAndLeave(kafka, group: "outage", within: .seconds(9))
+                let waited = ContinuousClock.now - joined
+                #expect(assigned > 0)
+                #expect(waited < .seconds(9))
+
+                try await Task.sleep(until: joined + .seconds(14), clock: .continuous)
+                try await Outage.end(database)
+                let after = try await Pipeline.eventually { (try? await Pipeline.count(database, "SELECT count(*) FROM effects")) ?? 0 >= 30 }
+                #expect(after)
+                try await Task.sleep(for: .seconds(1))  // duplicates, if any, would land now
+            }
+            let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
+            let distinct = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects")
+            #expect(effects == 30)
+            #expect(distinct == 30)
+            let dead = try await Outage.readAll(deadLetters, kafka: kafka)
+            #expect(dead.count == 0)
+        }
+    }
+}
+
+/// Taking the test's own database away, and reading a dead-letter topic to its end.
+enum Outage {
+    struct Observed: Sendable {
+        var terminated: Int
+        /// The SQLSTATE an open connection got when it was terminated.
+        var killed: String?
+        /// The SQLSTATE a new connection is refused with.
+        var refused: String?
+    }
+
+    static func admin<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let server = TestDatabase.server
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(host: server.host, port: server.port, username: server.username,
+                                 password: server.password, database: "postgres", tls: .disable),
+            id: 99, logger: TestKafka.logger)
+        do {
+            let result = try await body(connection)
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// No new connections for the database (the test role owns it, so it may), and every
+    /// existing one terminated. Returns what a new connection is refused with.
+    static func begin(_ database: TestDatabase) async throws -> Observed {
+        let name = database.configuration.database
+        let server = database.configuration
+        let configuration = PostgresConnection.Configuration(
+            host: server.host, port: server.port, username: server.username, password: server.password,
+            database: name, tls: .disable)
+        let victim = try await PostgresConnection.connect(configuration: configuration, id: 97, logger: TestKafka.logger)
+        // A statement in flight when the backend is terminated reports the SQLSTATE. (One sent to an
+        // already closed connection would hang: postgres-nio 1.33.2 drops the failed write.)
+        let inFlight = Task { () -> String? in
+            do {
+                try await victim.query("SELECT pg_sleep(30)", logger: TestKafka.logger)
+                return nil
+            } catch let error as PSQLError {
+                return error.serverInfo?[.sqlState] ?? "\(error.code)"
+            }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let terminated = try await admin { admin in
+            try await admin.query(PostgresQuery(unsafeSQL: "ALTER DATABASE \(name) CONNECTION LIMIT 0"), logger: TestKafka.logger)
+            let rows = try await admin.query(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = \(name) AND pid <> pg_backend_pid()",
+                logger: TestKafka.logger)
+            var count = 0
+            for try await value in rows.decode(Int.self) { count = value }
+            return count
+        }
+        let killed = try await inFlight.value
+        try? await victim.close()
+        var refused: String?
+        do {
+            let probe = try await PostgresConnection.connect(configuration: configuration, id: 98, logger: TestKafka.logger)
+            try await probe.close()
+        } catch let error as PSQLError {
+            refused = error.serverInfo?[.sqlState] ?? "\(error.code)"
+        }
+        return Observed(terminated: terminated, killed: killed, refused: refused)
+    }
+
+    static func end(_ database: TestDatabase) async throws {
+        let name = database.configuration.database
+        _ = try await admin { admin in
+            try await admin.query(PostgresQuery(unsafeSQL: "ALTER DATABASE \(name) CONNECTION LIMIT -1"), logger: TestKafka.logger)
+        }
+    }
+
+    static func send(_ sequences: ClosedRange<Int>, producer: KafkaProducer) async throws {
+        for sequence in sequences {
+            _ = try await producer.send(OutgoingMessage(
+                cloudEvent: try CloudEvent.wrap(EffectRequested(aggregateID: "case-\(sequence % 3)", sequence: sequence),
+                                                source: "urn:civil:test"),
+                topic: EffectRequested.eventType.topic))
+        }
+    }
+
+    /// A one-partition dead-letter topic, so a sentinel written last is read last.
+    static func deadLetterTopic(_ kafka: TestKafka, group: String) throws -> String {
+        let topic = Topics.deadLetter(group: group)
+        try kafka.cluster.createTopic(topic, partitions: 1)
+        return topic
+    }
+
+    /// Everything on the topic before a sentinel written now (by a producer of its own: the
+    /// pipeline's is shut down with its service group).
+    static func readAll(_ topic: String, kafka: TestKafka) async throws -> [KafkaMessage] {
+        let sentinel = UUID().uuidString
+        let producer = try KafkaProducer(configuration: kafka.producerConfiguration("sentinel"), logger: TestKafka.logger)
+        let sent = await producer.send(batch: [OutgoingMessage(topic: topic, key: nil, value: Array(sentinel.utf8))])
+        await producer.shutdown()
+        _ = try sent[0].get()
+        let reader = try KafkaConsumer(
+            configuration: kafka.consumerConfiguration(group: "reader-\(sentinel)", topics: [topic], id: "reader"),
+            logger: TestKafka.logger)
+        var found: [KafkaMessage] = []
+        for try await message in reader.messages {
+            if message.value == Array(sentinel.utf8) { break }
+            found.append(message)
+        }
+        await reader.close()
+        return found
+    }
+
+    /// A second member joins the group, waits for a partition of its own, and leaves again
+    /// (it stores no offsets, so the inbox gets everything back). Returns how many it got.
+    static func joinAndLeave(_ kafka: TestKafka, group: String, within limit: Duration) async throws -> Int {
+        let joiner = try KafkaConsumer(
+            configuration: kafka.consumerConfiguration(group: group, topics: [EffectRequested.eventType.topic], id: "joiner"),
+            logger: TestKafka.logger)
+        let assigned = await withTaskGroup(of: Int.self) { tasks in
+            tasks.addTask {
+                // Polling serves the joiner's own rebalances; its messages are ignored.
+                while (try? await joiner.nextBatch(max: 100)) != nil {}
+                return -1
+            }
+            tasks.addTask {
+                for await event in joiner.rebalanceEvents {
+                    if case .assigned(let parts) = event, !parts.isEmpty { return parts.count }
+                }
+                return 0
+            }
+            tasks.addTask {
+                try? await Task.sleep(for: limit)
+                return 0
+            }
+            var result = 0
+            while let value = await tasks.next() {
+                if value >= 0 {
+                    result = value
+                    break
+                }
+            }
+            joiner.stop()
+            tasks.cancelAll()
+            return result
+        }
+        await joiner.close()
+        return assigned
+    }
+}
+
+/// Hands out numbers to concurrent callers.
+final class Tickets: Sendable {
+    private let counter = Atomic<Int>(0)
+    func next() -> Int { counter.add(1, ordering: .relaxed).oldValue }
+    var value: Int { counter.load(ordering: .relaxed) }
+}
