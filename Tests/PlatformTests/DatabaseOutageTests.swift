@@ -44,6 +44,39 @@ struct DatabaseOutageTests {
         }
     }
 
+    @Test("the database is taken away for 10 s while events arrive: nothing is dead-lettered, each is applied once afterwards")
+    func outageWaitedOut() async throws {
+        try await TestDatabase.with("waitout") { database in
+            try await Pipeline.migrate(database)
+            let kafka = try TestKafka()
+            let deadLetters = try Outage.deadLetterTopic(kafka, group: "waitout")
+            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+            let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "waitout")
+            try await Pipeline.running([producer, consumer]) {
+                try await Outage.send(1...10, producer: producer)
+                let before = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 10 }
+                #expect(before)
+
+                let observed = try await Outage.begin(database)
+                #expect(observed.terminated > 0)  // the consumer's pooled connections were killed (57P01)
+                #expect(observed.refused == "53300")  // and new ones are refused: too_many_connections
+                try await Outage.send(11...30, producer: producer)
+                // The old inbox gave up after five attempts in about 2 s and dead-lettered.
+                try await Task.sleep(for: .seconds(10))
+                try await Outage.end(database)
+                let after = try await Pipeline.eventually { (try? await Pipeline.count(database, "SELECT count(*) FROM effects")) ?? 0 >= 30 }
+                #expect(after)
+                try await Task.sleep(for: .seconds(1))  // a duplicate application, if any, would land now
+            }
+            let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
+            let distinct = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects")
+            #expect(effects == 30)
+            #expect(distinct == 30)
+            let dead = try await Outage.readAll(deadLetters, kafka: kafka)
+            #expect(dead.count == 0)
+        }
+    }
+
     @Test("the database refuses connections for 15 s: the group is served, nothing is dead-lettered, all applied once",
           .disabled("unfinished: with the mock broker the joiner's cooperative assignment took > 9 s and 6 of 30 events were not applied within 60 s of recovery; see the report"))
     func databaseOutage() async throws {
