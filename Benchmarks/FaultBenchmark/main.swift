@@ -60,7 +60,8 @@ do {
     var settings = MatrixSettings(eventsPerFault: perFault, rate: options.rate, lanes: options.lanes,
                                   drainTimeout: .seconds(max(60, perFault / 200)))
     settings.partitions = options.partitions
-    settings.logLevel = "notice"  // an info line per event would cost the consumers more than the events
+    // An info line per event would cost the consumers more than the events; CIVIL_FAULT_LOG_LEVEL overrides.
+    settings.logLevel = ProcessInfo.processInfo.environment["CIVIL_FAULT_LOG_LEVEL"] ?? "notice"
     settings.keepLogs = options.keepLogs
     say("fault-bench: \(perFault) events per fault at up to \(Int(options.rate))/s over \(options.lanes) connections; "
           + "outage \(settings.outage); faults: \(options.faults.map(\.rawValue).joined(separator: ", "))")

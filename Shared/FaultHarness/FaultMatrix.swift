@@ -103,6 +103,7 @@ public final class FaultMatrix: Sendable {
         outcome.sent = committed.count
         _ = await waitApplied(committed.ids, in: stack, timeout: settings.drainTimeout)
         outcome.recovery = await recovering.value.map { $0 - lifted }
+        outcome.readinessAfter = await stack.registry.readiness()
 
         let letters = try await DeadLetters.read(
             topics: stack.consumers.map { Topics.deadLetter(group: Topics.consumerGroup(of: $0.domain)) },
@@ -152,7 +153,10 @@ public final class FaultMatrix: Sendable {
                 try await Task.sleep(for: .milliseconds(5))
             }
             await cluster.stop(.fast)
-            try await Task.sleep(for: settings.outage)
+            // Midway through the outage the Registry must say it is not ready: its events cannot leave.
+            try await Task.sleep(for: settings.outage / 2)
+            outcome.readinessDuringOutage = await stack.registry.readiness()
+            try await Task.sleep(for: settings.outage / 2)
             try await cluster.start()
         case .poisonEvent:
             outcome.poisonProduced = try await PoisonEvents.produce(bootstrap: stack.kafka.bootstrap, logger: logger)

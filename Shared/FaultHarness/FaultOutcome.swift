@@ -15,6 +15,9 @@ public struct FaultOutcome: Sendable {
     /// nil if that never happened within the drain time.
     public var recovery: Duration?
     public var poisonProduced = 0
+    /// The Registry's `/health/ready` status midway through a database outage, and once recovered.
+    public var readinessDuringOutage: Int?
+    public var readinessAfter: Int?
     /// Services that did not stop on SIGTERM within the grace period at teardown.
     public var ignoredSIGTERM: [String] = []
     /// Where the logs of every process are (kept when a count is wrong).
@@ -34,7 +37,7 @@ public struct FaultOutcome: Sendable {
 
     public var passed: Bool {
         lost == 0 && appliedTwice == 0 && orderViolations == 0 && goodDeadLettered == 0 && poisonMissing == 0
-            && poisonWithoutReason == 0 && driverFailures.isEmpty
+            && poisonWithoutReason == 0 && driverFailures.isEmpty && ignoredSIGTERM.isEmpty
     }
 
     public var summary: String {

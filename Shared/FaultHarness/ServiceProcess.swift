@@ -90,6 +90,9 @@ public final class ServiceProcess: Sendable {
         current.withLock { $0?.logTail(lines: lines) } ?? "(\(product) never started)"
     }
 
+    /// The status `/health/ready` answers now (nil when nothing answers).
+    public func readiness() async -> Int? { await status("/health/ready") }
+
     private func status(_ path: String) async -> Int? {
         try? await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(3))) { client in
             try await client.get(path).status.code

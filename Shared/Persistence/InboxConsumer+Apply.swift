@@ -11,7 +11,7 @@ extension InboxConsumer {
     func applyBatch(_ items: [Item]) async throws -> Set<UUID> {
         let logger = self.logger
         let group = self.group
-        return try await inboxTransaction(logger: logger) { connection in
+        return try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query("""
                 INSERT INTO inbox (consumer_group, source, event_id, event_type, topic, kafka_partition, kafka_offset)
                 SELECT \(group), * FROM unnest(\(items.map(\.event.source))::text[], \(items.map(\.event.id))::uuid[],
@@ -23,8 +23,8 @@ extension InboxConsumer {
             for try await (source, id) in rows.decode((String, UUID).self) { new.insert("\(source) \(id)") }
             var applied = Set<UUID>()
             for item in items where new.remove("\(item.event.source) \(item.event.id)") != nil {
-                // The previous handler's statements may have been the connection's last (see inboxTransaction).
-                guard !connection.isClosed else { throw InboxConnectionLost() }
+                // The previous handler's statements may have been the connection's last (see `transaction(logger:)`).
+                guard !connection.isClosed else { throw ConnectionLost() }
                 try await item.handler(EventContext(event: item.event, connection: connection, logger: logger))
                 applied.insert(item.event.id)
             }
@@ -36,7 +36,7 @@ extension InboxConsumer {
     func apply(_ event: CloudEvent, message: KafkaMessage, handler: EventHandlers.Handler) async throws -> Bool {
         let logger = self.logger
         let group = self.group
-        return try await inboxTransaction(logger: logger) { connection in
+        return try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query("""
                 INSERT INTO inbox (consumer_group, source, event_id, event_type, topic, kafka_partition, kafka_offset)
                 VALUES (\(group), \(event.source), \(event.id), \(event.type), \(message.topic),
@@ -50,37 +50,4 @@ extension InboxConsumer {
             return true
         }
     }
-
-    /// A transaction that never writes to a connection the server has already closed.
-    ///
-    /// postgres-nio 1.33.2 hangs forever on a query sent to a closed connection (the write's
-    /// failure is dropped: `channel.write(task, promise: nil)`), and its `withTransaction` sends
-    /// ROLLBACK or COMMIT whatever happened. A server that terminates the backend between two
-    /// statements (a restart, `pg_terminate_backend`) would leave the inbox waiting for good.
-    /// So the state is checked before BEGIN, COMMIT and ROLLBACK; a statement already in flight
-    /// when the connection closes fails normally. (The window between the check and the write
-    /// remains; the fix belongs in postgres-nio.)
-    private func inboxTransaction<Result: Sendable>(
-        logger: Logger, _ body: @Sendable (PostgresConnection) async throws -> Result
-    ) async throws -> Result {
-        try await client.withConnection { connection in
-            guard !connection.isClosed else { throw InboxConnectionLost() }
-            try await connection.query("BEGIN", logger: logger)
-            let result: Result
-            do {
-                result = try await body(connection)
-            } catch {
-                if !connection.isClosed { try? await connection.query("ROLLBACK", logger: logger) }
-                throw error
-            }
-            guard !connection.isClosed else { throw InboxConnectionLost() }
-            try await connection.query("COMMIT", logger: logger)
-            return result
-        }
-    }
-}
-
-/// The database closed the connection during an inbox transaction: nothing was committed.
-struct InboxConnectionLost: Error, CustomStringConvertible {
-    var description: String { "the database closed the connection during the transaction" }
 }

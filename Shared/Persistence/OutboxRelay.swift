@@ -44,13 +44,14 @@ public final class OutboxRelay: Service, Sendable {
         /// Between retries of an undelivered row.
         public var retryBackoff = Backoff(initial: .milliseconds(200), maximum: .seconds(10))
         /// Between attempts to get a database session back.
-        public var reconnectBackoff = Backoff(initial: .milliseconds(250), maximum: .seconds(15))
+        /// Capped low: a database back from a restart should be used within seconds.
+        public var reconnectBackoff = Backoff(initial: .milliseconds(250), maximum: .seconds(2))
         /// How often the lag gauges are refreshed and release requests are looked for.
         public var statusInterval: Duration = .seconds(2)
         /// A statement of the relay that has not answered by then counts as a lost session.
         public var statementDeadline: Duration = .seconds(120)
         /// After a graceful shutdown begins, how long in-flight work may take before it is cancelled.
-        public var shutdownGrace: Duration = .seconds(20)
+        public var shutdownGrace: Duration = .seconds(8)
         public init() {}
     }
 
@@ -130,12 +131,12 @@ public final class OutboxRelay: Service, Sendable {
                 }
             } catch {
                 if shouldStop { break }
-                health.failed(String(describing: error))
+                health.failed(String(reflecting: error))
                 Gauge(label: "outbox_relay_active", dimensions: [("relay", name)]).record(0)
                 Counter(label: "outbox_relay_reconnects_total", dimensions: [("relay", name)]).increment()
                 let delay = reconnect.next(jitter: .random(in: 0.5...1))
                 logger.error("outbox relay lost its database session; reconnecting",
-                             metadata: ["error": "\(error)", "relay": "\(name)", "retry.in": "\(delay)"])
+                             metadata: ["error": "\(String(reflecting: error))", "relay": "\(name)", "retry.in": "\(delay)"])
                 try? await Task.sleep(for: delay)
             }
         }

@@ -1,6 +1,5 @@
 import Logging
 import PostgresNIO
-import Synchronization
 
 /// The outbox relay's own database connection, with every statement bounded.
 ///
@@ -24,43 +23,12 @@ struct RelaySession: Sendable {
         guard !connection.isClosed else { throw SessionLost(reason: "connection closed") }
         let connection = self.connection
         let logger = self.logger
-        let deadline = self.deadline
-        return try await withCheckedThrowingContinuation { continuation in
-            let outcome = FirstOutcome(continuation)
-            let timer = Task {
-                try await Task.sleep(for: deadline)  // cancelled when the answer comes first
-                if outcome.resume(with: .failure(SessionLost(reason: "no answer within \(deadline)"))) {
-                    try? await connection.close()
-                }
+        do {
+            return try await withDeadline(deadline, onTimeout: { try? await connection.close() }) {
+                try await connection.query(query, logger: logger)
             }
-            Task {
-                do {
-                    outcome.resume(with: .success(try await connection.query(query, logger: logger)))
-                } catch {
-                    outcome.resume(with: .failure(error))
-                }
-                timer.cancel()
-            }
+        } catch let exceeded as DeadlineExceeded {
+            throw SessionLost(reason: exceeded.description)
         }
-    }
-}
-
-/// Resumes a continuation with whichever outcome comes first.
-private final class FirstOutcome<T: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<T, any Error>?>
-
-    init(_ continuation: CheckedContinuation<T, any Error>) {
-        self.continuation = Mutex(continuation)
-    }
-
-    /// True when this call resumed it.
-    @discardableResult
-    func resume(with result: Result<T, any Error>) -> Bool {
-        let pending = continuation.withLock { stored in
-            defer { stored = nil }
-            return stored
-        }
-        pending?.resume(with: result)
-        return pending != nil
     }
 }

@@ -1,12 +1,19 @@
 import Logging
 import PostgresNIO
 
-/// `withTransaction` that, after a clean rollback, rethrows the body's own error, and
-/// after a commit wakes this process's outbox relays (`OutboxWakeup`).
+/// The one way this suite runs a transaction, on a pooled connection or a given one.
 ///
-/// postgres-nio wraps every failure in `PostgresTransactionError`; callers here
-/// branch on the body's error (a rule violation, a permanent event error, a
-/// simulated crash), so it is unwrapped once, in one place.
+/// - It never writes to a connection the server has already closed. postgres-nio 1.33.2
+///   drops the failed write of a query sent on a closed connection (`channel.write(task,
+///   promise: nil)`), so the query never returns and nothing cancels it; after a PostgreSQL
+///   restart a pooled connection can be handed out just closed. The state is checked before
+///   BEGIN, before COMMIT and before ROLLBACK, and `ConnectionLost` is thrown instead (a
+///   transient error: the inbox waits it out, HTTP answers 503). A statement already in flight
+///   when the connection closes fails normally. The window between a check and its write
+///   remains; the real fix belongs in postgres-nio.
+/// - The body's own error is rethrown as it is (callers branch on rule violations, permanent
+///   event errors, simulated crashes).
+/// - After a commit it wakes this process's outbox relays (`OutboxWakeup`).
 extension PostgresClient {
     public func transaction<Result>(
         logger: Logger,
@@ -25,22 +32,28 @@ extension PostgresConnection {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
+        guard !isClosed else { throw ConnectionLost() }
+        try await query("BEGIN", logger: logger)
+        var bodyFinished = false
         do {
-            let result = try await withTransaction(logger: logger, isolation: isolation, body)
+            let value = try await body(self)
+            bodyFinished = true
+            guard !isClosed else { throw ConnectionLost() }
+            try await query("COMMIT", logger: logger)
             OutboxWakeup.afterCommit()
-            return result
-        } catch let error as PostgresTransactionError {
-            throw error.underlying
+            return value
+        } catch {
+            if !bodyFinished && !isClosed {
+                // A failed rollback changes nothing for the caller: the server discards the transaction.
+                try? await query("ROLLBACK", logger: logger)
+            }
+            throw error
         }
     }
 }
 
-extension PostgresTransactionError {
-    /// The body's error when the rollback went fine; otherwise the whole story.
-    var underlying: any Error {
-        if let closureError, rollbackError == nil { return closureError }
-        if let beginError { return beginError }
-        if let commitError, closureError == nil { return commitError }
-        return self
-    }
+/// The database closed the connection before the transaction could finish: nothing was committed.
+public struct ConnectionLost: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "the database closed the connection; nothing was committed" }
 }

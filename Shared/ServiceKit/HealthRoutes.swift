@@ -25,27 +25,39 @@ struct HealthRoutes: Sendable {
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/health/live") { _, _ in Status(status: "ok", checks: [:]) }
         router.get("/health/ready") { _, _ -> Response in
-            var checks: [String: String] = [:]
-            checks["startup"] = gate.isOpen ? "ok" : "pending"
-            do {
-                try await database.query("SELECT 1", logger: logger)
-                checks["database"] = "ok"
-            } catch {
-                checks["database"] = "unreachable"
-            }
-            do {
-                let count = try await brokers.brokerCount()
-                checks["kafka"] = count > 0 ? "ok" : "no brokers"
-            } catch {
-                checks["kafka"] = "unreachable"
-            }
-            checks["outbox"] = await outboxCheck(startupDone: gate.isOpen)
+            // The checks run side by side, each bounded: a probe must answer within about 2 s
+            // while a dependency is away, not hang with it.
+            async let database = databaseCheck()
+            async let kafka = kafkaCheck()
+            async let outbox = outboxCheck(startupDone: gate.isOpen)
+            let checks = ["startup": gate.isOpen ? "ok" : "pending", "database": await database,
+                          "kafka": await kafka, "outbox": await outbox]
             let ready = checks.values.allSatisfy { $0 == "ok" }
             let body = try JSONEncoder().encode(Status(status: ready ? "ready" : "not-ready", checks: checks))
             return Response(
                 status: ready ? .ok : .serviceUnavailable,
                 headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+    }
+
+    private func databaseCheck() async -> String {
+        do {
+            try await withDeadline(.seconds(2)) { [database, logger] in
+                try await database.query("SELECT 1", logger: logger)
+            }
+            return "ok"
+        } catch {
+            return "unreachable"
+        }
+    }
+
+    private func kafkaCheck() async -> String {
+        do {
+            let count = try await withDeadline(.seconds(2)) { [brokers] in try await brokers.brokerCount() }
+            return count > 0 ? "ok" : "no brokers"
+        } catch {
+            return "unreachable"
         }
     }
 
@@ -62,7 +74,9 @@ struct HealthRoutes: Sendable {
             break
         }
         do {
-            let status = try await OutboxRelay.status(client: database, logger: logger)
+            let status = try await withDeadline(.seconds(2)) { [database, logger] in
+                try await OutboxRelay.status(client: database, logger: logger)
+            }
             let limit = Double(maxOutboxLag.components.seconds)
             if status.oldestPendingAge > limit {
                 return "lagging: oldest unpublished row is \(Int(status.oldestPendingAge)) s old (limit \(Int(limit)) s), \(status.pending) waiting"

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import Hummingbird
+import Persistence
 import NIOCore
 
 /// An RFC 9457 problem document with a stable machine-readable `code`.
@@ -105,6 +106,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case let http as any HTTPResponseError:
             let status = http.status
             return Problem(status: status, code: "http.\(status.code)", title: status.reasonPhrase)
+        case _ where InboxErrorClassification.classify(error).isTransient:
+            // Connection lost or refused, server shutting down, serialization conflict: nothing was
+            // written, and the same request will succeed once the database is back.
+            return Problem(status: .serviceUnavailable, code: "database.unavailable", title: "Service Unavailable",
+                           detail: "The database cannot be reached right now; nothing was written. Try again shortly.")
         default:
             return Problem(status: .internalServerError, code: "internal", title: "Internal error",
                            detail: "The request could not be completed; it has been logged.")

@@ -18,7 +18,14 @@ public enum ServiceRuntime {
     public static func run(_ definition: ServiceDefinition) async throws {
         let settings = try ServiceSettings(domain: definition.domain)
         let app = try await buildApplication(definition, settings: settings)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        // A shutdown always ends: graceful for SHUTDOWN_GRACE_SECONDS, then what is left is
+        // cancelled, and 3 s later the process exits whatever still runs (`ShutdownDeadline`).
+        let grace = Duration.seconds(settings.shutdownGraceSeconds)
+        var configuration = ServiceGroupConfiguration(
+            services: [app, ShutdownDeadline(limit: grace + .seconds(3), logger: app.logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
+        configuration.maximumGracefulShutdownDuration = grace
+        try await ServiceGroup(configuration: configuration).run()
     }
 
     public static func buildApplication(

@@ -23,6 +23,8 @@ public struct ServiceSettings: Sendable {
     public var consumerSessionTimeoutMs: Int
     /// Readiness fails once the oldest unpublished outbox row is older than this.
     public var outboxMaxLagSeconds: Int
+    /// How long a graceful shutdown may take before the remaining work is cancelled.
+    public var shutdownGraceSeconds: Int
 
     public static func defaultPort(for domain: Domain) -> Int {
         switch domain {
@@ -62,6 +64,7 @@ public struct ServiceSettings: Sendable {
         logLevel = parsed
         consumerSessionTimeoutMs = try reader.int("KAFKA_SESSION_TIMEOUT_MS", default: 10_000)
         outboxMaxLagSeconds = try reader.int("OUTBOX_MAX_LAG_SECONDS", default: 60)
+        shutdownGraceSeconds = try reader.int("SHUTDOWN_GRACE_SECONDS", default: 10)
     }
 
     public var kafkaClient: KafkaClientConfiguration {

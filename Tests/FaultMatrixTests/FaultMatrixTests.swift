@@ -44,6 +44,14 @@ struct FaultMatrixTests {
         #expect(goodDeadLettered == 0, "\(outcome.summary)")
         #expect(outcome.recovery != nil, "every event committed before the fault ended was applied: \(outcome.summary)")
         #expect(outcome.driverFailures.isEmpty, "\(outcome.driverFailures.prefix(5))")
+        let ignoredSIGTERM = outcome.ignoredSIGTERM
+        #expect(ignoredSIGTERM == [], "every service stops on SIGTERM")
+        let readyAfter = outcome.readinessAfter
+        #expect(readyAfter == 200, "ready again once recovered")
+        if fault == .postgresRestart {
+            let readyDuring = outcome.readinessDuringOutage
+            #expect(readyDuring == 503, "not ready while its database is away")
+        }
         if fault == .poisonEvent {
             let poisonMissing = outcome.poisonMissing
             let poisonWithoutReason = outcome.poisonWithoutReason
