@@ -91,8 +91,8 @@ struct RosterBenchmark {
         print(String(format: "  1. rosters of %d districts (2 at a time): %d households paid, %@ yuan, in %.2f s (%.0f households/s)",
                      summaries.count, paid, "\(Money(fen: total))", rosterSeconds, Double(paid) / rosterSeconds))
 
-        var producerConfiguration = KafkaProducerConfiguration(client: settings.kafkaClient)
-        producerConfiguration.lingerMs = 5
+        var producerConfiguration = settings.kafkaProducer
+        if settings.kafkaProducerProfile == .standard { producerConfiguration.lingerMs = 5 }
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
         try await KafkaTopicAdmin.ensureTopics([TopicSpec(name: Topics.events(of: .assistance), partitions: settings.kafkaPartitions,
                                                                replicationFactor: settings.kafkaReplication)],

@@ -37,7 +37,7 @@ enum PoisonEvents {
     static func produce(bootstrap: String, logger: Logger) async throws -> Int {
         var configuration = KafkaProducerConfiguration(client: KafkaClientConfiguration(bootstrapServers: bootstrap,
                                                                                         clientID: "fault-harness-poison"))
-        configuration.lingerMs = 1
+        configuration.apply(.embedded)
         let producer = try KafkaProducer(configuration: configuration, logger: logger)
         let messages = try messages()
         let results = await producer.send(batch: messages)

@@ -35,6 +35,7 @@ public final class ServiceProcess: Sendable {
         environment["CIVIL_KAFKA_BOOTSTRAP"] = kafkaBootstrap
         environment["CIVIL_KAFKA_PARTITIONS"] = String(kafkaPartitions)
         environment["CIVIL_KAFKA_REPLICATION"] = "1"
+        environment["CIVIL_KAFKA_PRODUCER_PROFILE"] = "embedded"  // the harness's broker is the mock cluster
         // The mock broker waits session.timeout.ms − 1 s on some rebalances (a killed member's
         // partitions among them); 6 s keeps a consumer restart under ten seconds.
         environment["CIVIL_KAFKA_SESSION_TIMEOUT_MS"] = "6000"

@@ -40,7 +40,7 @@ public enum ServiceRuntime {
 
         let database = PostgresClient(configuration: settings.database.clientConfiguration, backgroundLogger: logger)
         let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(client: settings.kafkaClient), logger: logger)
+            configuration: settings.kafkaProducer, logger: logger)
         let probe = try KafkaBrokerProbe(client: settings.kafkaClient, logger: logger)
         let personRefKey: PersonRefKey
         do {

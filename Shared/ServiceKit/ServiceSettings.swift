@@ -21,6 +21,9 @@ public struct ServiceSettings: Sendable {
     public var personRefKeyHex: String
     public var logLevel: Logger.Level
     public var consumerSessionTimeoutMs: Int
+    /// `embedded` for librdkafka's mock cluster (`scripts/lib/common.sh` sets it with the embedded
+    /// broker); `standard` (the default) keeps librdkafka's defaults for Apache Kafka.
+    public var kafkaProducerProfile: KafkaProducerConfiguration.Profile
     /// Readiness fails once the oldest unpublished outbox row is older than this.
     public var outboxMaxLagSeconds: Int
     /// How long a graceful shutdown may take before the remaining work is cancelled.
@@ -65,6 +68,16 @@ public struct ServiceSettings: Sendable {
         consumerSessionTimeoutMs = try reader.int("KAFKA_SESSION_TIMEOUT_MS", default: 10_000)
         outboxMaxLagSeconds = try reader.int("OUTBOX_MAX_LAG_SECONDS", default: 60)
         shutdownGraceSeconds = try reader.int("SHUTDOWN_GRACE_SECONDS", default: 10)
+        let profile = reader.string("KAFKA_PRODUCER_PROFILE", default: KafkaProducerConfiguration.Profile.standard.rawValue)
+        guard let parsedProfile = KafkaProducerConfiguration.Profile(rawValue: profile) else {
+            throw SettingsError.invalid(name: reader.name("KAFKA_PRODUCER_PROFILE"), value: profile, expected: "standard|embedded")
+        }
+        kafkaProducerProfile = parsedProfile
+    }
+
+    /// The producer settings for this service's broker (see `kafkaProducerProfile`).
+    public var kafkaProducer: KafkaProducerConfiguration {
+        KafkaProducerConfiguration(client: kafkaClient).applying(kafkaProducerProfile)
     }
 
     public var kafkaClient: KafkaClientConfiguration {

@@ -26,10 +26,10 @@ public final class TestKafka: Sendable {
         return client
     }
 
+    /// The embedded profile (one request in flight per connection: the mock cluster answers a
+    /// second pipelined request about 40 ms late), as the demo's services use it.
     public func producerConfiguration(_ id: String = "test-producer") -> KafkaProducerConfiguration {
-        var configuration = KafkaProducerConfiguration(client: client(id))
-        configuration.lingerMs = 1
-        return configuration
+        KafkaProducerConfiguration(client: client(id)).applying(.embedded)
     }
 
     public func consumerConfiguration(group: String, topics: [String], id: String = "test-consumer") -> KafkaConsumerConfiguration {

@@ -581,6 +581,9 @@ read_bootstrap_file() {
 
 broker_start() {
     local pidfile="$PID_DIR/embedded-kafka.pid" logfile="$LOG_DIR/embedded-kafka.log" pid
+    # The embedded broker is librdkafka's mock cluster: producers use the settings measured
+    # for it (one request in flight per connection; see KafkaProducerConfiguration.Profile).
+    export CIVIL_KAFKA_PRODUCER_PROFILE="${CIVIL_KAFKA_PRODUCER_PROFILE:-embedded}"
     if pid="$(pid_from_file "$pidfile")"; then
         if CIVIL_KAFKA_BOOTSTRAP="$(read_bootstrap_file)"; then
             export CIVIL_KAFKA_BOOTSTRAP
