@@ -101,16 +101,12 @@ struct RosterBenchmark {
         relayConfiguration.batchSize = batch
         let relay = OutboxRelay(name: "bench-roster", database: settings.database, client: database, producer: producer, configuration: relayConfiguration, logger: logger)
         let publishStart = ContinuousClock.now
-        var published = 0
-        while true {
-            let result = try await relay.publishOnce()
-            guard result.failed == 0 else { throw RuleViolation("bench.delivery-failed", "\(result.failed) deliveries failed") }
-            published += result.published
-            if result.published == 0 { break }
-        }
+        let result = try await relay.publishPending()
+        guard result.failed == 0 else { throw RuleViolation("bench.delivery-failed", "\(result.failed) deliveries failed") }
+        let published = result.published
         let publishSeconds = (ContinuousClock.now - publishStart).seconds
         await producer.shutdown()
-        print(String(format: "  2. relay to Kafka (%@): %d events published and marked in %.2f s (%.0f events/s, batches of %d)",
+        print(String(format: "  2. relay to Kafka (%@): %d events published (cursor moved past them) in %.2f s (%.0f events/s, batches of %d)",
                      settings.kafkaBootstrap, published, publishSeconds, Double(published) / publishSeconds, batch))
 
         let rerunStart = ContinuousClock.now

@@ -247,6 +247,24 @@ public final class OutboxRelay: Service, Sendable {
         }
     }
 
+    /// Publishes everything pending now, pipelined as `run()` does, on one session, and returns
+    /// when caught up or stopped at an undelivered row. For tools and benchmarks (a roster's
+    /// million events); a service uses `run()`.
+    @discardableResult
+    public func publishPending() async throws -> (published: Int, failed: Int) {
+        try await withSession { connection in
+            guard try await self.tryLock(on: connection) else { throw RelayError.anotherRelayIsActive }
+            var policy = OutboxRelayPolicy(
+                maxAttempts: self.configuration.maxAttempts, quarantinedKeys: try await self.quarantinedKeys(on: connection))
+            var cursor = try await OutboxCursor.load(on: connection)
+            let published = self.publishedCounter.value
+            let failed = self.failedCounter.value
+            _ = try await self.drain(on: connection, cursor: &cursor, policy: &policy, maxBatches: nil)
+            try await connection.query("SELECT pg_advisory_unlock(\(self.configuration.lockKey))")
+            return (self.publishedCounter.value - published, self.failedCounter.value - failed)
+        }
+    }
+
     enum DrainResult: Equatable {
         case caughtUp
         case stoppedAt(reason: String)
