@@ -106,7 +106,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case let http as any HTTPResponseError:
             let status = http.status
             return Problem(status: status, code: "http.\(status.code)", title: status.reasonPhrase)
-        case _ where InboxErrorClassification.classify(error).isTransient:
+        case _ where !(error is CancellationError) && InboxErrorClassification.classify(error).isTransient:
             // Connection lost or refused, server shutting down, serialization conflict: nothing was
             // written, and the same request will succeed once the database is back.
             return Problem(status: .serviceUnavailable, code: "database.unavailable", title: "Service Unavailable",

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import ServiceKit
+import Persistence
 import Testing
 
 @Suite("ServiceKit")
@@ -41,6 +42,7 @@ struct ServiceKitTests {
             return .created
         }
         router.get("/boom") { _, _ -> String in throw CancellationError() }
+        router.get("/database-away") { _, _ -> String in throw ConnectionLost() }
         return Application(router: router)
     }
 
@@ -66,6 +68,11 @@ struct ServiceKitTests {
             #expect(crashed.headers[.requestID] == nil || crashed.headers[.requestID] == "abc-123")
             #expect(String(buffer: crashed.body).contains(#""requestId":"abc-123""#))
             #expect(!String(buffer: crashed.body).contains("CancellationError"))  // internals stay in the log
+
+            // The database going away is not the caller's fault nor a bug: 503, try again.
+            let away = try await client.execute(uri: "/database-away", method: .get)
+            #expect(away.status == .serviceUnavailable)
+            #expect(String(buffer: away.body).contains(#""code":"database.unavailable""#))
         }
     }
 
