@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "FaultHarness",
             dependencies: [
-                "Contracts", "Messaging", "TestSupport",
+                "Contracts", "Messaging", "Persistence", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
