@@ -25,8 +25,8 @@ struct ExactlyOnceTests {
                 throw SimulatedCrash("relay after publish")
             }))
             await #expect(throws: SimulatedCrash.self) { try await crashing.publishOnce() }
-            let check27 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 20
-            #expect(check27)
+            let pending27 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+            #expect(pending27 == 20)
 
             let relay = Pipeline.relay(database, producer: producer)
             let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer)
@@ -116,8 +116,8 @@ struct ExactlyOnceTests {
             #expect(check112)
             let check114 = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects") == 30
             #expect(check114)
-            let check116 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
-            #expect(check116)
+            let pending116 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+            #expect(pending116 == 0)
         }
     }
 
@@ -159,8 +159,8 @@ struct ExactlyOnceTests {
             }
             let check157 = try await relay.publishOnce().published == 1
             #expect(check157)
-            let check159 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
-            #expect(check159)
+            let pending159 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+            #expect(pending159 == 0)
             await producer.shutdown()
         }
     }
