@@ -95,6 +95,14 @@ let package = Package(
             path: "Shared/TestSupport",
             swiftSettings: strict
         ),
+        // What every test target shares: the one set of tags, `eventually`, topic readers.
+        // Imports Testing, so only test targets link it.
+        .target(
+            name: "TestKit",
+            dependencies: ["Messaging", "TestSupport"],
+            path: "Shared/TestKit",
+            swiftSettings: strict
+        ),
         // The fault matrix on real processes (issue 8): test kit only, linked by the
         // FaultMatrixTests suite and the fault-bench command, never by a service.
         .target(
@@ -139,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaultMatrixTests",
-            dependencies: ["FaultHarness", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "FaultHarness", "TestSupport", "Contracts",
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/FaultMatrixTests",
@@ -147,14 +155,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractsTests",
-            dependencies: ["Contracts", "TestSupport"],
+            dependencies: ["TestKit", "Contracts", "TestSupport"],
             path: "Tests/ContractsTests",
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["Messaging", "Persistence", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "Messaging", "Persistence", "ServiceKit", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PlatformTests",
@@ -162,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["Assistance", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+            dependencies: ["TestKit", "Assistance", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",
@@ -170,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["Registry", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "Registry", "ServiceKit", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/RegistryTests",

@@ -1,3 +1,4 @@
+import TestKit
 import FaultHarness
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import TestKit
 import Contracts
 import Foundation
 import Messaging

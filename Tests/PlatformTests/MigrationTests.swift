@@ -1,3 +1,4 @@
+import TestKit
 import Persistence
 import Testing
 import TestSupport
