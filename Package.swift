@@ -44,6 +44,13 @@ let package = Package(
             resources: [.copy("Schemas")],
             swiftSettings: strict
         ),
+        // A JSON Schema subset validator: contract tests check events with it, and every service
+        // checks its requests against its OpenAPI document with it.
+        .target(
+            name: "SchemaValidation",
+            path: "Shared/SchemaValidation",
+            swiftSettings: strict
+        ),
         .target(
             name: "Messaging",
             dependencies: [
@@ -71,7 +78,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Contracts", "Messaging", "Persistence",
+                "Contracts", "Messaging", "Persistence", "SchemaValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -155,14 +162,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractsTests",
-            dependencies: ["TestKit", "Contracts", "TestSupport"],
+            dependencies: ["TestKit", "Contracts", "TestSupport", "SchemaValidation"],
             path: "Tests/ContractsTests",
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["TestKit", "Messaging", "Persistence", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "SchemaValidation", "Messaging", "Persistence", "ServiceKit", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PlatformTests",

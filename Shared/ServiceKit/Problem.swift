@@ -6,8 +6,9 @@ import NIOCore
 
 /// An RFC 9457 problem document with a stable machine-readable `code`.
 ///
-/// Handlers throw `Problem`s; `ProblemMiddleware` turns every error into
-/// `application/problem+json`, so clients never get an HTML or empty error body.
+/// The runtime's own: services throw domain errors (`RuleViolation`) and nothing else, and
+/// `ProblemMiddleware` turns every error into `application/problem+json`, so clients never get an
+/// HTML or empty error body and a refusal is written one way.
 public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     public var status: HTTPResponse.Status
     /// Stable across releases, e.g. `resident-id.bad-check-digit`. Clients branch on it.

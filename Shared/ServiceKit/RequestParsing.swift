@@ -21,7 +21,8 @@ public enum RequestParsing {
     }
 
     public static func personRef(_ text: String, field: String) throws(RuleViolation) -> PersonRef {
-        do { return try PersonRef(rawValue: text) } catch { throw .invalid("request.invalid-person-ref", "\(field) must be a person ref (pr_ and 64 hex digits)") }
+        // The value's own code, as for resident IDs and region codes.
+        do { return try PersonRef(rawValue: text) } catch { throw .invalid(error.code, "\(field) must be a person ref (pr_ and 64 hex digits)") }
     }
 
     /// A non-negative amount in fen.

@@ -16,6 +16,9 @@ public struct ServiceDefinition: Sendable {
     public var routes: @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
     /// Timed work of the service; runs once start-up has finished.
     public var jobs: @Sendable (ServiceDependencies) -> [PeriodicJob]
+    /// The service's HTTP contract. Every request to an operation it describes is checked against
+    /// it before the route runs (`RequestValidationMiddleware`), and it is served at `GET /openapi.json`.
+    public var openAPI: OpenAPIDocument?
 
     public init(
         domain: Domain,
@@ -23,6 +26,7 @@ public struct ServiceDefinition: Sendable {
         subscriptions: [Domain] = [],
         handlers: @escaping @Sendable (ServiceDependencies) -> EventHandlers = { _ in EventHandlers() },
         jobs: @escaping @Sendable (ServiceDependencies) -> [PeriodicJob] = { _ in [] },
+        openAPI: OpenAPIDocument? = nil,
         routes: @escaping @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
     ) {
         self.domain = domain
@@ -30,6 +34,7 @@ public struct ServiceDefinition: Sendable {
         self.subscriptions = subscriptions
         self.handlers = handlers
         self.jobs = jobs
+        self.openAPI = openAPI
         self.routes = routes
     }
 }

@@ -74,6 +74,13 @@ public enum ServiceRuntime {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status
         router.add(middleware: ProblemMiddleware())
+        if let document = definition.openAPI {
+            router.add(middleware: RequestValidationMiddleware(document: document))
+            router.get("/openapi.json") { _, _ -> Response in
+                Response(status: .ok, headers: [.contentType: "application/json"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: document.data)))
+            }
+        }
         HealthRoutes(database: database, brokers: probe, gate: gate, relay: relay,
                      maxOutboxLag: .seconds(settings.outboxMaxLagSeconds), logger: logger).register(on: router)
         router.get("/metrics") { _, _ -> Response in

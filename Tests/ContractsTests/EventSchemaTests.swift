@@ -1,3 +1,4 @@
+import SchemaValidation
 import Contracts
 import Foundation
 import Testing

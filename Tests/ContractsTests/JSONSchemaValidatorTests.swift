@@ -1,3 +1,4 @@
+import SchemaValidation
 import Foundation
 import Testing
 import Contracts

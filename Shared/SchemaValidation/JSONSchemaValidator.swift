@@ -1,17 +1,19 @@
 import Foundation
 
-/// A small JSON Schema (draft 2020-12 subset) validator for tests.
+/// A small JSON Schema (draft 2020-12 subset) validator.
 ///
 /// Why it exists: our integration contracts are published as JSON Schemas, and contract tests must
-/// prove that what the Swift `Codable` types actually emit conforms. Pulling in a full validator
-/// library would add a dependency to every test target; this subset covers the keywords our
-/// schemas use and nothing else. Depends on Foundation only.
+/// prove that what the Swift `Codable` types actually emit conforms; and every service validates
+/// each request against its own OpenAPI document before a handler sees it (ServiceKit's
+/// `RequestValidationMiddleware`), so the document is what the code enforces. No Swift package
+/// offers a validator we may depend on; this subset covers the keywords our schemas and documents
+/// use and nothing else. Depends on Foundation only.
 ///
 /// Supported: boolean schemas, `type` (string or array; `integer` accepts numbers with zero
 /// fraction, as the spec says), `properties`, `required`, `additionalProperties` (`false` or a
 /// schema), `items`, `minItems`, `maxItems`, `enum`, `const`, `pattern` (unanchored, as the spec
 /// says), `minLength`/`maxLength` (in Unicode code points), `minimum`, `maximum`,
-/// `exclusiveMinimum`, `exclusiveMaximum`, `format` (`date`, `date-time`, `uuid` — asserted,
+/// `exclusiveMinimum`, `exclusiveMaximum`, `format` (`date`, `date-time`, `uuid`, `int32`, `int64` — asserted,
 /// unlike the spec's annotation-only default, because a contract test wants them enforced),
 /// `$ref` to JSON pointers within the same document (e.g. `#/$defs/Money`), `allOf`, `anyOf`,
 /// `oneOf`. Other keywords (`$schema`, `$id`, `title`, `description`, …) are ignored.
@@ -69,6 +71,17 @@ public struct JSONSchemaValidator: Sendable {
     public func validate(_ instance: Any) -> [ValidationError] {
         var errors: [ValidationError] = []
         validate(JSON(instance), against: root, path: "", depth: 0, errors: &errors)
+        return errors
+    }
+
+    /// Validates `instance` against the subschema at `pointer` (e.g. `#/components/schemas/Case`),
+    /// whose `$ref`s resolve against the whole document: how an OpenAPI document's parts are used.
+    public func validate(_ instance: Any, againstSchemaAt pointer: String) -> [ValidationError] {
+        guard let schema = resolve(pointer) else {
+            return [ValidationError(instancePath: "", keyword: "$ref", message: "cannot resolve \(pointer)")]
+        }
+        var errors: [ValidationError] = []
+        validate(JSON(instance), against: schema, path: "", depth: 0, errors: &errors)
         return errors
     }
 
@@ -319,6 +332,17 @@ public struct JSONSchemaValidator: Sendable {
         }
         if case .number(let max)? = keywords["exclusiveMaximum"], number >= max {
             fail("exclusiveMaximum", "\(shown) is not less than \(JSON.number(max).brief)")
+        }
+        // OpenAPI's integer formats: a value the server's Int32/Int64 cannot hold is invalid.
+        if case .string(let format)? = keywords["format"] {
+            let bound: Double? = switch format {
+            case "int32": Double(Int32.max)
+            case "int64": 0x1p63 - 1  // Int64.max, rounded up to 2^63 in a Double
+            default: nil
+            }
+            if let bound, !(number >= -bound - 1 && number < bound + 1) {
+                fail("format", "\(shown) is not a valid \(format)")
+            }
         }
     }
 
