@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "social-org", targets: ["SocialOrg"]),
         .executable(name: "registry", targets: ["Registry"]),
         .executable(name: "embedded-kafka", targets: ["EmbeddedKafka"]),
+        .executable(name: "civil", targets: ["Civil"]),
         .executable(name: "platform-bench", targets: ["PlatformBenchmark"]),
         .executable(name: "fault-bench", targets: ["FaultBenchmark"]),
     ],
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // librdkafka from Debian's librdkafka-dev (2.0.2), including the mock cluster API.
@@ -49,6 +51,14 @@ let package = Package(
         .target(
             name: "SchemaValidation",
             path: "Shared/SchemaValidation",
+            swiftSettings: strict
+        ),
+        // The suite's services: name, executable, port, database, topics (one list, read by the
+        // runtime, the civil command and the consistency test).
+        .target(
+            name: "ServiceCatalogue",
+            dependencies: ["Contracts"],
+            path: "Shared/ServiceCatalogue",
             swiftSettings: strict
         ),
         .target(
@@ -78,7 +88,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Contracts", "Messaging", "Persistence", "SchemaValidation",
+                "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -123,12 +133,13 @@ let package = Package(
             path: "Shared/FaultHarness",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
+        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["verification-source.openapi.json"],
+                         resources: [.copy("openapi.json")],
                          swiftSettings: strict),
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
         .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
-        .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", exclude: ["openapi.json"],
+        .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", resources: [.copy("openapi.json")],
                          swiftSettings: strict),
         .executableTarget(
             name: "EmbeddedKafka",
@@ -136,6 +147,14 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "UnixSignals", package: "swift-service-lifecycle")],
             path: "Tools/EmbeddedKafka",
+            swiftSettings: strict
+        ),
+        // The developer command: the local stack, the demo scenario, seeds, compose blocks.
+        .executableTarget(
+            name: "Civil",
+            dependencies: ["Contracts", "ServiceCatalogue",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/Civil",
             swiftSettings: strict
         ),
         .executableTarget(
@@ -189,6 +208,21 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/RegistryTests",
+            swiftSettings: strict
+        ),
+        // schemathesis against each service's OpenAPI document (issue 9): slow, needs PostgreSQL.
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/FuzzTests",
+            swiftSettings: strict
+        ),
+        // Package.swift, the service catalogue, compose/ and the bash bootstrap agree.
+        .testTarget(
+            name: "CatalogueTests",
+            dependencies: ["TestKit", "ServiceCatalogue", "Contracts"],
+            path: "Tests/CatalogueTests",
             swiftSettings: strict
         ),
     ]

@@ -19,6 +19,7 @@ enum AssistanceService {
                     .merged(with: LowIncomeMonitoring.handlers(clock: clock, source: dependencies.source))
             },
             jobs: { dependencies in [CaseworkSweep.job(dependencies, policy: policy, clock: clock, interval: sweepInterval)] },
+            openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { router, dependencies in
                 LifeEventJournal.routes(router, dependencies)
                 StandardRoutes.register(router, dependencies, policy: policy, clock: clock)

@@ -14,6 +14,7 @@ enum RegistryService {
             subscriptions: [.assistance],
             handlers: { dependencies in FuneralGrants.handlers(policy: policy, source: dependencies.source) },
             jobs: { dependencies in [DivorceExpiry.job(dependencies, clock: clock, interval: sweepInterval)] },
+            openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { router, dependencies in
                 DeathRoutes.register(router, dependencies, policy: policy)
                 MarriageRoutes.register(router, dependencies, clock: clock)

@@ -48,10 +48,17 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     private let root: JSON
+    /// Keywords this validator does not check (see `init(schema:ignoring:)`).
+    private let ignored: Set<String>
 
-    /// - Parameter schema: a schema as produced by `JSONSerialization` (dictionary or Bool).
-    public init(schema: Any) {
+    /// - Parameters:
+    ///   - schema: a schema as produced by `JSONSerialization` (dictionary or Bool).
+    ///   - ignored: keywords to leave unchecked wherever they appear, e.g. `enum` and `pattern` when
+    ///     the caller's own parsing refuses those values with more specific messages; `format:date`
+    ///     leaves one string format unchecked.
+    public init(schema: Any, ignoring ignored: Set<String> = []) {
         self.root = JSON(schema)
+        self.ignored = ignored
     }
 
     public init(schemaData: Data) throws {
@@ -183,7 +190,8 @@ public struct JSONSchemaValidator: Sendable {
         case .object: break
         default: fail("schema", "schema must be an object or a boolean"); return
         }
-        guard case .object(let keywords) = schema else { return }
+        guard case .object(let declared) = schema else { return }
+        let keywords = ignored.isEmpty ? declared : declared.filter { !ignored.contains($0.key) }
 
         if case .string(let reference)? = keywords["$ref"] {
             if depth >= JSONSchemaValidator.maxRefDepth {
@@ -315,6 +323,7 @@ public struct JSONSchemaValidator: Sendable {
             case "uuid": valid = JSONSchemaValidator.isValidUUID(string)
             default: valid = true  // unknown formats are annotations only
             }
+            if ignored.contains("format:\(format)") { return }
             if !valid { fail("format", "\(JSON.string(string).brief) is not a valid \(format)") }
         }
     }

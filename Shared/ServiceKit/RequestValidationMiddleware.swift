@@ -4,11 +4,15 @@ import Hummingbird
 import SchemaValidation
 
 /// Checks every request against the service's OpenAPI document before a handler runs: path and
-/// query parameters and the JSON body must match their schemas, and no text anywhere may hold a
-/// NUL character (PostgreSQL cannot store one; it used to surface as a 500).
+/// query parameters and the JSON body must have the declared types and stay within the declared
+/// upper bounds (`maxLength`, `maxItems`, `maximum`, integer formats), UUID path parameters must be
+/// UUIDs, and no text anywhere may hold a NUL character (PostgreSQL cannot store one; it used to
+/// surface as a 500). What a route parses with a more specific code (enums, patterns, required
+/// fields, lower bounds, dates) is left to it: see `OpenAPIDocument.checkedByHandlers`.
 ///
 /// One path for all input, so a bound declared in the document is a bound enforced, and a route
-/// cannot forget one. Refusals are `RuleViolation.invalid` (400 problem+json) with stable codes:
+/// cannot forget one; schemathesis (Tests/FuzzTests) checks the rest of the document against the
+/// routes. Refusals are `RuleViolation.invalid` (400 problem+json) with stable codes:
 /// `request.invalid-body`, `request.invalid-parameter`, `request.invalid-id` (a UUID parameter, the
 /// code services used before) and `request.invalid-character`. Routes the document does not
 /// describe (health, metrics) pass through untouched.

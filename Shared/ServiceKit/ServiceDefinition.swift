@@ -2,6 +2,7 @@ import Contracts
 import Hummingbird
 import Logging
 import Persistence
+import ServiceCatalogue
 import PostgresNIO
 
 /// What a bureau service adds to the shared runtime: its schema, its routes and
@@ -10,7 +11,7 @@ import PostgresNIO
 public struct ServiceDefinition: Sendable {
     public var domain: Domain
     public var migrations: [Migration]
-    /// Domains whose events topic this service consumes.
+    /// Domains whose events topic this service consumes: the catalogue's `consumes`.
     public var subscriptions: [Domain]
     public var handlers: @Sendable (ServiceDependencies) -> EventHandlers
     public var routes: @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
@@ -18,20 +19,21 @@ public struct ServiceDefinition: Sendable {
     public var jobs: @Sendable (ServiceDependencies) -> [PeriodicJob]
     /// The service's HTTP contract. Every request to an operation it describes is checked against
     /// it before the route runs (`RequestValidationMiddleware`), and it is served at `GET /openapi.json`.
-    public var openAPI: OpenAPIDocument?
+    /// Loaded when the application is built, so a missing or malformed document stops start-up.
+    public var openAPI: (@Sendable () throws -> OpenAPIDocument)?
 
     public init(
         domain: Domain,
         migrations: [Migration],
-        subscriptions: [Domain] = [],
+        subscriptions: [Domain]? = nil,
         handlers: @escaping @Sendable (ServiceDependencies) -> EventHandlers = { _ in EventHandlers() },
         jobs: @escaping @Sendable (ServiceDependencies) -> [PeriodicJob] = { _ in [] },
-        openAPI: OpenAPIDocument? = nil,
+        openAPI: (@Sendable () throws -> OpenAPIDocument)? = nil,
         routes: @escaping @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
     ) {
         self.domain = domain
         self.migrations = migrations
-        self.subscriptions = subscriptions
+        self.subscriptions = subscriptions ?? ServiceCatalogue.entry(for: domain)?.consumes ?? []
         self.handlers = handlers
         self.jobs = jobs
         self.openAPI = openAPI

@@ -74,7 +74,7 @@ public enum ServiceRuntime {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status
         router.add(middleware: ProblemMiddleware())
-        if let document = definition.openAPI {
+        if let document = try definition.openAPI?() {
             router.add(middleware: RequestValidationMiddleware(document: document))
             router.get("/openapi.json") { _, _ -> Response in
                 Response(status: .ok, headers: [.contentType: "application/json"],

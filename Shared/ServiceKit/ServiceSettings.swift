@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Messaging
 import Persistence
+import ServiceCatalogue
 
 /// A service's settings, read from environment variables.
 ///
@@ -29,15 +30,9 @@ public struct ServiceSettings: Sendable {
     /// How long a graceful shutdown may take before the remaining work is cancelled.
     public var shutdownGraceSeconds: Int
 
+    /// The catalogue's port; 8080 for a domain without a service of its own.
     public static func defaultPort(for domain: Domain) -> Int {
-        switch domain {
-        case .registry: 8081
-        case .assistance: 8082
-        case .eldercare: 8083
-        case .childprotection: 8084
-        case .socialorg: 8085
-        case .monitoring: 8086
-        }
+        ServiceCatalogue.entry(for: domain)?.port ?? 8080
     }
 
     /// A development key so the demo runs without setup; production must set `CIVIL_PERSON_REF_KEY`.

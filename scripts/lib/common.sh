@@ -1,6 +1,9 @@
 # shellcheck shell=bash
 #
-# Shared helpers for scripts/demo, scripts/test and .ci/run.
+# The bootstrap that must run before Swift can build, shared by scripts/demo, scripts/test,
+# scripts/bench and .ci/run: system packages, the toolchain, schemathesis, the private
+# PostgreSQL cluster, the build. Everything after that (the embedded broker, the services, the
+# demo scenario, seeds) is the `civil` command (Tools/Civil), which reads the service catalogue.
 #
 # Source it from a bash script that runs with `set -euo pipefail`:
 #
@@ -10,13 +13,12 @@
 #
 #     .run/pg/ (or the directory named in .run/pg.path)   private PostgreSQL cluster
 #     .run/pg.port                                         its TCP port (127.0.0.1 only)
-#     .run/kafka.bootstrap                                 written by embedded-kafka
-#     .run/person-ref.key                                  CIVIL_PERSON_REF_KEY (64 hex chars)
-#     .run/logs/<name>.log, .run/pids/<name>.pid           background processes
+#     .run/kafka.bootstrap                                 written by embedded-kafka (civil start)
+#     .run/person-ref.key                                  CIVIL_PERSON_REF_KEY (64 hex chars, civil start)
+#     .run/logs/<name>.log, .run/pids/<name>.pid           background processes (civil start)
 #
-# Public functions: log_step, ensure_packages, ensure_swift, pg_start, pg_stop,
-# pg_wipe, pg_status, build_all, resolve_bin_dir, broker_start, broker_stop,
-# broker_status, services_start, services_stop, services_status, print_endpoints.
+# Public functions: log_step, ensure_packages, ensure_swift, ensure_schemathesis, pg_start,
+# pg_stop, pg_wipe, pg_status, build_all, resolve_bin_dir, pid_from_file.
 
 if [[ -n "${CIVIL_COMMON_SH_LOADED:-}" ]]; then
     return 0
@@ -30,11 +32,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
-KAFKA_BOOTSTRAP_FILE="$RUN_DIR/kafka.bootstrap"
-PERSON_REF_KEY_FILE="$RUN_DIR/person-ref.key"
 
-# Start order; stop runs in reverse.
-CIVIL_SERVICES=(registry assistance elder-care child-protection social-org)
+# The one service list bash keeps: PostgreSQL is set up before Swift can build. The rest of
+# the catalogue (executables, ports, topics) is Shared/ServiceCatalogue; `civil services` prints
+# it and Tests/CatalogueTests checks this line against it.
 CIVIL_DATABASES=(registry assistance eldercare childprotection socialorg)
 CIVIL_REQUIRED_PACKAGES=(librdkafka-dev pkg-config postgresql curl jq)
 
@@ -129,6 +130,24 @@ ensure_packages() {
     log_info "installed: ${missing[*]}"
 }
 
+# Installs schemathesis (the OpenAPI fuzzer Tests/FuzzTests runs) from PyPI into a virtual
+# environment shared by every checkout of this user, and exports CIVIL_SCHEMATHESIS.
+CIVIL_SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+    local venv="${XDG_CACHE_HOME:-$HOME/.cache}/civil-affairs/schemathesis-$CIVIL_SCHEMATHESIS_VERSION"
+    if [[ ! -x "$venv/bin/st" ]]; then
+        ensure_run_dirs
+        local pip_log="$LOG_DIR/pip.log"
+        log_step "Installing schemathesis $CIVIL_SCHEMATHESIS_VERSION from PyPI (log: ${pip_log#"$ROOT"/})"
+        if ! { python3 -m venv "$venv" && "$venv/bin/pip" install -q "schemathesis==$CIVIL_SCHEMATHESIS_VERSION"; } >"$pip_log" 2>&1; then
+            show_log_tail "$pip_log" 30
+            rm -rf "$venv"
+            die "installing schemathesis failed"
+        fi
+    fi
+    export CIVIL_SCHEMATHESIS="$venv/bin/st"
+}
+
 # Puts the Swift toolchain on PATH (it lives in /opt/swift on our machines).
 ensure_swift() {
     if ! command -v swift >/dev/null 2>&1; then
@@ -196,88 +215,6 @@ pid_from_file() {
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
     kill -0 "$pid" 2>/dev/null || return 1
     printf '%s\n' "$pid"
-}
-
-# start_detached NAME COMMAND [ARGS...]
-# Starts COMMAND in its own session (survives the calling script and its
-# terminal), stdout/stderr to .run/logs/NAME.log (previous log kept as
-# NAME.log.1), pid to .run/pids/NAME.pid. Prints the pid.
-start_detached() {
-    local name="$1"
-    shift
-    local pidfile="$PID_DIR/$name.pid" logfile="$LOG_DIR/$name.log"
-    ensure_run_dirs
-    rm -f "$pidfile" "$pidfile.tmp"
-    [[ -f "$logfile" ]] && mv -f "$logfile" "$logfile.1"
-    # Log the command line with secrets (…KEY=, …PASSWORD=) masked.
-    local arg shown=()
-    for arg in "$@"; do
-        case "$arg" in
-        *KEY=* | *PASSWORD=*) shown+=("${arg%%=*}=***") ;;
-        *) shown+=("$arg") ;;
-        esac
-    done
-    printf '=== %s: starting %s\n' "$(date '+%Y-%m-%dT%H:%M:%S%z')" "${shown[*]}" >"$logfile"
-    # The inner bash writes its own pid (which `exec` hands on to COMMAND), so
-    # the pid file is right even if setsid had to fork.
-    # shellcheck disable=SC2016 # expanded by the inner bash
-    nohup setsid bash -c 'echo "$$" >"$0.tmp" && mv -f "$0.tmp" "$0" && exec "$@"' \
-        "$pidfile" "$@" >>"$logfile" 2>&1 </dev/null &
-    local i pid
-    for ((i = 0; i < 100; i++)); do
-        if pid="$(head -n 1 "$pidfile" 2>/dev/null)" && [[ "$pid" =~ ^[0-9]+$ ]]; then
-            printf '%s\n' "$pid"
-            return 0
-        fi
-        sleep 0.05
-    done
-    die "$name did not start (no pid file after 5 s); see ${logfile#"$ROOT"/}"
-}
-
-# stop_pids TIMEOUT_SECONDS LABEL:PIDFILE...
-# SIGTERM to every live pid, wait up to TIMEOUT for all of them, then SIGKILL
-# (whole process group) the survivors. Removes the pid files.
-stop_pids() {
-    local timeout="$1"
-    shift
-    local entry label file pid
-    local -a labels=() pids=() files=()
-    for entry in "$@"; do
-        label="${entry%%:*}"
-        file="${entry#*:}"
-        if pid="$(pid_from_file "$file")"; then
-            log_info "stopping $label (pid $pid)"
-            kill -TERM "$pid" 2>/dev/null || true
-            labels+=("$label")
-            pids+=("$pid")
-        fi
-        files+=("$file")
-    done
-    local ticks=0 alive idx
-    while ((${#pids[@]} > 0)); do
-        alive=0
-        for idx in "${!pids[@]}"; do
-            if kill -0 "${pids[$idx]}" 2>/dev/null; then
-                alive=1
-            fi
-        done
-        ((alive == 0)) && break
-        if ((ticks >= timeout * 10)); then
-            for idx in "${!pids[@]}"; do
-                if kill -0 "${pids[$idx]}" 2>/dev/null; then
-                    log_warn "${labels[$idx]} (pid ${pids[$idx]}) ignored SIGTERM for ${timeout}s; sending SIGKILL"
-                    kill -KILL -- "-${pids[$idx]}" 2>/dev/null || kill -KILL "${pids[$idx]}" 2>/dev/null || true
-                fi
-            done
-            sleep 0.2
-            break
-        fi
-        sleep 0.1
-        ticks=$((ticks + 1))
-    done
-    for file in "${files[@]}"; do
-        rm -f "$file" "$file.tmp"
-    done
 }
 
 # ---------------------------------------------------------------------------
@@ -562,255 +499,4 @@ build_all() {
     [[ -d "$BIN_DIR" ]] || die "swift build --show-bin-path gave '$BIN_DIR'"
     export BIN_DIR
     log_info "binaries in $BIN_DIR"
-}
-
-# ---------------------------------------------------------------------------
-# Embedded Kafka broker
-# ---------------------------------------------------------------------------
-
-# host:port[,host:port...]
-KAFKA_BOOTSTRAP_RE='^[^,[:space:]]+:[0-9]+(,[^,[:space:]]+:[0-9]+)*$'
-
-read_bootstrap_file() {
-    local value
-    [[ -s "$KAFKA_BOOTSTRAP_FILE" ]] || return 1
-    value="$(head -n 1 "$KAFKA_BOOTSTRAP_FILE" 2>/dev/null | tr -d '[:space:]')"
-    [[ "$value" =~ $KAFKA_BOOTSTRAP_RE ]] || return 1
-    printf '%s\n' "$value"
-}
-
-broker_start() {
-    local pidfile="$PID_DIR/embedded-kafka.pid" logfile="$LOG_DIR/embedded-kafka.log" pid
-    # The embedded broker is librdkafka's mock cluster: producers use the settings measured
-    # for it (one request in flight per connection; see KafkaProducerConfiguration.Profile).
-    export CIVIL_KAFKA_PRODUCER_PROFILE="${CIVIL_KAFKA_PRODUCER_PROFILE:-embedded}"
-    if pid="$(pid_from_file "$pidfile")"; then
-        if CIVIL_KAFKA_BOOTSTRAP="$(read_bootstrap_file)"; then
-            export CIVIL_KAFKA_BOOTSTRAP
-            log_step "Embedded Kafka already running (pid $pid) at $CIVIL_KAFKA_BOOTSTRAP"
-            return 0
-        fi
-        die "embedded-kafka runs (pid $pid) but ${KAFKA_BOOTSTRAP_FILE#"$ROOT"/} is missing or malformed; run scripts/demo stop"
-    fi
-    resolve_bin_dir
-    local bin="$BIN_DIR/embedded-kafka"
-    [[ -x "$bin" ]] || die "$bin not found; build first (swift build --product embedded-kafka)"
-    ensure_run_dirs
-    rm -f "$KAFKA_BOOTSTRAP_FILE"
-    log_step "Starting embedded Kafka broker"
-    pid="$(start_detached embedded-kafka "$bin" --bootstrap-file "$KAFKA_BOOTSTRAP_FILE")"
-    local deadline=$((SECONDS + 20))
-    while ((SECONDS < deadline)); do
-        if CIVIL_KAFKA_BOOTSTRAP="$(read_bootstrap_file)"; then
-            export CIVIL_KAFKA_BOOTSTRAP
-            log_info "embedded-kafka pid $pid, bootstrap $CIVIL_KAFKA_BOOTSTRAP"
-            return 0
-        fi
-        if ! kill -0 "$pid" 2>/dev/null; then
-            rm -f "$pidfile"
-            show_log_tail "$logfile" 30
-            die "embedded-kafka exited before writing ${KAFKA_BOOTSTRAP_FILE#"$ROOT"/}"
-        fi
-        sleep 0.2
-    done
-    show_log_tail "$logfile" 30
-    stop_pids 5 "embedded-kafka:$pidfile"
-    die "embedded-kafka did not write a valid host:port line to ${KAFKA_BOOTSTRAP_FILE#"$ROOT"/} within 20 s"
-}
-
-broker_stop() {
-    log_step "Stopping embedded Kafka broker"
-    stop_pids 15 "embedded-kafka:$PID_DIR/embedded-kafka.pid"
-    rm -f "$KAFKA_BOOTSTRAP_FILE"
-}
-
-broker_status() {
-    local pid
-    if pid="$(pid_from_file "$PID_DIR/embedded-kafka.pid")"; then
-        printf '  %-18s running  pid %s  bootstrap %s\n' embedded-kafka "$pid" "$(read_bootstrap_file || echo '?')"
-    else
-        printf '  %-18s stopped\n' embedded-kafka
-    fi
-}
-
-# ---------------------------------------------------------------------------
-# Services
-# ---------------------------------------------------------------------------
-
-# REGISTRY, ASSISTANCE, ELDERCARE, CHILDPROTECTION, SOCIALORG
-service_prefix() {
-    local name="${1//-/}"
-    printf '%s\n' "${name^^}"
-}
-
-# registry, assistance, eldercare, childprotection, socialorg
-service_db() {
-    printf '%s\n' "${1//-/}"
-}
-
-port_base() {
-    local base="${CIVIL_PORT_BASE:-8081}"
-    if ! [[ "$base" =~ ^[0-9]+$ ]] || ((base < 1 || base + ${#CIVIL_SERVICES[@]} > 65536)); then
-        die "CIVIL_PORT_BASE must be a port number (got '$base')"
-    fi
-    printf '%s\n' "$base"
-}
-
-service_port() {
-    local name="$1" base i
-    base="$(port_base)"
-    for i in "${!CIVIL_SERVICES[@]}"; do
-        if [[ "${CIVIL_SERVICES[$i]}" == "$name" ]]; then
-            printf '%s\n' $((base + i))
-            return 0
-        fi
-    done
-    die "unknown service $name"
-}
-
-# Exports REGISTRY_URL ASSISTANCE_URL ELDERCARE_URL CHILDPROTECTION_URL SOCIALORG_URL.
-export_service_urls() {
-    local name var
-    for name in "${CIVIL_SERVICES[@]}"; do
-        var="$(service_prefix "$name")_URL"
-        printf -v "$var" 'http://127.0.0.1:%s' "$(service_port "$name")"
-        export "${var?}"
-    done
-}
-
-# 64 hex chars, generated once per .run directory.
-ensure_person_ref_key() {
-    ensure_run_dirs
-    local key=""
-    if [[ -f "$PERSON_REF_KEY_FILE" ]]; then
-        key="$(tr -d '[:space:]' <"$PERSON_REF_KEY_FILE")"
-    fi
-    if ! [[ "$key" =~ ^[0-9a-f]{64}$ ]]; then
-        key="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
-        [[ "$key" =~ ^[0-9a-f]{64}$ ]] || die "could not generate a person-ref key"
-        (umask 077 && printf '%s\n' "$key" >"$PERSON_REF_KEY_FILE")
-    fi
-    CIVIL_PERSON_REF_KEY="$key"
-    export CIVIL_PERSON_REF_KEY
-}
-
-# wait_ready NAME PID PORT TIMEOUT
-wait_ready() {
-    local name="$1" pid="$2" port="$3" timeout="$4"
-    local url="http://127.0.0.1:$port/health/ready" deadline=$((SECONDS + timeout))
-    while ((SECONDS < deadline)); do
-        if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then
-            return 0
-        fi
-        if ! kill -0 "$pid" 2>/dev/null; then
-            show_log_tail "$LOG_DIR/$name.log" 30
-            rm -f "$PID_DIR/$name.pid"
-            die "$name exited during startup (see ${LOG_DIR#"$ROOT"/}/$name.log)"
-        fi
-        sleep 0.5
-    done
-    show_log_tail "$LOG_DIR/$name.log" 30
-    die "$name not ready at $url after ${timeout}s (still running as pid $pid; 'scripts/demo stop' cleans up)"
-}
-
-services_start() {
-    resolve_bin_dir
-    if [[ -z "${CIVIL_KAFKA_BOOTSTRAP:-}" ]]; then
-        CIVIL_KAFKA_BOOTSTRAP="$(read_bootstrap_file)" ||
-            die "no Kafka bootstrap: run broker_start first (or set CIVIL_KAFKA_BOOTSTRAP)"
-    fi
-    export CIVIL_KAFKA_BOOTSTRAP
-    if [[ -z "${PG_PORT:-}" ]]; then
-        PG_PORT="$(head -n 1 "$RUN_DIR/pg.port" 2>/dev/null || true)"
-        [[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "PostgreSQL port unknown: run pg_start first"
-    fi
-    ensure_person_ref_key
-    export_service_urls
-
-    local name prefix port bin pid started=0
-    # Check every port first so a busy one fails before anything starts.
-    for name in "${CIVIL_SERVICES[@]}"; do
-        port="$(service_port "$name")"
-        if [[ -x "$BIN_DIR/$name" ]] && ! pid_from_file "$PID_DIR/$name.pid" >/dev/null && port_in_use "$port"; then
-            die "port $port (for $name) is already in use; free it or set CIVIL_PORT_BASE (currently $(port_base))"
-        fi
-    done
-    for name in "${CIVIL_SERVICES[@]}"; do
-        prefix="$(service_prefix "$name")"
-        port="$(service_port "$name")"
-        bin="$BIN_DIR/$name"
-        if [[ ! -x "$bin" ]]; then
-            log_warn "skipping $name: $bin does not exist"
-            continue
-        fi
-        if pid="$(pid_from_file "$PID_DIR/$name.pid")"; then
-            log_step "$name already running (pid $pid) on port $port"
-        else
-            if port_in_use "$port"; then
-                die "port $port (for $name) is already in use; free it or set CIVIL_PORT_BASE (currently $(port_base))"
-            fi
-            log_step "Starting $name on http://127.0.0.1:$port"
-            pid="$(start_detached "$name" env \
-                CIVIL_DB_HOST=127.0.0.1 \
-                CIVIL_DB_PORT="$PG_PORT" \
-                CIVIL_DB_USER="$CIVIL_DB_ROLE" \
-                CIVIL_DB_PASSWORD="$CIVIL_DB_ROLE_PASSWORD" \
-                CIVIL_KAFKA_BOOTSTRAP="$CIVIL_KAFKA_BOOTSTRAP" \
-                CIVIL_KAFKA_REPLICATION="${CIVIL_KAFKA_REPLICATION:-1}" \
-                CIVIL_PERSON_REF_KEY="$CIVIL_PERSON_REF_KEY" \
-                "${prefix}_DB_NAME=$(service_db "$name")" \
-                "${prefix}_HTTP_PORT=$port" \
-                "$bin")"
-        fi
-        wait_ready "$name" "$pid" "$port" 90
-        log_info "$name ready (pid $pid)"
-        started=$((started + 1))
-    done
-    ((started > 0)) || log_warn "no service binaries found in $BIN_DIR"
-}
-
-services_stop() {
-    log_step "Stopping services"
-    local i name entries=()
-    for ((i = ${#CIVIL_SERVICES[@]} - 1; i >= 0; i--)); do
-        name="${CIVIL_SERVICES[$i]}"
-        entries+=("$name:$PID_DIR/$name.pid")
-    done
-    stop_pids 15 "${entries[@]}"
-}
-
-services_status() {
-    local name port pid state
-    for name in "${CIVIL_SERVICES[@]}"; do
-        port="$(service_port "$name")"
-        if pid="$(pid_from_file "$PID_DIR/$name.pid")"; then
-            if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
-                state="ready"
-            else
-                state="not ready"
-            fi
-            printf '  %-18s running  pid %s  http://127.0.0.1:%s  (%s)\n' "$name" "$pid" "$port" "$state"
-        else
-            printf '  %-18s stopped\n' "$name"
-        fi
-    done
-}
-
-print_endpoints() {
-    local name port
-    printf '\nServices:\n'
-    for name in "${CIVIL_SERVICES[@]}"; do
-        port="$(service_port "$name")"
-        if pid_from_file "$PID_DIR/$name.pid" >/dev/null; then
-            printf '  %-18s http://127.0.0.1:%s/health/ready   http://127.0.0.1:%s/metrics\n' "$name" "$port" "$port"
-        else
-            printf '  %-18s (not running)\n' "$name"
-        fi
-    done
-    printf '\nKafka bootstrap:    %s\n' "$(read_bootstrap_file || echo '(not running)')"
-    printf 'PostgreSQL:         127.0.0.1:%s  user %s password %s\n' \
-        "$(head -n 1 "$RUN_DIR/pg.port" 2>/dev/null || echo '?')" "$CIVIL_DB_ROLE" "$CIVIL_DB_ROLE_PASSWORD"
-    printf 'Logs:               %s/\n' "$LOG_DIR"
-    printf '\nEverything keeps running in the background.\n'
-    printf 'Status: scripts/demo status    Stop: scripts/demo stop    Stop and delete data: scripts/demo wipe\n'
 }

@@ -1,0 +1,199 @@
+import ArgumentParser
+import Contracts
+import Foundation
+import ServiceCatalogue
+
+/// `civil demo`: the demo scenario against the running local stack.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the demo scenario against the running local stack.")
+
+    @Flag(inversion: .prefixedNo, help: "Load the Registry's and Assistance's realistic seeds.")
+    var seed = true
+
+    func run() async throws {
+        try await DemoScenario(stack: try LocalStack.current(), loadsSeeds: seed).run()
+    }
+}
+
+/// The demo's story: one death recorded by the Registry crosses to the bureaus that must act on
+/// it, exactly once, even when the report is sent twice; then an elderly man's 特困 support from
+/// application to the recovery claim and free funeral his death brings.
+///
+/// Every run uses new people (the local PostgreSQL keeps its data between runs), so it can be run
+/// again at any time.
+struct DemoScenario {
+    let stack: LocalStack
+    var loadsSeeds = true
+
+    func run() async throws {
+        let registry = try url(.registry), assistance = try url(.assistance)
+        let today = CivilDate.today()
+        // Jingtai County (620423); sequence numbers differ per run, odd for men.
+        let jingtai = try RegionCode("620423")
+        let sequence = Int(Date().timeIntervalSince1970) % 450 * 2 + 1
+        let resident = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1948, month: 5, day: 17), sequence: sequence)
+        let key = "demo-death-\(UUID().uuidString)"
+        let death: [String: Any] = ["residentId": resident.rawValue, "dateOfDeath": today.iso, "region": "620423",
+                                    "source": "hospital", "idempotencyKey": key]
+
+        say("1. Registry records a death (hospital certificate) for resident \(resident.masked)")
+        let recorded = try await expect(HTTP.post(registry.appendingPathComponent("deaths"), json: death), 201)
+        guard let person = recorded.json["personRef"] as? String else { throw CivilError("no personRef in \(recorded.text)") }
+
+        say("2. The same report arrives again (a retry): no second record")
+        try await expect(HTTP.post(registry.appendingPathComponent("deaths"), json: death), 200, 201)
+
+        say("3. A report with a mistyped ID number is refused with a problem document")
+        var mistyped = death
+        mistyped["residentId"] = String(resident.rawValue.prefix(17)) + (resident.rawValue.hasSuffix("0") ? "1" : "0")
+        mistyped["idempotencyKey"] = "bad-\(key)"
+        try await expect(HTTP.post(registry.appendingPathComponent("deaths"), json: mistyped), 400)
+
+        say("4. The event travels: outbox -> relay -> Kafka (civil.registry.events) -> each bureau's inbox")
+        print("   Only the person ref travels: \(person)")
+        for domain in [Domain.assistance, .eldercare, .childprotection] {
+            var components = URLComponents(url: try url(domain).appendingPathComponent("life-events"), resolvingAgainstBaseURL: false)
+            components?.queryItems = [URLQueryItem(name: "person", value: person)]
+            guard let journal = components?.url else { throw CivilError("bad journal URL") }
+            let items = try await eventually { try await (HTTP.get(journal).json["items"] as? [Any]) ?? [] } until: { !$0.isEmpty }
+            guard items.count == 1 else { throw CivilError("\(domain.rawValue): expected exactly 1 life event, found \(items.count)") }
+            print("   \(domain.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) received it exactly once")
+        }
+
+        say("5. What the platform measured (Prometheus /metrics)")
+        for (service, prefix) in [(registry, "outbox_published_total"), (assistance, "inbox_events_total")] {
+            let metrics = try await HTTP.get(service.appendingPathComponent("metrics")).text
+            for line in metrics.split(separator: "\n") where line.hasPrefix(prefix) { print("   \(line)") }
+        }
+
+        say("6. Marriage registration: a couple marries, a second marriage is refused, the certificate verifies")
+        let man = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1996, month: 3, day: 12), sequence: sequence)
+        let woman = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1998, month: 7, day: 4), sequence: (sequence + 1) % 1000)
+        let marriage = try await expect(HTTP.post(registry.appendingPathComponent("marriages"), json: [
+            "partyA": man.rawValue, "partyB": woman.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]), 201)
+        let other = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1999, month: 1, day: 1), sequence: (sequence + 3) % 1000)
+        print("   a second marriage for the same man is refused:")
+        try await expect(HTTP.post(registry.appendingPathComponent("marriages"), json: [
+            "partyA": man.rawValue, "partyB": other.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]), 409, 422)
+        if let certificate = marriage.json["certificateNumber"] as? String, let id = marriage.json["marriageId"] as? String {
+            print("   certificate \(certificate):")
+            try await expect(HTTP.get(registry.appendingPathComponent("certificates/\(certificate)")), 200)
+            print("   they apply for a divorce by agreement (30-day cooling-off, then a 30-day window):")
+            try await expect(HTTP.post(registry.appendingPathComponent("marriages/\(id)/divorce-applications"), json: [String: Any]()), 201)
+        }
+
+        if loadsSeeds {
+            say("7. A realistic year for Jingtai County (registry seed): marriages, divorces, reissues, adoptions, deaths")
+            try await seed(.registry, ["--year", "2025"], loadedWhen: registry.appendingPathComponent("marriages"),
+                           query: ["office": "620423-01", "date": "2025-06-03"]) { $0.contains("marriageId") }
+        }
+
+        try await assistanceStory(registry: registry, assistance: assistance, today: today, jingtai: jingtai, sequence: sequence)
+
+        if loadsSeeds {
+            say("11. A Jingtai-sized county for Assistance (assistance seed): 低保, 特困, rosters and temporary assistance")
+            try await seed(.assistance, [], loadedWhen: assistance.appendingPathComponent("rosters"), query: ["region": "620423"]) {
+                $0.range(of: #""households":[0-9]{4}"#, options: .regularExpression) != nil
+            }
+        }
+        say("Done: the death crossed from Registry to Assistance exactly once: benefit suspended, overpayment claimed, funeral granted.")
+    }
+
+    /// Steps 8–10: an application through approval, monthly rosters, and the death reported late.
+    private func assistanceStory(registry: URL, assistance: URL, today: CivilDate, jingtai: RegionCode, sequence: Int) async throws {
+        say("8. Social assistance (Assistance): an elderly man applies for 特困 support at his township (一门受理)")
+        func day(_ ago: Int) -> String { today.adding(days: -ago).iso }
+        // Jingtai County's 2020 standards (urban 低保 577 yuan a month; 特困 9,012 yuan a year); publishing again replaces them.
+        try await expect(HTTP.post(assistance.appendingPathComponent("standards"), json: [
+            "region": "620423", "year": 2020, "area": "urban", "minimumLivingAllowanceFen": 57_700, "extremePovertyBasicAnnualFen": 901_200]), 200, 201)
+        try await expect(HTTP.post(assistance.appendingPathComponent("standards"), json: [
+            "region": "620423", "year": 2020, "area": "rural", "minimumLivingAllowanceAnnualFen": 442_800, "extremePovertyBasicAnnualFen": 636_000]), 200, 201)
+        let elder = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1942, month: 9, day: 9), sequence: sequence)
+        print("   The application was taken four months ago; each step is recorded with the day it happened.")
+        let application = try await expect(HTTP.post(assistance.appendingPathComponent("applications"), json: [
+            "idempotencyKey": "demo-tk-\(UUID().uuidString)", "program": "extreme-poverty", "intakeRegion": "620423100",
+            "applicantResidentId": elder.rawValue, "authorisationSigned": true, "submittedOn": day(120), "selfCareAbility": "partially-dependent",
+            "household": ["area": "urban", "residence": [["basis": "household-registration", "region": "620423"]],
+                          "members": [["residentId": elder.rawValue, "relation": "applicant", "workCapacity": "none"]]]]), 201)
+        guard let applicationID = application.json["applicationId"] as? String else { throw CivilError("no applicationId in \(application.text)") }
+        let steps = assistance.appendingPathComponent("applications/\(applicationID)")
+        print("   economic verification (核对), home visit, 7-day public notice (公示), county approval:")
+        try await expect(HTTP.post(steps.appendingPathComponent("verification"), json: ["on": day(118)]), 200)
+        try await expect(HTTP.post(steps.appendingPathComponent("home-visit"), json: [
+            "visitor": "一条山镇社工", "notes": "独居，行动不便，无赡养人", "on": day(116)]), 200)
+        try await expect(HTTP.post(steps.appendingPathComponent("public-notice"), json: ["on": day(115)]), 200)
+        let approval = try await expect(HTTP.post(steps.appendingPathComponent("approval"), json: ["authority": "county", "on": day(105)]), 200)
+        guard let caseID = (approval.json["caseIds"] as? [String])?.first else { throw CivilError("approval opened no case: \(approval.text)") }
+
+        say("9. Monthly payment rosters (发放清册) from the first month of the benefit to this month; a re-run pays nobody twice")
+        var month = today.adding(days: -105).yearMonth.next
+        while month <= today.yearMonth {
+            let roster = try await expect(HTTP.post(assistance.appendingPathComponent("rosters"), json: ["region": "620423", "month": month.iso]), 200, 201)
+            print("   \(month.iso): households \(roster.json["households"] ?? "?"), total \(roster.json["totalFen"] ?? "?") fen")
+            month = month.next
+        }
+        let rerun = try await expect(HTTP.post(assistance.appendingPathComponent("rosters"), json: ["region": "620423", "month": today.yearMonth.iso]), 200, 201)
+        print("   re-run of \(today.yearMonth.iso): households \(rerun.json["households"] ?? "?")")
+
+        say("10. He died \(day(40)); the hospital reports it only now. Registry records the death...")
+        let death = try await expect(HTTP.post(registry.appendingPathComponent("deaths"), json: [
+            "residentId": elder.rawValue, "dateOfDeath": day(40), "region": "620423", "source": "hospital",
+            "idempotencyKey": "demo-elder-\(UUID().uuidString)"]), 201)
+        guard let record = death.json["recordId"] as? String else { throw CivilError("no recordId in \(death.text)") }
+        print("   ...and Assistance suspends the benefit from the month after the death, with a recovery claim for months already paid:")
+        let theCase = try await eventually { try await HTTP.get(assistance.appendingPathComponent("cases/\(caseID)")).json } until: {
+            $0["status"] as? String == "suspended"
+        }
+        guard theCase["status"] as? String == "suspended" else { throw CivilError("the case was not suspended: \(theCase)") }
+        print("   status suspended from \(theCase["suspendedFrom"] ?? "?"); recovery claims: \(theCase["recoveryClaims"] ?? "none")")
+        print("   the free basic funeral (惠民殡葬) the Registry granted a 特困 recipient:")
+        let grant = try await eventually { try await HTTP.get(registry.appendingPathComponent("deaths/\(record)/funeral-subsidy")).json } until: {
+            $0["basis"] != nil
+        }
+        guard grant["basis"] as? String == "extreme-poverty" else { throw CivilError("no funeral grant: \(grant)") }
+        print("   basis \(grant["basis"] ?? "?"), total \(grant["total"] ?? "?"), status \(grant["status"] ?? "?")")
+    }
+
+    // MARK: Helpers
+
+    private func url(_ domain: Domain) throws -> URL {
+        guard let entry = ServiceCatalogue.entry(for: domain) else { throw CivilError("\(domain.rawValue) is not in the catalogue") }
+        return try stack.url(of: entry)
+    }
+
+    private func say(_ text: String) { print("\n\u{1B}[1m\(text)\u{1B}[0m") }
+
+    /// Prints the reply's status and fails the scenario when it is not one of `statuses`.
+    @discardableResult
+    private func expect(_ reply: HTTP.Reply, _ statuses: Int...) throws -> HTTP.Reply {
+        print("  -> HTTP \(reply.status)")
+        guard statuses.contains(reply.status) else { throw CivilError("expected HTTP \(statuses), got \(reply.status): \(reply.text)") }
+        return reply
+    }
+
+    private func eventually<Value>(_ probe: () async throws -> Value, until done: (Value) -> Bool) async throws -> Value {
+        var value = try await probe()
+        for _ in 0..<60 where !done(value) {
+            try await Task.sleep(for: .milliseconds(500))
+            value = try await probe()
+        }
+        return value
+    }
+
+    /// Runs a service's seed unless `probe` shows it was loaded by an earlier run.
+    private func seed(_ domain: Domain, _ arguments: [String], loadedWhen probe: URL, query: [String: String],
+                      loaded: (String) -> Bool) async throws {
+        var components = URLComponents(url: probe, resolvingAgainstBaseURL: false)
+        components?.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) }
+        if let url = components?.url, loaded(try await HTTP.get(url).text) {
+            print("   already loaded (PostgreSQL data is kept between demo runs)")
+            return
+        }
+        guard let entry = ServiceCatalogue.entry(for: domain), let bootstrap = Broker.bootstrap(stack) else {
+            throw CivilError("the local stack is not running")
+        }
+        let status = try Tool.run(stack.binaries.appendingPathComponent(entry.executable), ["seed"] + arguments,
+                                  environment: stack.serviceEnvironment(for: entry, bootstrap: bootstrap))
+        guard status == 0 else { throw CivilError("\(entry.executable) seed exited with \(status)") }
+    }
+}
