@@ -145,7 +145,10 @@ struct DemoScenario {
             $0["status"] as? String == "suspended"
         }
         guard theCase["status"] as? String == "suspended" else { throw CivilError("the case was not suspended: \(theCase)") }
-        print("   status suspended from \(theCase["suspendedFrom"] ?? "?"); recovery claims: \(theCase["recoveryClaims"] ?? "none")")
+        print("   status suspended from \(theCase["suspendedFrom"] ?? "?")")
+        for claim in theCase["recoveryClaims"] as? [[String: Any]] ?? [] {
+            print("   recovery claim: months \(claim["months"] ?? "?"), \(claim["amountFen"] ?? "?") fen, \(claim["status"] ?? "?")")
+        }
         print("   the free basic funeral (惠民殡葬) the Registry granted a 特困 recipient:")
         let grant = try await eventually { try await HTTP.get(registry.appendingPathComponent("deaths/\(record)/funeral-subsidy")).json } until: {
             $0["basis"] != nil

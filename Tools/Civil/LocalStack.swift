@@ -104,7 +104,7 @@ struct LocalStack {
 
     /// Starts `executable` in a session of its own (it outlives this command), output appended to
     /// its log (the previous log kept as `.log.1`), and records its pid.
-    func startDetached(_ name: String, executable: URL, arguments: [String] = [], environment: [String: String]) throws -> Int32 {
+    func startDetached(_ name: String, executable: URL, arguments: [String] = [], environment: [String: String]) async throws -> Int32 {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw CivilError("\(executable.path) does not exist; build first (swift build)")
         }
@@ -120,10 +120,15 @@ struct LocalStack {
         fileManager.createFile(atPath: log.path, contents: Data("=== starting \(name)\n".utf8))
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
+        let pidFile = pidFile(name)
+        try? fileManager.removeItem(at: pidFile)
         let process = Process()
         // setsid: a new session, so stopping this command or its terminal leaves the process running.
+        // setsid forks when its caller leads a process group, so the inner shell writes its own pid
+        // and `exec`s the executable, which keeps that pid.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = [executable.path] + arguments
+        process.arguments = ["/bin/bash", "-c", #"echo "$$" > "$0.tmp" && mv -f "$0.tmp" "$0" && exec "$@""#,
+                             pidFile.path, executable.path] + arguments
         process.environment = environment
         process.currentDirectoryURL = root
         process.standardInput = FileHandle.nullDevice
@@ -131,9 +136,11 @@ struct LocalStack {
         process.standardError = handle
         try process.run()
         try handle.close()
-        let pid = process.processIdentifier
-        try Data("\(pid)\n".utf8).write(to: pidFile(name), options: .atomic)
-        return pid
+        for _ in 0..<100 {
+            if let pid = runningPID(name) { return pid }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw CivilError("\(name) did not start (no pid file after 5 s); see .run/logs/\(name).log")
     }
 
     /// SIGTERM, up to `grace` to exit, then SIGKILL; removes the pid file.

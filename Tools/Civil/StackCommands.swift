@@ -40,7 +40,7 @@ struct Start: AsyncParsableCommand {
                 pid = running
             } else {
                 print("==> Starting \(entry.executable) on http://127.0.0.1:\(port)")
-                pid = try stack.startDetached(entry.executable, executable: stack.binaries.appendingPathComponent(entry.executable),
+                pid = try await stack.startDetached(entry.executable, executable: stack.binaries.appendingPathComponent(entry.executable),
                                               environment: stack.serviceEnvironment(for: entry, bootstrap: bootstrap))
             }
             let ready = await HTTP.waitUntilOK(try stack.url(of: entry).appendingPathComponent("health/ready"), timeout: .seconds(90)) {
@@ -96,7 +96,7 @@ struct Status: AsyncParsableCommand {
             let name = entry.executable.padding(toLength: 18, withPad: " ", startingAt: 0)
             if stack.runningPID(entry.executable) != nil {
                 let url = try stack.url(of: entry)
-                print("  \(name) \(url)/health/ready   \(url)/metrics   \(url)/openapi.json")
+                print("  \(name) \(url)/health/ready   \(url)/metrics")
             } else {
                 print("  \(name) (not running)")
             }
@@ -124,7 +124,7 @@ enum Broker {
         }
         try? FileManager.default.removeItem(at: stack.bootstrapFile)
         print("==> Starting embedded Kafka broker")
-        let pid = try stack.startDetached(name, executable: stack.binaries.appendingPathComponent(name),
+        let pid = try await stack.startDetached(name, executable: stack.binaries.appendingPathComponent(name),
                                           arguments: ["--bootstrap-file", stack.bootstrapFile.path], environment: stack.environment)
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline, kill(pid, 0) == 0 {
