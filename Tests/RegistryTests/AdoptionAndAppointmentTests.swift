@@ -2,10 +2,11 @@ import Contracts
 import Foundation
 import HummingbirdTesting
 import Testing
+import TestKit
 import TestSupport
 @testable import Registry
 
-@Suite("Adoption registration and appointments", .tags(.integration), .serialized)
+@Suite("Adoption registration and appointments", .tags(.postgres, .kafka), .serialized)
 struct AdoptionAndAppointmentTests {
     static let today = try! CivilDate(iso: "2026-06-10")  // fixture
     let adopter = RegistryHarness.person(born: "1985-04-04", sequence: 71)
@@ -101,7 +102,7 @@ struct AdoptionAndAppointmentTests {
     }
 }
 
-@Suite("Peak registration days", .tags(.integration), .serialized)
+@Suite("Peak registration days", .tags(.postgres, .kafka), .serialized)
 struct PeakDayTests {
     @Test func onAPeakDayOnlyBookedCouplesAreServed() async throws {
         let man = RegistryHarness.person(born: "1994-01-01", sequence: 91)
