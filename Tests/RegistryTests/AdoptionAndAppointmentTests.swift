@@ -114,6 +114,8 @@ struct PeakDayTests {
             clock.set(try CivilDate(iso: "2026-05-20"))  // 5·20
             let walkIn = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#
             #expect(try await client.post("/marriages", json: walkIn).problemCode == "appointment.peak-day-booking-required")
+            let notTheirs = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated","appointmentId":"\#(UUID())"}"#
+            #expect(try await client.post("/marriages", json: notTheirs).problemCode == "appointment.not-valid-today")
             let booked = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated","appointmentId":"\#(appointment)"}"#
             #expect(try await client.post("/marriages", json: booked).status == .created)
         }

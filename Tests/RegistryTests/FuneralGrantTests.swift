@@ -117,7 +117,7 @@ struct FuneralGrantTests {
     }
 
     @Test func funeralServicesAndCorrections() async throws {
-        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _ in
+        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka in
             let record = try #require(try await client.post("/deaths", json: death("2026-03-14")).json()["recordId"] as? String)
             #expect(try await client.post("/deaths/\(record)/funeral-services",
                                           json: #"{"service":"cremation","performedOn":"2026-03-16"}"#).problemCode
@@ -135,6 +135,13 @@ struct FuneralGrantTests {
                 .problemCode == "funeral.unknown-service")
             let corrected = try await client.post("/deaths/\(record)/correction", json: #"{"dateOfDeath":"2026-03-13","reason":"hospital typo"}"#)
             #expect(corrected.text.contains(#""dateOfDeath":"2026-03-13""#))
+            // The same date again changes nothing and publishes nothing.
+            let again = try await client.post("/deaths/\(record)/correction", json: #"{"dateOfDeath":"2026-03-13","reason":"again"}"#)
+            #expect(again.status == .ok)
+            #expect(again.text.contains(#""dateOfDeath":"2026-03-13""#))
+            let corrections = try await RegistryHarness.published(DeathRecordCorrected.eventType.rawValue, count: 1, kafka: kafka,
+                                                                  settle: .seconds(2))
+            #expect(corrections.count == 1)
             #expect(try await client.post("/deaths/\(record)/correction", json: #"{"dateOfDeath":"1930-01-01","reason":"x"}"#)
                 .problemCode == "death.before-birth")
         }
