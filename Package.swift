@@ -139,8 +139,19 @@ let package = Package(
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
         .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
-        .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", resources: [.copy("openapi.json")],
-                         swiftSettings: strict),
+        // The Registry's pure rules: Contracts (and Foundation) only, so the compiler keeps them free of I/O.
+        .target(name: "RegistryDomain", dependencies: ["Contracts"], path: "Services/Registry/Domain", swiftSettings: strict),
+        .executableTarget(
+            name: "Registry",
+            dependencies: ["RegistryDomain", "ServiceKit", "Contracts", "Persistence",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Services/Registry",
+            exclude: ["Domain"],
+            resources: [.copy("openapi.json")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "EmbeddedKafka",
             dependencies: ["Messaging", "Contracts",
@@ -202,9 +213,17 @@ let package = Package(
             path: "Tests/AssistanceTests",
             swiftSettings: strict
         ),
+        // Fast: no server, no broker (`swift test --filter RegistryDomainTests` runs without PostgreSQL).
+        .testTarget(
+            name: "RegistryDomainTests",
+            dependencies: ["RegistryDomain", "Contracts", "TestKit"],
+            path: "Tests/RegistryDomainTests",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["TestKit", "Registry", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "Registry", "RegistryDomain", "ServiceKit", "TestSupport", "Contracts", "Messaging",
+                           "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/RegistryTests",

@@ -1,8 +1,14 @@
 import Contracts
 import Hummingbird
+import RegistryDomain
 import ServiceKit
 
 /// Everything the Registry adds to the shared runtime. Tests build it with a fixed clock.
+///
+/// Layout: `Domain/` (the `RegistryDomain` library: pure rules, no I/O), `Application/` (one use
+/// case per command: one transaction, the domain decision, the outbox append), `HTTP/` (routes:
+/// decode, call a use case or a store query, encode), `Postgres/` (stores: all SQL; migrations),
+/// `Tools/` (the seed).
 enum RegistryService {
     static func definition(
         clock: ServiceClock = ServiceClock(), policy: FuneralPolicy, sweepInterval: Duration = .seconds(600)
@@ -10,13 +16,14 @@ enum RegistryService {
         ServiceDefinition(
             domain: .registry,
             migrations: RegistryMigrations.all,
-            // Assistance's benefit events tell the Registry who receives 低保/特困 (for the free funeral).
-            subscriptions: [.assistance],
-            handlers: { dependencies in FuneralGrants.handlers(policy: policy, source: dependencies.source) },
-            jobs: { dependencies in [DivorceExpiry.job(dependencies, clock: clock, interval: sweepInterval)] },
+            // Subscriptions: the catalogue's (Assistance's benefit events tell the Registry who receives
+            // 低保/特困, for the free funeral).
+            handlers: { dependencies in AssistanceEventHandlers.handlers(policy: policy, source: dependencies.source) },
+            jobs: { dependencies in [ExpireDivorceApplications.job(dependencies, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { router, dependencies in
                 DeathRoutes.register(router, dependencies, policy: policy)
+                FuneralRoutes.register(router, dependencies, policy: policy)
                 MarriageRoutes.register(router, dependencies, clock: clock)
                 DivorceRoutes.register(router, dependencies, clock: clock)
                 CertificateRoutes.register(router, dependencies, clock: clock)

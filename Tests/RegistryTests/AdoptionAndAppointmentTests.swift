@@ -2,10 +2,11 @@ import Contracts
 import Foundation
 import HummingbirdTesting
 import Testing
+import TestKit
 import TestSupport
 @testable import Registry
 
-@Suite("Adoption registration and appointments", .tags(.integration), .serialized)
+@Suite("Adoption registration and appointments", .tags(.postgres, .kafka), .serialized)
 struct AdoptionAndAppointmentTests {
     static let today = try! CivilDate(iso: "2026-06-10")  // fixture
     let adopter = RegistryHarness.person(born: "1985-04-04", sequence: 71)
@@ -101,7 +102,7 @@ struct AdoptionAndAppointmentTests {
     }
 }
 
-@Suite("Peak registration days", .tags(.integration), .serialized)
+@Suite("Peak registration days", .tags(.postgres, .kafka), .serialized)
 struct PeakDayTests {
     @Test func onAPeakDayOnlyBookedCouplesAreServed() async throws {
         let man = RegistryHarness.person(born: "1994-01-01", sequence: 91)
@@ -113,6 +114,8 @@ struct PeakDayTests {
             clock.set(try CivilDate(iso: "2026-05-20"))  // 5·20
             let walkIn = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#
             #expect(try await client.post("/marriages", json: walkIn).problemCode == "appointment.peak-day-booking-required")
+            let notTheirs = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated","appointmentId":"\#(UUID())"}"#
+            #expect(try await client.post("/marriages", json: notTheirs).problemCode == "appointment.not-valid-today")
             let booked = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated","appointmentId":"\#(appointment)"}"#
             #expect(try await client.post("/marriages", json: booked).status == .created)
         }

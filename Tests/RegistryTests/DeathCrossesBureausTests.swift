@@ -6,32 +6,18 @@ import Logging
 import PostgresNIO
 import ServiceKit
 import Testing
+import TestKit
 import TestSupport
 @testable import Registry
 
-extension Tag {
-    @Tag static var integration: Self
-}
-
 /// The whole path through real services: Registry's HTTP API → outbox → relay →
 /// Kafka → Assistance's inbox, with the report sent twice.
-@Suite("A death crosses bureaus", .tags(.integration), .serialized)
+@Suite("A death crosses bureaus", .tags(.postgres, .kafka, .slow), .serialized)
 struct DeathCrossesBureausTests {
     func settings(_ domain: Domain, database: TestDatabase, kafka: TestKafka) throws -> ServiceSettings {
         let prefix = domain.rawValue.uppercased()
-        return try ServiceSettings(domain: domain, environment: [
-            "\(prefix)_HTTP_PORT": "0",
-            "\(prefix)_DB_HOST": database.configuration.host,
-            "\(prefix)_DB_PORT": String(database.configuration.port),
-            "\(prefix)_DB_USER": database.configuration.username,
-            "\(prefix)_DB_PASSWORD": database.configuration.password,
-            "\(prefix)_DB_NAME": database.configuration.database,
-            "\(prefix)_KAFKA_BOOTSTRAP": kafka.cluster.bootstrapServers,
-            "\(prefix)_KAFKA_REPLICATION": "1",
-            "\(prefix)_KAFKA_SESSION_TIMEOUT_MS": "6000",
-            "\(prefix)_LOG_LEVEL": "warning",
-            "\(prefix)_DB_MAX_CONNECTIONS": "6",
-        ])
+        return try ServiceHarness.settings(domain, database: database, kafka: kafka,
+                                           extra: ["\(prefix)_KAFKA_SESSION_TIMEOUT_MS": "6000"])
     }
 
     @Test func deathReportedTwiceIsJournalledOnce() async throws {
@@ -73,17 +59,15 @@ struct DeathCrossesBureausTests {
                     body: ByteBuffer(string: #"{"partyA":"\#(husband.rawValue)","partyB":"\#(wife.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#))
                 #expect(marriage.status == .created)
 
-                var journalled = 0
-                for _ in 0..<300 {
+                @Sendable func journalled() async throws -> Int {
                     let page = try await assistanceClient.execute(uri: "/life-events", method: .get)
-                    journalled = String(buffer: page.body).components(separatedBy: "\"eventId\"").count - 1
-                    if journalled >= 3 { break }
-                    try await Task.sleep(for: .milliseconds(100))
+                    return String(buffer: page.body).components(separatedBy: "\"eventId\"").count - 1
                 }
-                try await Task.sleep(for: .milliseconds(500))  // any duplicate would show up by now
-                let final = try await assistanceClient.execute(uri: "/life-events", method: .get)
-                journalled = String(buffer: final.body).components(separatedBy: "\"eventId\"").count - 1
-                #expect(journalled == 3)  // one death, two spouses
+                let arrived = try await eventually { try await journalled() } until: { $0 >= 3 }
+                #expect(arrived == 3)  // one death, two spouses
+                // A duplicate would show within a second: wait for a change that must not come.
+                let settled = try await eventually(timeout: .seconds(1)) { try await journalled() } until: { $0 != 3 }
+                #expect(settled == 3)
                 let ready = try await client.execute(uri: "/health/ready", method: .get)
                 #expect(ready.status == .ok)
                 let metrics = try await client.execute(uri: "/metrics", method: .get)

@@ -3,12 +3,13 @@ import Foundation
 import HummingbirdTesting
 import Messaging
 import Testing
+import TestKit
 import TestSupport
 @testable import Registry
 
 /// The free basic funeral (惠民殡葬): granted once when the deceased received 低保 or
 /// 特困 on the date of death, learnt from Assistance's events through the inbox.
-@Suite("Free basic funeral grants", .tags(.integration), .serialized)
+@Suite("Free basic funeral grants", .tags(.postgres, .kafka, .slow), .serialized)
 struct FuneralGrantTests {
     static let key = try! PersonRefKey(hex: String(repeating: "0123456789abcdef", count: 4))  // the development key
     let deceased = RegistryHarness.person(born: "1941-07-02", sequence: 61)
@@ -32,74 +33,91 @@ struct FuneralGrantTests {
             source: Domain.assistance.source)
     }
 
-    func subsidyCount(_ client: any TestClientProtocol, record: String) async throws -> Int {
+    /// The recipient periods the Registry's inbox has stored; with `ended`, only those with a last covered day.
+    func recipientPeriods(_ database: TestDatabase, ended: Bool = false) async throws -> Int {
+        try await RegistryHarness.integer(
+            "SELECT count(*)::int FROM recipient_periods\(unescaped: ended ? " WHERE last_covered_day IS NOT NULL" : "")",
+            in: database)
+    }
+
+    /// What `GET /deaths/{id}/funeral-subsidy` answers: the HTTP status, and the grant's status
+    /// (`granted`, `revoked`) or the problem code (`funeral-subsidy.not-found` while there is none).
+    func subsidy(_ client: any TestClientProtocol, record: String) async throws -> (http: Int, answer: String?) {
         let response = try await client.get("/deaths/\(record)/funeral-subsidy")
-        return response.status == .ok ? 1 : 0
+        return (response.status.code, response.problemCode ?? (try? response.json())?["status"] as? String)
     }
 
     @Test func recipientDeathIsGrantedOnceUnderDuplicateDelivery() async throws {
-        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka in
+        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka, database in
             let grantedEvent = try granted(caseID: UUID(), startsOn: "2024-01-01")
             try await publish(grantedEvent, on: kafka)
             try await publish(grantedEvent, on: kafka)  // the same event delivered twice
-            // Wait until the Registry's inbox has applied it: a death recorded now is then a recipient's.
-            var record = ""
-            var grant = 0
-            for attempt in 0..<100 {
-                let response = try await client.post("/deaths", json: death("2026-03-14", key: "attempt-\(attempt)"))
-                record = try #require(try response.json()["recordId"] as? String)
-                grant = try await subsidyCount(client, record: record)
-                if grant == 1 { break }
-                // Not yet: annul-free retry is impossible (one death per person), so wait for the late event path.
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            #expect(grant == 1)
+            // Once the inbox has applied it, a death recorded now is a recipient's.
+            let periods = try await eventually { try await recipientPeriods(database) } until: { $0 == 1 }
+            #expect(periods == 1)
+            let response = try await client.post("/deaths", json: death("2026-03-14"))
+            #expect(response.status == .created)
+            let record = try #require(try response.json()["recordId"] as? String)
             let body = try await client.get("/deaths/\(record)/funeral-subsidy")
+            #expect(body.status == .ok)
             #expect(body.text.contains(#""basis":"extreme-poverty""#))
             #expect(body.text.contains(#""total":64000"#))
             // The death reported again, and the benefit event delivered yet again: still one grant.
             #expect(try await client.post("/deaths", json: death("2026-03-14")).status == .ok)
             try await publish(grantedEvent, on: kafka)
             try await publish(try granted(caseID: UUID(), startsOn: "2025-01-01"), on: kafka)  // another case, same person
-            try await Task.sleep(for: .seconds(2))
-            #expect(try await grantEvents(kafka).count == 1)
+            let both = try await eventually { try await recipientPeriods(database) } until: { $0 == 2 }
+            #expect(both == 2)
+            let grants = try await RegistryHarness.published(FuneralSubsidyGranted.eventType.rawValue, count: 1, kafka: kafka,
+                                                             settle: .seconds(3))
+            #expect(grants.count == 1)
         }
     }
 
     @Test func aBenefitEventArrivingAfterTheDeathStillGrants() async throws {
         try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka in
             let record = try #require(try await client.post("/deaths", json: death("2026-03-14")).json()["recordId"] as? String)
-            #expect(try await subsidyCount(client, record: record) == 0)
+            let before = try await subsidy(client, record: record)
+            #expect(before.http == 404)
+            #expect(before.answer == "funeral-subsidy.not-found")
             try await publish(try granted(caseID: UUID(), startsOn: "2023-06-01"), on: kafka)
-            var grant = 0
-            for _ in 0..<150 where grant == 0 {
-                grant = try await subsidyCount(client, record: record)
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            #expect(grant == 1)
+            let grant = try await eventually { try await subsidy(client, record: record) } until: { $0.http == 200 }
+            #expect(grant.http == 200)
+            #expect(grant.answer == "granted")
             // Annulling the death revokes the grant; the annulment is an event of its own.
             let annulled = try await client.post("/deaths/\(record)/annulment", json: #"{"reason":"wrong person"}"#)
             #expect(annulled.text.contains(#""status":"annulled""#))
-            #expect(try await client.get("/deaths/\(record)/funeral-subsidy").text.contains(#""status":"revoked""#))
+            let revoked = try await subsidy(client, record: record)
+            #expect(revoked.http == 200)
+            #expect(revoked.answer == "revoked")
         }
     }
 
     @Test func noGrantForAFormerRecipientOrANonRecipient() async throws {
-        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka in
+        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka, database in
             let caseID = UUID()
             try await publish(try granted(caseID: caseID, startsOn: "2020-01-01"), on: kafka)
             try await publish(try CloudEvent.wrap(
                 BenefitTerminated(caseID: caseID, program: .extremePoverty, recipients: [person], region: try RegionCode("620423"),
                                   lastCoveredDay: try CivilDate(iso: "2026-03-13"), reason: .review, causationEventID: nil),
                 source: Domain.assistance.source), on: kafka)
-            try await Task.sleep(for: .seconds(5))  // let both events be applied (first group join ≈ 3 s)
+            // Both events applied: the period ended the day before the death.
+            let ended = try await eventually { try await recipientPeriods(database, ended: true) } until: { $0 == 1 }
+            #expect(ended == 1)
             let record = try #require(try await client.post("/deaths", json: death("2026-03-14")).json()["recordId"] as? String)
-            #expect(try await subsidyCount(client, record: record) == 0)
+            let grant = try await subsidy(client, record: record)
+            #expect(grant.http == 404)
+            #expect(grant.answer == "funeral-subsidy.not-found")
+            // Nobody else: a death without any benefit event is not granted either.
+            let stranger = RegistryHarness.person(born: "1950-02-02", sequence: 63)
+            let other = try await client.post("/deaths", json: #"{"residentId":"\#(stranger.rawValue)","dateOfDeath":"2026-03-14","region":"620423","source":"hospital","idempotencyKey":"k2"}"#)
+            let otherRecord = try #require(try other.json()["recordId"] as? String)
+            #expect(try await subsidy(client, record: otherRecord).answer == "funeral-subsidy.not-found")
         }
     }
 
     @Test func funeralServicesAndCorrections() async throws {
-        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, _ in
+        try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-20")) { client, _, kafka in
             let record = try #require(try await client.post("/deaths", json: death("2026-03-14")).json()["recordId"] as? String)
             #expect(try await client.post("/deaths/\(record)/funeral-services",
                                           json: #"{"service":"cremation","performedOn":"2026-03-16"}"#).problemCode
@@ -117,12 +135,15 @@ struct FuneralGrantTests {
                 .problemCode == "funeral.unknown-service")
             let corrected = try await client.post("/deaths/\(record)/correction", json: #"{"dateOfDeath":"2026-03-13","reason":"hospital typo"}"#)
             #expect(corrected.text.contains(#""dateOfDeath":"2026-03-13""#))
+            // The same date again changes nothing and publishes nothing.
+            let again = try await client.post("/deaths/\(record)/correction", json: #"{"dateOfDeath":"2026-03-13","reason":"again"}"#)
+            #expect(again.status == .ok)
+            #expect(again.text.contains(#""dateOfDeath":"2026-03-13""#))
+            let corrections = try await RegistryHarness.published(DeathRecordCorrected.eventType.rawValue, count: 1, kafka: kafka,
+                                                                  settle: .seconds(2))
+            #expect(corrections.count == 1)
             #expect(try await client.post("/deaths/\(record)/correction", json: #"{"dateOfDeath":"1930-01-01","reason":"x"}"#)
                 .problemCode == "death.before-birth")
         }
-    }
-
-    func grantEvents(_ kafka: TestKafka) async throws -> [KafkaMessage] {
-        try await RegistryHarness.published(FuneralSubsidyGranted.eventType.rawValue, kafka: kafka)
     }
 }

@@ -2,75 +2,79 @@ import Contracts
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Messaging
 import NIOCore
+import PostgresNIO
 import ServiceKit
+import TestKit
 import TestSupport
 @testable import Registry
 
 /// Runs the real Registry (HTTP, PostgreSQL, embedded Kafka) with a clock the test moves.
 enum RegistryHarness {
     static func settings(_ database: TestDatabase, kafka: TestKafka) throws -> ServiceSettings {
-        try ServiceSettings(domain: .registry, environment: [
-            "REGISTRY_HTTP_PORT": "0",
-            "REGISTRY_DB_HOST": database.configuration.host,
-            "REGISTRY_DB_PORT": String(database.configuration.port),
-            "REGISTRY_DB_USER": database.configuration.username,
-            "REGISTRY_DB_PASSWORD": database.configuration.password,
-            "REGISTRY_DB_NAME": database.configuration.database,
-            "REGISTRY_KAFKA_BOOTSTRAP": kafka.cluster.bootstrapServers,
-            "REGISTRY_KAFKA_REPLICATION": "1",
-            "REGISTRY_LOG_LEVEL": "warning",
-            "REGISTRY_DB_MAX_CONNECTIONS": "6",  // many suites run in parallel against one server
-        ])
+        try ServiceHarness.settings(.registry, database: database, kafka: kafka)
     }
 
     static func with(
         today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock) async throws -> Void
     ) async throws {
-        try await with(today: today) { client, clock, _ in try await body(client, clock) }
+        try await with(today: today) { client, clock, _, _ in try await body(client, clock) }
     }
 
     /// The same, with the embedded broker, to play another bureau's events.
     static func with(
         today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock, TestKafka) async throws -> Void
     ) async throws {
+        try await with(today: today) { client, clock, kafka, _ in try await body(client, clock, kafka) }
+    }
+
+    /// The same, with the service's database, to see what its inbox has applied.
+    static func with(
+        today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock, TestKafka, TestDatabase) async throws -> Void
+    ) async throws {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("registry")
         let clock = ServiceClock(fixed: today)
-        let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
-            clock: clock, policy: try FuneralSettings.policy(environment: [:]), sweepInterval: .milliseconds(300)),
-                                                            settings: settings(database, kafka: kafka))
         do {
-            try await app.test(.live) { client in try await body(client, clock, kafka) }
+            let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
+                clock: clock, policy: try FuneralSettings.policy(environment: [:]), sweepInterval: .milliseconds(300)),
+                                                                settings: settings(database, kafka: kafka))
+            try await app.test(.live) { client in try await body(client, clock, kafka, database) }
         } catch {
             try? await database.drop()
             throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise
         }
-        try await database.drop()
+        do {
+            try await database.drop()
+        } catch {
+            throw HarnessError(underlying: "dropping the test database: \(String(reflecting: error))")
+        }
     }
 
-    /// The events of `type` the Registry published, read from its topic for `seconds`
-    /// (the first consumer-group join alone takes about 3 s on the embedded broker).
-    static func published(_ type: String, kafka: TestKafka, seconds: Int = 8) async throws -> [KafkaMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: kafka.consumerConfiguration(group: "reader-\(UUID())", topics: [Topics.events(of: .registry)]),
-            logger: TestKafka.logger)
-        let found = try await withThrowingTaskGroup(of: [KafkaMessage].self) { group in
-            group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
-                consumer.stop()
-                return []
-            }
-            var found: [KafkaMessage] = []
-            for try await message in consumer.messages where message.header("ce_type")?.stringValue == type {
-                found.append(message)
-            }
-            try await group.waitForAll()
-            return found
+    /// The events of `type` the Registry published, once `count` of them arrived; `settle` keeps
+    /// reading a little longer, so that a duplicate would show.
+    static func published(_ type: String, count: Int, kafka: TestKafka, settle: Duration = .zero) async throws -> [KafkaMessage] {
+        try await TopicReader(kafka: kafka, topics: [Topics.events(of: .registry)])
+            .events(ofType: type, count: count, timeout: .seconds(30), settle: settle)
+    }
+
+    /// The integer one statement returns from the service's database (a count), on a connection
+    /// of its own: the service's pool is the service's.
+    static func integer(_ statement: PostgresQuery, in database: TestDatabase) async throws -> Int {
+        let logger = Logger(label: "test.registry.probe")
+        let connection = try await PostgresConnection.connect(
+            configuration: database.configuration.connectionConfiguration, id: 1, logger: logger)
+        do {
+            var value = 0
+            for try await result in try await connection.query(statement, logger: logger).decode(Int.self) { value = result }
+            try await connection.close()
+            return value
+        } catch {
+            try? await connection.close()
+            throw error
         }
-        await consumer.close()
-        return found
     }
 
     static func person(born: String, sequence: Int) -> ResidentID {

@@ -15,7 +15,8 @@ import Contracts
 ///   at least 40 full years older (art. 1102: 相差四十周岁以上; 以上 includes 40, art. 1259).
 /// - `adoption.child-consent-required` — a child of 8 or more must consent (art. 1104).
 /// - `adoption.assessment-missing` — the civil-affairs department must assess the adoption
-///   (art. 1105 para. 5: 民政部门应当依法进行收养评估; seed 003 [L17 §3.5.4] "推进收养评估").
+///   (art. 1105 para. 5: 民政部门应当依法进行收养评估; 《景泰县"十四五"民政事业发展规划》第三章（五）4
+///   「提升婚姻收养管理服务水平」: "完善收养评估标准，推进收养评估").
 ///
 /// Counting children: art. 1111 makes adopted children children in law, so "has one child" counts
 /// them. ``Adopter/existingChildren`` counts the children an adopter has *other than* by a prior

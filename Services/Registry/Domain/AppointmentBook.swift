@@ -3,7 +3,8 @@ import Contracts
 /// Booking rules of one marriage registration office: a daily capacity, named slots with their
 /// own capacities, and peak dates on which only booked couples are served.
 ///
-/// Source: seed 004 [004:L20] "在“5·20”“七夕”等登记高峰时段实行预约办理、分时分流错峰登记" — on the peak
+/// Source: 成都市民政局局长王宏斌2023年署名文章「完善基本社会服务体系」部分，一是「持续推进婚俗改革」:
+/// "在“5·20”“七夕”等登记高峰时段实行预约办理、分时分流错峰登记" — on the peak
 /// days 5·20 (20 May) and 七夕 (7th day of the 7th lunar month) registration is by appointment,
 /// in time slots. Walk-ins are therefore refused on peak days (`appointment.peak-day-booking-required`).
 ///

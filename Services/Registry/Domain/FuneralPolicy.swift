@@ -3,9 +3,9 @@ import Contracts
 /// The local free-basic-funeral policy: who is covered beyond assistance recipients, and what
 /// each basic service is worth.
 ///
-/// Why configurable: the plan lets localities widen coverage and raise standards (seed 003
-/// [L17 §3.5.7] "鼓励有条件的地方增加服务项目、扩大覆盖人群和提高保障标准"); Chengdu covers all permanent
-/// residents (seed 000 [000:L57] "实现惠民殡葬政策常住人口全覆盖").
+/// Why configurable: the plan lets localities widen coverage and raise standards (《景泰县"十四五"民政事业
+/// 发展规划》第三章（五）7: "鼓励有条件的地方增加服务项目、扩大覆盖人群和提高保障标准"); Chengdu covers all
+/// permanent residents (《2020年成都市民政工作要点》要点五第16条: "实现惠民殡葬政策常住人口全覆盖").
 public struct FuneralPolicy: Sendable, Hashable {
     /// Every resident who dies qualifies, not only 低保/特困 recipients.
     public let extendToAllResidents: Bool

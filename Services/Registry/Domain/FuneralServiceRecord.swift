@@ -1,16 +1,17 @@
 import Contracts
+import Foundation
 
 /// One funeral service performed for a recorded death (遗体接运, 暂存, 火化, 骨灰存放, 安葬).
 /// Pure rules: the service is one of the five, it is not dated before the death, a cremation
 /// carries its certificate number and a burial its cemetery plot.
-enum FuneralServiceRecord: Equatable, Sendable {
+public enum FuneralServiceRecord: Equatable, Sendable {
     case transport
     case storage
     case cremation(certificate: String)
     case ashStorage
     case burial(plot: String)
 
-    static func validate(
+    public static func validate(
         service: String, performedOn: CivilDate, dateOfDeath: CivilDate, cremationCertificate: String?, cemeteryPlot: String?
     ) throws(RuleViolation) -> FuneralServiceRecord {
         let record: FuneralServiceRecord

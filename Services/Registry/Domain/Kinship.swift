@@ -26,3 +26,19 @@ public enum Kinship: Sendable, Hashable {
     /// The widest collateral degree still prohibited (art. 1048: 三代以内).
     public static let prohibitedCollateralGenerations = 3
 }
+
+extension Kinship {
+    /// The declaration as the application form states it: `unrelated`, `lineal` or `collateral-N`
+    /// (N generations, counting the common ancestor as 1).
+    public init(declaration text: String) throws(RuleViolation) {
+        switch text {
+        case "unrelated": self = .unrelated
+        case "lineal": self = .lineal
+        default:
+            guard text.hasPrefix("collateral-"), let generations = Int(text.dropFirst("collateral-".count)) else {
+                throw .invalid("marriage.invalid-kinship", "declaredKinship must be unrelated, lineal or collateral-N")
+            }
+            self = .collateral(generations: generations)
+        }
+    }
+}

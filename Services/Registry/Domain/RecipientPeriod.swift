@@ -30,3 +30,15 @@ public struct RecipientPeriod: Sendable, Hashable {
         date >= from && (to.map { date <= $0 } ?? true)
     }
 }
+
+extension RecipientPeriod.Program {
+    /// The programme of an Assistance benefit, if its recipients get the free basic funeral:
+    /// 临时救助 (temporary assistance) recipients do not.
+    public init?(_ program: AssistanceProgram) {
+        switch program {
+        case .minimumLivingAllowance: self = .minimumLivingAllowance
+        case .extremePoverty: self = .extremePoverty
+        case .temporaryAssistance: return nil
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Contracts
+import Foundation
+import Hummingbird
+import RegistryDomain
+import ServiceKit
+
+/// `POST /deaths` records a death and publishes `death-recorded` through the outbox;
+/// `GET /deaths/{id}` returns the record (with the resident ID: this is the Registry's own API).
+enum DeathRoutes {
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
+        router.post("/deaths") { request, context -> EditedResponse<DeathRecordResponse> in
+            let body = try await request.decode(as: DeathReport.Request.self, context: context)
+            let report = try DeathReport.validate(body, today: .today())
+            let (record, isNew) = try await RecordDeath.run(report, dependencies: dependencies, policy: policy, logger: context.logger)
+            return EditedResponse(status: isNew ? .created : .ok,
+                                  response: DeathRecordResponse(record, status: isNew ? nil : "already-recorded"))
+        }
+        router.get("/deaths/:id") { _, context -> DeathRecordResponse in
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let record = try await DeathRecordStore(dependencies.database, logger: context.logger).find(id) else {
+                throw RuleViolation.deathNotFound(id)
+            }
+            return DeathRecordResponse(record)
+        }
+    }
+}
+
+struct DeathRecordResponse: ResponseEncodable {
+    var recordId: UUID
+    var residentId: String
+    var personRef: String
+    var dateOfDeath: String
+    var region: String
+    var source: String
+    /// `recorded`, `annulled`, or `already-recorded` when the same death was reported before.
+    var status: String
+
+    /// The record; `status` replaces the record's own (`already-recorded` for a repeated report).
+    init(_ record: DeathRecord, status: String? = nil) {
+        recordId = record.id
+        residentId = record.residentID.rawValue
+        personRef = record.person.rawValue
+        dateOfDeath = record.dateOfDeath.iso
+        region = record.region.rawValue
+        source = record.source.rawValue
+        self.status = status ?? record.status.rawValue
+    }
+}

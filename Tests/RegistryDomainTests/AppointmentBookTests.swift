@@ -1,0 +1,148 @@
+import Contracts
+import Testing
+@testable import RegistryDomain
+import TestKit
+
+@Suite("Appointment book of a registration office", .tags(.unit))
+struct AppointmentBookTests {
+    typealias F = RegistryDomainFixture
+
+    static let book = try! AppointmentBook(
+        dailyCapacity: 10,
+        slots: [AppointmentSlot(name: "09:00-10:00", capacity: 5), AppointmentSlot(name: "10:00-11:00", capacity: 5),
+                AppointmentSlot(name: "14:00-15:00", capacity: 4), AppointmentSlot(name: "closed", capacity: 0)])
+    static let morning = "09:00-10:00"
+    static let today = F.day("2026-05-11")
+
+    func refusal(slot: String = morning, date: CivilDate = F.day("2026-05-12"), counts: BookingCounts = .none) -> RuleViolation? {
+        F.refusal { () throws(RuleViolation) in
+            try Self.book.canBook(slot: slot, date: date, today: Self.today, existingBookings: counts)
+        }
+    }
+
+    @Test func defaultPeakDatesAre520AndQixiOf2026And2027() {
+        #expect(AppointmentBook.defaultPeakDates ==
+                [F.day("2026-05-20"), F.day("2026-08-19"), F.day("2027-05-20"), F.day("2027-08-08")])
+        #expect(Self.book.peakDates == AppointmentBook.defaultPeakDates)
+    }
+
+    @Test func bookingWithRoomIsAccepted() throws {
+        #expect(refusal() == nil)
+        let booking = try Self.book.book(slot: Self.morning, date: Self.today, today: Self.today, existingBookings: .none)
+        #expect(booking == AppointmentBooking(slot: Self.morning, date: Self.today))
+        #expect(booking.isActive == true)
+    }
+
+    @Test func unknownSlotIsRefused() {
+        #expect(refusal(slot: "08:00-09:00")?.code == "appointment.unknown-slot")
+        #expect(refusal(slot: "08:00-09:00")?.kind == .invalidInput)
+    }
+
+    @Test(arguments: [(-1, "appointment.date-in-past"), (-365, "appointment.date-in-past"), (0, nil), (1, nil), (90, nil)])
+    func bookingInThePastIsRefused(offset: Int, code: String?) {
+        #expect(refusal(date: Self.today.adding(days: offset))?.code == code)
+    }
+
+    @Test(arguments: [(0, nil), (4, nil), (5, "appointment.slot-full"), (6, "appointment.slot-full")])
+    func slotCapacity(booked: Int, code: String?) {
+        let counts = BookingCounts(bySlot: [Self.morning: booked])
+        #expect(refusal(counts: counts)?.code == code)
+        // Other slots are unaffected.
+        #expect(refusal(slot: "10:00-11:00", counts: counts) == nil)
+    }
+
+    @Test func aZeroCapacitySlotIsAlwaysFull() {
+        #expect(refusal(slot: "closed")?.code == "appointment.slot-full")
+        #expect(refusal(slot: "closed")?.kind == .conflict)
+    }
+
+    /// Daily capacity 10; bookings spread over slots and walk-ins all count.
+    @Test(arguments: [
+        (BookingCounts(bySlot: ["10:00-11:00": 5, "14:00-15:00": 4]), nil as String?),                   // 9
+        (BookingCounts(bySlot: ["10:00-11:00": 5, "14:00-15:00": 4], walkIns: 1), "appointment.day-full"),  // 10
+        (BookingCounts(bySlot: ["10:00-11:00": 3], walkIns: 6), nil),                                        // 9
+        (BookingCounts(bySlot: ["10:00-11:00": 3], walkIns: 7), "appointment.day-full"),                     // 10
+        (BookingCounts(bySlot: [:], walkIns: 12), "appointment.day-full"),
+    ])
+    func dayCapacity(counts: BookingCounts, code: String?) {
+        #expect(refusal(counts: counts)?.code == code)
+    }
+
+    @Test func dayFullIsReportedBeforeSlotFull() {
+        let counts = BookingCounts(bySlot: [Self.morning: 5, "10:00-11:00": 5])
+        #expect(refusal(counts: counts)?.code == "appointment.day-full")
+    }
+
+    @Test(arguments: AppointmentBook.defaultPeakDates.sorted())
+    func walkInsAreRefusedOnPeakDaysButBookingsAccepted(peak: CivilDate) throws {
+        let refusal = F.refusal { () throws(RuleViolation) in
+            try Self.book.canAdmitWalkIn(today: peak, existingBookings: .none)
+        }
+        #expect(refusal?.code == "appointment.peak-day-booking-required")
+        #expect(refusal?.kind == .ruleViolated)
+        try Self.book.canBook(slot: Self.morning, date: peak, today: peak, existingBookings: .none)
+        try Self.book.canBook(slot: Self.morning, date: peak, today: peak.adding(days: -30), existingBookings: .none)
+        // The days around it are ordinary.
+        try Self.book.canAdmitWalkIn(today: peak.adding(days: -1), existingBookings: .none)
+        try Self.book.canAdmitWalkIn(today: peak.adding(days: 1), existingBookings: .none)
+    }
+
+    @Test func walkInsUseDayCapacity() throws {
+        try Self.book.canAdmitWalkIn(today: Self.today, existingBookings: BookingCounts(bySlot: [Self.morning: 5], walkIns: 4))
+        let refusal = F.refusal { () throws(RuleViolation) in
+            try Self.book.canAdmitWalkIn(today: Self.today, existingBookings: BookingCounts(bySlot: [Self.morning: 5], walkIns: 5))
+        }
+        #expect(refusal?.code == "appointment.day-full")
+    }
+
+    @Test func configuredPeakDatesReplaceTheDefaults() throws {
+        let valentine = F.day("2027-02-14")
+        let book = try AppointmentBook(dailyCapacity: 1, slots: [AppointmentSlot(name: "am", capacity: 1)], peakDates: [valentine])
+        #expect(book.isPeakDay(valentine))
+        #expect(!book.isPeakDay(F.day("2027-05-20")))
+        let refusal = F.refusal { () throws(RuleViolation) in try book.canAdmitWalkIn(today: valentine, existingBookings: .none) }
+        #expect(refusal?.code == "appointment.peak-day-booking-required")
+    }
+
+    @Test(arguments: [0, 1, 30])
+    func anActiveBookingMayBeCancelledUntilItsDay(daysAhead: Int) throws {
+        let booking = AppointmentBooking(slot: Self.morning, date: Self.today.adding(days: daysAhead))
+        let cancelled = try Self.book.cancel(booking, today: Self.today)
+        #expect(cancelled.cancelledOn == Self.today)
+        #expect(cancelled.isActive == false)
+        #expect(cancelled.slot == booking.slot && cancelled.date == booking.date)
+    }
+
+    @Test func cancellingTwiceIsRefused() throws {
+        let cancelled = try Self.book.cancel(AppointmentBooking(slot: Self.morning, date: Self.today), today: Self.today)
+        let refusal = F.refusal { () throws(RuleViolation) in _ = try Self.book.cancel(cancelled, today: Self.today) }
+        #expect(refusal?.code == "appointment.already-cancelled")
+        #expect(refusal?.kind == .conflict)
+    }
+
+    @Test func cancellingAPastAppointmentIsRefused() {
+        let booking = AppointmentBooking(slot: Self.morning, date: Self.today.adding(days: -1))
+        let refusal = F.refusal { () throws(RuleViolation) in _ = try Self.book.cancel(booking, today: Self.today) }
+        #expect(refusal?.code == "appointment.cancel-in-past")
+    }
+
+    @Test(arguments: [
+        (-1, [AppointmentSlot(name: "am", capacity: 1)]),
+        (5, [AppointmentSlot(name: "am", capacity: -1)]),
+        (5, [AppointmentSlot(name: "", capacity: 1)]),
+        (5, [AppointmentSlot(name: "am", capacity: 1), AppointmentSlot(name: "am", capacity: 2)]),
+    ])
+    func invalidConfigurationIsRefused(daily: Int, slots: [AppointmentSlot]) {
+        let refusal = F.refusal { () throws(RuleViolation) in _ = try AppointmentBook(dailyCapacity: daily, slots: slots) }
+        #expect(refusal?.code == "appointment.invalid-configuration")
+        #expect(refusal?.kind == .invalidInput)
+    }
+
+    @Test func bookingCounts() {
+        let counts = BookingCounts(bySlot: ["a": 2, "b": 3], walkIns: 4)
+        #expect(counts.total == 9)
+        #expect(counts.count(in: "a") == 2)
+        #expect(counts.count(in: "zzz") == 0)
+        #expect(BookingCounts.none.total == 0)
+    }
+}
