@@ -44,10 +44,11 @@ let package = Package(
             resources: [.copy("Schemas")],
             swiftSettings: strict
         ),
+        // The librdkafka wrapper: producer, consumer, topic admin, broker probe. Knows nothing of events.
         .target(
             name: "Messaging",
             dependencies: [
-                "CRdKafka", "Contracts",
+                "CRdKafka",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -55,10 +56,24 @@ let package = Package(
             path: "Shared/Messaging",
             swiftSettings: strict
         ),
+        // CloudEvents over Kafka: the binary-mode binding of the envelope onto Messaging's records.
+        .target(
+            name: "EventTransport",
+            dependencies: ["Contracts", "Messaging"],
+            path: "Shared/EventTransport",
+            swiftSettings: strict
+        ),
+        // librdkafka's mock cluster, for the embedded-kafka tool and the test kits only: no service links it.
+        .target(
+            name: "EmbeddedBroker",
+            dependencies: ["CRdKafka", "Messaging", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/EmbeddedBroker",
+            swiftSettings: strict
+        ),
         .target(
             name: "Persistence",
             dependencies: [
-                "Contracts", "Messaging",
+                "Contracts", "Messaging", "EventTransport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,7 +101,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Contracts", "Messaging", "Persistence", "ServiceKit",
+                "Contracts", "Messaging", "EmbeddedBroker", "Persistence", "ServiceKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -108,7 +123,7 @@ let package = Package(
         .target(
             name: "FaultHarness",
             dependencies: [
-                "Contracts", "Messaging", "Persistence", "TestSupport",
+                "Contracts", "Messaging", "EventTransport", "Persistence", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -125,7 +140,7 @@ let package = Package(
                          swiftSettings: strict),
         .executableTarget(
             name: "EmbeddedKafka",
-            dependencies: ["Messaging", "Contracts",
+            dependencies: ["EmbeddedBroker", "Contracts",
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "UnixSignals", package: "swift-service-lifecycle")],
             path: "Tools/EmbeddedKafka",
@@ -133,7 +148,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PlatformBenchmark",
-            dependencies: ["Messaging", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
+            dependencies: ["Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Benchmarks/PlatformBenchmark",
@@ -162,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["TestKit", "Messaging", "Persistence", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "Messaging", "EventTransport", "Persistence", "ServiceKit", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PlatformTests",

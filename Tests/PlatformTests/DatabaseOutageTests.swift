@@ -1,5 +1,6 @@
 import TestKit
 import Contracts
+import EventTransport
 import Foundation
 import Messaging
 import Persistence
