@@ -110,11 +110,11 @@ let package = Package(
             path: "Shared/TestSupport",
             swiftSettings: strict
         ),
-        // What every test target shares: the one set of tags, `eventually`, topic readers.
+        // What every test target shares: the one set of tags, `eventually`, topic readers, simulated crashes.
         // Imports Testing, so only test targets link it.
         .target(
             name: "TestKit",
-            dependencies: ["Messaging", "TestSupport"],
+            dependencies: ["Contracts", "Messaging", "Persistence", "TestSupport"],
             path: "Shared/TestKit",
             swiftSettings: strict
         ),

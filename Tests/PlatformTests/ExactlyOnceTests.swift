@@ -4,7 +4,6 @@ import Foundation
 import Messaging
 import Persistence
 import PostgresNIO
-import Synchronization
 import Testing
 import TestSupport
 
@@ -22,9 +21,7 @@ struct ExactlyOnceTests {
                 try await Pipeline.command(database, aggregate: "case-\(sequence % 3)", sequence: sequence)
             }
 
-            let crashing = Pipeline.relay(database, producer: producer, faults: .init(afterPublishBeforeMark: {
-                throw SimulatedCrash("relay after publish")
-            }))
+            let crashing = Pipeline.relay(database, producer: producer, hooks: CrashBeforeCursorMoves())
             await #expect(throws: SimulatedCrash.self) { try await crashing.publishOnce() }
             let pending27 = try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
             #expect(pending27 == 20)
@@ -60,11 +57,7 @@ struct ExactlyOnceTests {
             let relay = Pipeline.relay(database, producer: producer)
             while try await relay.publishOnce().published > 0 {}
 
-            let crashes = Atomic<Int>(0)
-            let crashing = Pipeline.consumer(database, kafka: kafka, producer: producer, faults: .init(
-                afterCommitBeforeOffsetStore: { _ in
-                    if crashes.add(1, ordering: .relaxed).newValue == 7 { throw SimulatedCrash("consumer after commit") }
-                }))
+            let crashing = Pipeline.consumer(database, kafka: kafka, producer: producer, hooks: CrashAfterCommit(crashAt: 7))
             await #expect(throws: SimulatedCrash.self) { try await crashing.run() }
             let appliedBeforeCrash = try await Pipeline.count(database, "SELECT count(*) FROM effects")
             // Everything up to the crash point was committed (a whole batch may be), but no offset was stored.

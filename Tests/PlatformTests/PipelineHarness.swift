@@ -53,18 +53,18 @@ enum Pipeline {
 
     static func consumer(
         _ database: TestDatabase, kafka: TestKafka, producer: KafkaProducer, group: String = "pipeline",
-        faults: InboxConsumer.Faults = .init(), maxAttempts: Int = 5, handlers: EventHandlers? = nil
+        hooks: any InboxConsumerHooks = NoInboxConsumerHooks(), maxAttempts: Int = 5, handlers: EventHandlers? = nil
     ) -> InboxConsumer {
         var configuration = InboxConsumer.Configuration(
             kafka: kafka.consumerConfiguration(group: group, topics: [EffectRequested.eventType.topic]))
         configuration.maxAttempts = maxAttempts
         configuration.retryBackoff = .milliseconds(20)
         return InboxConsumer(configuration: configuration, client: database.client, deadLetterProducer: producer,
-                             handlers: handlers ?? Self.handlers, faults: faults, logger: TestKafka.logger)
+                             handlers: handlers ?? Self.handlers, hooks: hooks, logger: TestKafka.logger)
     }
 
     static func relay(
-        _ database: TestDatabase, producer: KafkaProducer, faults: OutboxRelay.Faults = .init(),
+        _ database: TestDatabase, producer: KafkaProducer, hooks: any OutboxRelayHooks = NoOutboxRelayHooks(),
         configure: (inout OutboxRelay.Configuration) -> Void = { _ in }
     ) -> OutboxRelay {
         var configuration = OutboxRelay.Configuration()
@@ -73,7 +73,7 @@ enum Pipeline {
         configuration.reconnectBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1))
         configure(&configuration)
         return OutboxRelay(name: "test", database: database.configuration, client: database.client, producer: producer, configuration: configuration,
-                           faults: faults, logger: TestKafka.logger)
+                           hooks: hooks, logger: TestKafka.logger)
     }
 
     static func count(_ database: TestDatabase, _ sql: String) async throws -> Int {
