@@ -98,6 +98,17 @@ let package = Package(
             path: "Shared/ServiceKit",
             swiftSettings: strict
         ),
+        // The journal of Registry life events that bureau services keep (its table, handlers, route).
+        .target(
+            name: "LifeEvents",
+            dependencies: [
+                "Contracts", "Persistence", "ServiceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Shared/LifeEvents",
+            swiftSettings: strict
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -131,10 +142,11 @@ let package = Package(
             path: "Shared/FaultHarness",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
+        .executableTarget(name: "Assistance", dependencies: ["ServiceKit", "LifeEvents"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
                          swiftSettings: strict),
-        .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
-        .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
+        .executableTarget(name: "ElderCare", dependencies: ["LifeEvents", "ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
+        .executableTarget(name: "ChildProtection", dependencies: ["LifeEvents", "ServiceKit"], path: "Services/ChildProtection",
+                          swiftSettings: strict),
         .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
         .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", exclude: ["openapi.json"],
                          swiftSettings: strict),
@@ -177,7 +189,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["TestKit", "Messaging", "EventTransport", "Persistence", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "Messaging", "EventTransport", "Persistence", "ServiceKit", "LifeEvents", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PlatformTests",
@@ -193,7 +205,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["TestKit", "Registry", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "Registry", "ServiceKit", "LifeEvents", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/RegistryTests",

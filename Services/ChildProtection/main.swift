@@ -2,14 +2,7 @@
 //
 // It runs on the shared platform (HTTP, health, metrics, outbox relay, inbox
 // consumer) and records the Registry's life events it receives, exactly once.
-import Contracts
+import LifeEvents
 import ServiceKit
 
-let definition = ServiceDefinition(
-    domain: .childprotection,
-    migrations: LifeEventJournal.migrations,
-    subscriptions: [.registry],
-    handlers: LifeEventJournal.handlers,
-    routes: LifeEventJournal.routes
-)
-try await ServiceRuntime.run(definition)
+try await ServiceRuntime.run(LifeEventJournal.journalOnlyService(.childprotection))
