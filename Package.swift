@@ -144,10 +144,17 @@ let package = Package(
         ),
         .executableTarget(name: "Assistance", dependencies: ["ServiceKit", "LifeEvents"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
                          swiftSettings: strict),
-        .executableTarget(name: "ElderCare", dependencies: ["LifeEvents", "ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
-        .executableTarget(name: "ChildProtection", dependencies: ["LifeEvents", "ServiceKit"], path: "Services/ChildProtection",
-                          swiftSettings: strict),
-        .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
+        // Each bureau service: its domain (pure types, Contracts only) and the executable that runs it.
+        .target(name: "ElderCareDomain", dependencies: ["Contracts"], path: "Services/ElderCare/Domain", swiftSettings: strict),
+        .executableTarget(name: "ElderCare", dependencies: ["ElderCareDomain", "LifeEvents", "ServiceKit"], path: "Services/ElderCare",
+                          exclude: ["Domain"], swiftSettings: strict),
+        .target(name: "ChildProtectionDomain", dependencies: ["Contracts"], path: "Services/ChildProtection/Domain",
+                swiftSettings: strict),
+        .executableTarget(name: "ChildProtection", dependencies: ["ChildProtectionDomain", "LifeEvents", "ServiceKit"],
+                          path: "Services/ChildProtection", exclude: ["Domain"], swiftSettings: strict),
+        .target(name: "SocialOrgDomain", dependencies: ["Contracts"], path: "Services/SocialOrg/Domain", swiftSettings: strict),
+        .executableTarget(name: "SocialOrg", dependencies: ["SocialOrgDomain", "ServiceKit"], path: "Services/SocialOrg",
+                          exclude: ["Domain"], swiftSettings: strict),
         .executableTarget(name: "Registry", dependencies: ["ServiceKit"], path: "Services/Registry", exclude: ["openapi.json"],
                          swiftSettings: strict),
         .executableTarget(
@@ -193,6 +200,12 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PlatformTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BureauDomainTests",
+            dependencies: ["TestKit", "Contracts", "ElderCareDomain", "ChildProtectionDomain"],
+            path: "Tests/BureauDomainTests",
             swiftSettings: strict
         ),
         .testTarget(

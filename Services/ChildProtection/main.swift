@@ -1,8 +1,7 @@
-// The ChildProtection service: child protection.
+// The ChildProtection service (儿童福利与未成年人保护): see ChildProtectionDomain for its scope.
 //
 // It runs on the shared platform (HTTP, health, metrics, outbox relay, inbox
 // consumer) and records the Registry's life events it receives, exactly once.
-import LifeEvents
 import ServiceKit
 
-try await ServiceRuntime.run(LifeEventJournal.journalOnlyService(.childprotection))
+try await ServiceRuntime.run(ChildProtectionService.definition())

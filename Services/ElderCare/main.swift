@@ -1,8 +1,7 @@
-// The ElderCare service: elder care.
+// The ElderCare service (养老服务): see ElderCareDomain for its scope.
 //
 // It runs on the shared platform (HTTP, health, metrics, outbox relay, inbox
 // consumer) and records the Registry's life events it receives, exactly once.
-import LifeEvents
 import ServiceKit
 
-try await ServiceRuntime.run(LifeEventJournal.journalOnlyService(.eldercare))
+try await ServiceRuntime.run(ElderCareService.definition())
