@@ -5,6 +5,7 @@ import Messaging
 import Persistence
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 import Testing
 import TestSupport
 
@@ -76,22 +77,18 @@ enum Pipeline {
                            hooks: hooks, logger: TestKafka.logger)
     }
 
+    /// How many effects were applied, and for how many distinct sequences: equal when none was
+    /// applied twice (every event of these tests has a sequence of its own).
+    static func effects(_ database: TestDatabase) async throws -> (total: Int, distinct: Int) {
+        (try await count(database, "SELECT count(*) FROM effects"),
+         try await count(database, "SELECT count(DISTINCT sequence) FROM effects"))
+    }
+
+    /// The single integer `sql` selects.
     static func count(_ database: TestDatabase, _ sql: String) async throws -> Int {
         let rows = try await database.client.query(PostgresQuery(unsafeSQL: sql), logger: TestKafka.logger)
         for try await value in rows.decode(Int.self) { return value }
         return 0
-    }
-
-    /// Polls `condition` until true or the deadline; tests here wait for asynchronous pipelines.
-    static func eventually(
-        timeout: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool
-    ) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try await condition()
     }
 
     /// Runs services in a ServiceGroup for the duration of `body`, then shuts them down gracefully.
@@ -105,5 +102,30 @@ enum Pipeline {
             try await tasks.waitForAll()
             return try result.get()
         }
+    }
+}
+
+/// Counts the events an inbox consumer has handled (applied, found already applied, or
+/// dead-lettered), so a test can wait for every delivery, duplicates included.
+final class HandledEvents: InboxConsumerHooks {
+    private let state = Mutex<(count: Int, last: ContinuousClock.Instant)>((0, .now))
+
+    func handled(_ event: CloudEvent) {
+        state.withLock { $0 = ($0.count + 1, .now) }
+    }
+
+    var count: Int { state.withLock { $0.count } }
+
+    /// Waits until at least `count` events were handled and then none for `quiet`: a duplicate
+    /// delivery comes right behind its original on the same partition, so by then it was handled.
+    /// Returns how many were handled.
+    func settled(atLeast count: Int, quiet: Duration = .seconds(1), timeout: Duration = .seconds(60)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let (handled, last) = state.withLock { $0 }
+            if handled >= count, ContinuousClock.now - last >= quiet { return handled }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return self.count
     }
 }
