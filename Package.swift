@@ -61,10 +61,11 @@ let package = Package(
             path: "Shared/ServiceCatalogue",
             swiftSettings: strict
         ),
+        // The librdkafka wrapper: producer, consumer, topic admin, broker probe. Knows nothing of events.
         .target(
             name: "Messaging",
             dependencies: [
-                "CRdKafka", "Contracts",
+                "CRdKafka",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -72,10 +73,24 @@ let package = Package(
             path: "Shared/Messaging",
             swiftSettings: strict
         ),
+        // CloudEvents over Kafka: the binary-mode binding of the envelope onto Messaging's records.
+        .target(
+            name: "EventTransport",
+            dependencies: ["Contracts", "Messaging"],
+            path: "Shared/EventTransport",
+            swiftSettings: strict
+        ),
+        // librdkafka's mock cluster, for the embedded-kafka tool and the test kits only: no service links it.
+        .target(
+            name: "EmbeddedBroker",
+            dependencies: ["CRdKafka", "Messaging", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/EmbeddedBroker",
+            swiftSettings: strict
+        ),
         .target(
             name: "Persistence",
             dependencies: [
-                "Contracts", "Messaging",
+                "Contracts", "Messaging", "EventTransport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,10 +115,21 @@ let package = Package(
             path: "Shared/ServiceKit",
             swiftSettings: strict
         ),
+        // The journal of Registry life events that bureau services keep (its table, handlers, route).
+        .target(
+            name: "LifeEvents",
+            dependencies: [
+                "Contracts", "Persistence", "ServiceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Shared/LifeEvents",
+            swiftSettings: strict
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
-                "Contracts", "Messaging", "Persistence", "ServiceKit",
+                "Contracts", "Messaging", "EmbeddedBroker", "Persistence", "ServiceKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -112,11 +138,11 @@ let package = Package(
             path: "Shared/TestSupport",
             swiftSettings: strict
         ),
-        // What every test target shares: the one set of tags, `eventually`, topic readers.
+        // What every test target shares: the one set of tags, `eventually`, topic readers, simulated crashes.
         // Imports Testing, so only test targets link it.
         .target(
             name: "TestKit",
-            dependencies: ["Messaging", "TestSupport"],
+            dependencies: ["Contracts", "Messaging", "Persistence", "TestSupport"],
             path: "Shared/TestKit",
             swiftSettings: strict
         ),
@@ -125,7 +151,7 @@ let package = Package(
         .target(
             name: "FaultHarness",
             dependencies: [
-                "Contracts", "Messaging", "Persistence", "TestSupport",
+                "Contracts", "Messaging", "EventTransport", "Persistence", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -133,17 +159,25 @@ let package = Package(
             path: "Shared/FaultHarness",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["verification-source.openapi.json"],
+        .executableTarget(name: "Assistance", dependencies: ["ServiceKit", "LifeEvents"], path: "Services/Assistance", exclude: ["verification-source.openapi.json"],
                          resources: [.copy("openapi.json")],
                          swiftSettings: strict),
-        .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
-        .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
-        .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
+        // Each bureau service: its domain (pure types, Contracts only) and the executable that runs it.
+        .target(name: "ElderCareDomain", dependencies: ["Contracts"], path: "Services/ElderCare/Domain", swiftSettings: strict),
+        .executableTarget(name: "ElderCare", dependencies: ["ElderCareDomain", "LifeEvents", "ServiceKit"], path: "Services/ElderCare",
+                          exclude: ["Domain"], swiftSettings: strict),
+        .target(name: "ChildProtectionDomain", dependencies: ["Contracts"], path: "Services/ChildProtection/Domain",
+                swiftSettings: strict),
+        .executableTarget(name: "ChildProtection", dependencies: ["ChildProtectionDomain", "LifeEvents", "ServiceKit"],
+                          path: "Services/ChildProtection", exclude: ["Domain"], swiftSettings: strict),
+        .target(name: "SocialOrgDomain", dependencies: ["Contracts"], path: "Services/SocialOrg/Domain", swiftSettings: strict),
+        .executableTarget(name: "SocialOrg", dependencies: ["SocialOrgDomain", "ServiceKit"], path: "Services/SocialOrg",
+                          exclude: ["Domain"], swiftSettings: strict),
         // The Registry's pure rules: Contracts (and Foundation) only, so the compiler keeps them free of I/O.
         .target(name: "RegistryDomain", dependencies: ["Contracts"], path: "Services/Registry/Domain", swiftSettings: strict),
         .executableTarget(
             name: "Registry",
-            dependencies: ["RegistryDomain", "ServiceKit", "Contracts", "Persistence",
+            dependencies: ["RegistryDomain", "ServiceKit", "LifeEvents", "Contracts", "Persistence",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log")],
@@ -154,7 +188,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EmbeddedKafka",
-            dependencies: ["Messaging", "Contracts",
+            dependencies: ["EmbeddedBroker", "Contracts",
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "UnixSignals", package: "swift-service-lifecycle")],
             path: "Tools/EmbeddedKafka",
@@ -170,7 +204,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PlatformBenchmark",
-            dependencies: ["Messaging", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
+            dependencies: ["Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Benchmarks/PlatformBenchmark",
@@ -199,10 +233,16 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["TestKit", "SchemaValidation", "Messaging", "Persistence", "ServiceKit", "TestSupport", "Contracts",
+            dependencies: ["TestKit", "SchemaValidation", "Messaging", "EventTransport", "Persistence", "ServiceKit", "LifeEvents", "TestSupport", "Contracts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PlatformTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BureauDomainTests",
+            dependencies: ["TestKit", "Contracts", "ElderCareDomain", "ChildProtectionDomain"],
+            path: "Tests/BureauDomainTests",
             swiftSettings: strict
         ),
         .testTarget(
@@ -222,7 +262,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["TestKit", "Registry", "RegistryDomain", "ServiceKit", "TestSupport", "Contracts", "Messaging",
+            dependencies: ["TestKit", "Registry", "RegistryDomain", "ServiceKit", "LifeEvents", "TestSupport", "Contracts", "Messaging",
                            "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],

@@ -34,9 +34,7 @@ enum EndToEnd {
             let consumer = InboxConsumer(
                 configuration: .init(kafka: kafka.consumerConfiguration(group: "bench-e2e-\(rate)", topics: [topic])),
                 client: database.client, deadLetterProducer: producer, handlers: handlers,
-                faults: .init(afterCommitBeforeOffsetStore: { event in
-                    recorder.consumerCommitted(event.id)  // called right after the consumer's database commit
-                }),
+                hooks: recorder,  // told right after the consumer's database commit
                 logger: logger)
             let total = rate * seconds
             let warmup = rate  // the first second is not counted

@@ -1,4 +1,6 @@
+import Contracts
 import Foundation
+import Persistence
 import Synchronization
 
 /// Commit instants of commands, matched with the consumer's commit of the same event.
@@ -26,6 +28,10 @@ final class LatencyRecorder: Sendable {
     var count: Int { state.withLock { $0.samples.count } }
     func reset() { state.withLock { $0.samples.removeAll() } }
     var samples: [Double] { state.withLock { $0.samples } }
+}
+
+extension LatencyRecorder: InboxConsumerHooks {
+    func handled(_ event: CloudEvent) { consumerCommitted(event.id) }
 }
 
 /// Hands out work item numbers to concurrent writers.

@@ -9,6 +9,7 @@
 // PostgreSQL is the server named by CIVIL_TEST_PG_*.
 import CRdKafka
 import Contracts
+import EventTransport
 import Foundation
 import Logging
 import Messaging

@@ -1,8 +1,8 @@
+import LifeEvents
 import Persistence
-import ServiceKit
 
-/// The Assistance schema. Versions 1–2 are the life-event journal the service kept before it
-/// had a domain of its own; they stay so existing databases upgrade in place.
+/// The Assistance schema, after the life-event journal's (scope `journal`). Its own versions start
+/// at 3: versions 1–2 were the journal's before the journal had a scope of its own.
 ///
 /// Amounts are integer fen (`bigint`), months are the first day of the month (`date`), and
 /// people are person refs only: the resident ID an application arrives with is never stored.

@@ -1,5 +1,6 @@
 import Contracts
 import Hummingbird
+import LifeEvents
 import Persistence
 import ServiceKit
 

@@ -1,15 +1,7 @@
-// The ChildProtection service: child protection.
+// The ChildProtection service (儿童福利与未成年人保护): see ChildProtectionDomain for its scope.
 //
 // It runs on the shared platform (HTTP, health, metrics, outbox relay, inbox
 // consumer) and records the Registry's life events it receives, exactly once.
-import Contracts
 import ServiceKit
 
-let definition = ServiceDefinition(
-    domain: .childprotection,
-    migrations: LifeEventJournal.migrations,
-    subscriptions: [.registry],
-    handlers: LifeEventJournal.handlers,
-    routes: LifeEventJournal.routes
-)
-try await ServiceRuntime.run(definition)
+try await ServiceRuntime.run(ChildProtectionService.definition())

@@ -1,15 +1,7 @@
-// The ElderCare service: elder care.
+// The ElderCare service (养老服务): see ElderCareDomain for its scope.
 //
 // It runs on the shared platform (HTTP, health, metrics, outbox relay, inbox
 // consumer) and records the Registry's life events it receives, exactly once.
-import Contracts
 import ServiceKit
 
-let definition = ServiceDefinition(
-    domain: .eldercare,
-    migrations: LifeEventJournal.migrations,
-    subscriptions: [.registry],
-    handlers: LifeEventJournal.handlers,
-    routes: LifeEventJournal.routes
-)
-try await ServiceRuntime.run(definition)
+try await ServiceRuntime.run(ElderCareService.definition())

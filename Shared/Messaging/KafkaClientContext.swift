@@ -7,7 +7,7 @@ import Metrics
 ///
 /// It must outlive `rd_kafka_destroy`, so every client keeps a strong reference
 /// to it and destroys the C handle first.
-final class KafkaClientContext: Sendable {
+package final class KafkaClientContext: Sendable {
     let clientID: String
     let logger: Logger
     let statistics: KafkaStatisticsRecorder
@@ -18,7 +18,7 @@ final class KafkaClientContext: Sendable {
         _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
     ) -> Void)?
 
-    init(
+    package init(
         clientID: String,
         logger: Logger,
         onDelivery: (@Sendable (UInt, Result<DeliveryReport, KafkaError>) -> Void)? = nil,
@@ -39,7 +39,7 @@ final class KafkaClientContext: Sendable {
     }
 
     /// Installs the callbacks every client type uses: logs, errors and statistics.
-    func install(on conf: OpaquePointer) {
+    package func install(on conf: OpaquePointer) {
         rd_kafka_conf_set_opaque(conf, opaque)
         rd_kafka_conf_set_log_cb(conf) { rk, level, facility, buffer in
             // May run on librdkafka's internal threads: only hand the line to swift-log.

@@ -17,7 +17,7 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
         self.isRetriable = isRetriable
     }
 
-    init(_ err: rd_kafka_resp_err_t, context: String = "") {
+    package init(_ err: rd_kafka_resp_err_t, context: String = "") {
         let text = String(cString: rd_kafka_err2str(err))
         self.init(code: err.rawValue, message: context.isEmpty ? text : "\(context): \(text)")
     }

@@ -1,4 +1,4 @@
-/// A Kafka header; CloudEvents binary mode puts every attribute in one (`ce_id`, `ce_type`, …).
+/// A Kafka record header: a name and raw bytes (EventTransport carries CloudEvents attributes in them, `ce_id`, `ce_type`, …).
 public struct KafkaHeader: Sendable, Equatable {
     public var name: String
     public var value: [UInt8]

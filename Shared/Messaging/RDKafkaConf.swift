@@ -1,9 +1,9 @@
 import CRdKafka
 
 /// Builds an `rd_kafka_conf_t` from properties, reporting librdkafka's own message for a bad one.
-enum RDKafkaConf {
+package enum RDKafkaConf {
     /// The caller owns the returned conf until it passes it to `rd_kafka_new`.
-    static func make(_ properties: [String: String]) throws(KafkaError) -> OpaquePointer {
+    package static func make(_ properties: [String: String]) throws(KafkaError) -> OpaquePointer {
         guard let conf = rd_kafka_conf_new() else {
             throw KafkaError.configuration("rd_kafka_conf_new failed")
         }
@@ -20,7 +20,7 @@ enum RDKafkaConf {
     }
 
     /// Creates the client; on failure librdkafka has not taken the conf, so it is destroyed here.
-    static func newClient(type: rd_kafka_type_t, conf: OpaquePointer) throws(KafkaError) -> OpaquePointer {
+    package static func newClient(type: rd_kafka_type_t, conf: OpaquePointer) throws(KafkaError) -> OpaquePointer {
         var errorText = [CChar](repeating: 0, count: 512)
         guard let rk = rd_kafka_new(type, conf, &errorText, errorText.count) else {
             rd_kafka_conf_destroy(conf)

@@ -1,6 +1,8 @@
 /// A C handle that librdkafka documents as thread-safe, carried across tasks.
-struct SendablePointer: @unchecked Sendable {
-    let raw: OpaquePointer
+package struct SendablePointer: @unchecked Sendable {
+    package let raw: OpaquePointer
+
+    package init(raw: OpaquePointer) { self.raw = raw }
 }
 
 /// A mutable C pointer handed to exactly one other thread at a time.

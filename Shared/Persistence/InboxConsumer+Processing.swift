@@ -1,4 +1,5 @@
 import Contracts
+import EventTransport
 import Foundation
 import Messaging
 import Metrics
@@ -59,7 +60,7 @@ extension InboxConsumer {
                 let outcome = applied.contains(item.event.id) ? "applied" : "duplicate"
                 Counter(label: "inbox_events_total", dimensions: [("group", group), ("type", item.event.type),
                                                                  ("outcome", outcome)]).increment()
-                try faults.afterCommitBeforeOffsetStore?(item.event)
+                try hooks.handled(item.event)
             }
             break
         }
@@ -130,7 +131,7 @@ extension InboxConsumer {
                 break
             }
         }
-        try faults.afterCommitBeforeOffsetStore?(event)
+        try hooks.handled(event)
         guard try await finish(&machine, consumer: consumer) == .done else { return .stopped }
         storeOffset(message, consumer: consumer)
         return .done

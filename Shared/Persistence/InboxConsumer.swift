@@ -51,31 +51,23 @@ public final class InboxConsumer: Service, Sendable {
         }
     }
 
-    /// Test seams that make the consumer die at a precise point.
-    public struct Faults: Sendable {
-        public var afterCommitBeforeOffsetStore: (@Sendable (CloudEvent) throws -> Void)?
-        public init(afterCommitBeforeOffsetStore: (@Sendable (CloudEvent) throws -> Void)? = nil) {
-            self.afterCommitBeforeOffsetStore = afterCommitBeforeOffsetStore
-        }
-    }
-
     let configuration: Configuration
     let client: PostgresClient
     let producer: KafkaProducer
     let handlers: EventHandlers
-    let faults: Faults
+    let hooks: any InboxConsumerHooks
     let logger: Logger
     var group: String { configuration.kafka.groupID }
 
     public init(
         configuration: Configuration, client: PostgresClient, deadLetterProducer: KafkaProducer,
-        handlers: EventHandlers, faults: Faults = .init(), logger: Logger
+        handlers: EventHandlers, hooks: any InboxConsumerHooks = NoInboxConsumerHooks(), logger: Logger
     ) {
         self.configuration = configuration
         self.client = client
         self.producer = deadLetterProducer
         self.handlers = handlers
-        self.faults = faults
+        self.hooks = hooks
         self.logger = logger
     }
 

@@ -3,9 +3,10 @@ import PostgresNIO
 
 /// Applies versioned migrations at start and records them with checksums.
 ///
-/// Migrations are grouped in scopes: `platform` (outbox, inbox) is shared by
-/// every service, and each service has its own scope. An advisory lock makes
-/// concurrent replicas apply them one at a time.
+/// Migrations are grouped in scopes, each with its own versions: `platform` (outbox, inbox)
+/// is shared by every service, a shared schema such as `journal` by the services that
+/// include it, and each service has its own scope. An advisory lock makes concurrent
+/// replicas apply them one at a time.
 public struct Migrator: Sendable {
     public let client: PostgresClient
     public let logger: Logger
@@ -16,6 +17,9 @@ public struct Migrator: Sendable {
     }
 
     /// Applies every pending migration of each scope, in order. Throws `MigrationError` on drift.
+    ///
+    /// Migrations are listed under the scope they are applied with; one that names a scope of its
+    /// own counts in that scope instead (see `Migration.scope`, and `scoped(_:)` for the order).
     public func migrate(_ scopes: [(scope: String, migrations: [Migration])]) async throws {
         try await client.transaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
@@ -29,10 +33,30 @@ public struct Migrator: Sendable {
                     PRIMARY KEY (scope, version)
                 )
                 """, logger: logger)
-            for (scope, migrations) in scopes {
+            for (scope, migrations) in Self.scoped(scopes) {
                 try await apply(scope: scope, migrations: migrations, on: connection)
             }
         }
+    }
+
+    /// The migrations by the scope they count in. Scopes keep the order of the list, and the
+    /// shared scopes a list includes come before the scope it is listed under, so a service's
+    /// own migrations may build on a shared schema's tables. A listed scope is kept even when
+    /// empty, so versions the database has and this build lacks are still reported.
+    static func scoped(_ scopes: [(scope: String, migrations: [Migration])]) -> [(scope: String, migrations: [Migration])] {
+        var order: [String] = []
+        var byScope: [String: [Migration]] = [:]
+        func add(_ scope: String, _ migrations: [Migration]) {
+            if byScope[scope] == nil { order.append(scope) }
+            byScope[scope, default: []] += migrations
+        }
+        for (listed, migrations) in scopes {
+            for migration in migrations {
+                if let shared = migration.scope, shared != listed { add(shared, [migration]) }
+            }
+            add(listed, migrations.filter { $0.scope == nil || $0.scope == listed })
+        }
+        return order.map { ($0, byScope[$0] ?? []) }
     }
 
     private func apply(scope: String, migrations: [Migration], on connection: PostgresConnection) async throws {

@@ -1,4 +1,5 @@
 import Contracts
+import EventTransport
 import Foundation
 import Logging
 import Messaging

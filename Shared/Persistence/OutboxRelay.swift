@@ -55,14 +55,6 @@ public final class OutboxRelay: Service, Sendable {
         public init() {}
     }
 
-    /// Test seam: runs between the delivery reports and the cursor update.
-    public struct Faults: Sendable {
-        public var afterPublishBeforeMark: (@Sendable () throws -> Void)?
-        public init(afterPublishBeforeMark: (@Sendable () throws -> Void)? = nil) {
-            self.afterPublishBeforeMark = afterPublishBeforeMark
-        }
-    }
-
     public enum RelayError: Error, Equatable {
         case anotherRelayIsActive
     }
@@ -72,7 +64,7 @@ public final class OutboxRelay: Service, Sendable {
     private let client: PostgresClient
     private let producer: KafkaProducer
     private let configuration: Configuration
-    private let faults: Faults
+    private let hooks: any OutboxRelayHooks
     private let logger: Logger
     private let name: String
     private let stopping = Atomic<Bool>(false)
@@ -80,14 +72,14 @@ public final class OutboxRelay: Service, Sendable {
     /// `database` is where the relay opens its own session; `client` serves status reads.
     public init(
         name: String, database: DatabaseConfiguration, client: PostgresClient, producer: KafkaProducer,
-        configuration: Configuration = .init(), faults: Faults = .init(), logger: Logger
+        configuration: Configuration = .init(), hooks: any OutboxRelayHooks = NoOutboxRelayHooks(), logger: Logger
     ) {
         self.name = name
         self.database = database
         self.client = client
         self.producer = producer
         self.configuration = configuration
-        self.faults = faults
+        self.hooks = hooks
         self.logger = logger
     }
 
@@ -300,7 +292,7 @@ public final class OutboxRelay: Service, Sendable {
                 guard !inFlight.isEmpty else { return .caughtUp }  // stopping
                 let head = inFlight.removeFirst()
                 let outcomes = await settleOutcomes(of: head)
-                try faults.afterPublishBeforeMark?()
+                try hooks.deliveryReportsReceived()
                 let settlement = policy.settle(head.rows.map { ($0.position, $0.key) }, outcomes: outcomes)
                 if let through = settlement.passedThrough {
                     let finished = through == last
@@ -486,10 +478,4 @@ private final class RelayCount: Sendable {
     private let total = Atomic<Int>(0)
     func add(_ count: Int) { total.add(count, ordering: .relaxed) }
     var value: Int { total.load(ordering: .relaxed) }
-}
-
-/// Thrown by test fault hooks to make a component die as if its process were killed.
-public struct SimulatedCrash: Error, Sendable, Equatable {
-    public let point: String
-    public init(_ point: String) { self.point = point }
 }

@@ -104,5 +104,17 @@ public enum PlatformMigrations {
               AND NOT (c.round IS NOT NULL AND pg_visible_in_snapshot(o.xid, c.round) AND o.position <= c.round_position)
             """,
         ]),
+        Migration(version: 4, name: "journal-scope", statements: [
+            // The life-event journal's two migrations used to count in the scope of each service that
+            // included it, as its versions 1 and 2. They have a scope of their own now (`journal`, see
+            // `LifeEventJournal`), so that a new journal migration cannot collide with a service's.
+            // Rows applied the old way move there; the platform scope is applied before any other, so
+            // the journal then finds them applied. A database holds at most one such pair: a second
+            // one would have had to create `life_events` again.
+            """
+            UPDATE schema_migrations SET scope = 'journal'
+            WHERE scope <> 'platform' AND (version, name) IN ((1, 'life_events'), (2, 'life_events_per_person'))
+            """,
+        ]),
     ]
 }

@@ -1,4 +1,5 @@
 import Contracts
+import EmbeddedBroker
 import Foundation
 import Logging
 import Messaging

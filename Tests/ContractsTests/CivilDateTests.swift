@@ -1,8 +1,9 @@
 import Foundation
+import TestKit
 import Testing
 import Contracts
 
-@Suite("CivilDate and YearMonth")
+@Suite("CivilDate and YearMonth", .tags(.unit))
 struct CivilDateTests {
     @Test func parsesAndFormatsISO() throws {
         let date = try CivilDate(iso: "1949-10-01")

@@ -1,8 +1,9 @@
 import Foundation
+import TestKit
 import Testing
 import Contracts
 
-@Suite("CreditCode (GB 32100-2015)")
+@Suite("CreditCode (GB 32100-2015)", .tags(.unit))
 struct CreditCodeTests {
     /// Real, published enterprise codes (authority 9 = market regulation).
     @Test(arguments: ["91350100M000100Y43", "91110000600037341L", "9144030071526726XG", "91330100716105852F"])

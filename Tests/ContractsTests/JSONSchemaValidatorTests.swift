@@ -1,10 +1,11 @@
 import SchemaValidation
 import Foundation
+import TestKit
 import Testing
 import Contracts
 import TestSupport
 
-@Suite("JSONSchemaValidator (draft 2020-12 subset)")
+@Suite("JSONSchemaValidator (draft 2020-12 subset)", .tags(.unit))
 struct JSONSchemaValidatorTests {
     static let eventSchema = #"""
     {

@@ -1,8 +1,9 @@
 import Foundation
+import TestKit
 import Testing
 import Contracts
 
-@Suite("Money (integer fen)")
+@Suite("Money (integer fen)", .tags(.unit))
 struct MoneyTests {
     @Test func parsingIsExact() throws {
         #expect(try Money(parsing: "577.00").fen == 57_700)

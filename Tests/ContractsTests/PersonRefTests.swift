@@ -1,8 +1,9 @@
 import Foundation
+import TestKit
 import Testing
 import Contracts
 
-@Suite("PersonRef (HMAC-SHA256 pseudonym)")
+@Suite("PersonRef (HMAC-SHA256 pseudonym)", .tags(.unit))
 struct PersonRefTests {
     /// Key bytes 0x00…0x1f.
     static let keyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"

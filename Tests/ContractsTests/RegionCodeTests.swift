@@ -1,8 +1,9 @@
 import Foundation
+import TestKit
 import Testing
 import Contracts
 
-@Suite("RegionCode (GB/T 2260 + NBS township/village)")
+@Suite("RegionCode (GB/T 2260 + NBS township/village)", .tags(.unit))
 struct RegionCodeTests {
     // 620000 甘肃省 > 620400 白银市 > 620423 景泰县 > 620423100 a township > 620423100001 a village.
     @Test func levels() throws {

@@ -1,8 +1,9 @@
 import Foundation
+import TestKit
 import Testing
 import Contracts
 
-@Suite("ResidentID (GB 11643-1999)")
+@Suite("ResidentID (GB 11643-1999)", .tags(.unit))
 struct ResidentIDTests {
     /// The two example numbers printed in GB 11643-1999 itself.
     @Test func standardExampleBeijing() throws {

@@ -1,5 +1,6 @@
 import TestKit
 import Contracts
+import EventTransport
 import Foundation
 import Messaging
 import Persistence
@@ -25,22 +26,16 @@ struct DeadLetterTests {
                 _ = try await producer.send(message)
             }
             let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, maxAttempts: 3)
-            try await Pipeline.running([producer, consumer]) {
-                let check27 = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 1 }
-                #expect(check27)
+            let dead = try await Pipeline.running([producer, consumer]) {
+                let effects = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM effects")
+                } until: { $0 == 1 }
+                #expect(effects == 1)
+                return try await TopicReader(kafka: kafka, topics: [Topics.deadLetter(group: "pipeline")]).read { $0.count >= 2 }
             }
-            let check30 = try await Pipeline.count(database, "SELECT count(*) FROM inbox") == 1
-            #expect(check30)
-
-            let reader = try KafkaConsumer(
-                configuration: kafka.consumerConfiguration(group: "dlq-reader", topics: [Topics.deadLetter(group: "pipeline")]),
-                logger: TestKafka.logger)
-            var dead: [KafkaMessage] = []
-            for try await message in reader.messages {
-                dead.append(message)
-                if dead.count == 2 { break }
-            }
-            await reader.close()
+            let inbox = try await Pipeline.count(database, "SELECT count(*) FROM inbox")
+            #expect(inbox == 1)
+            #expect(dead.count == 2)
             let poisoned = try #require(dead.first { $0.header("ce_id")?.stringValue == poison.id.uuidString.lowercased() })
             #expect(poisoned.header("dlq_error_code")?.stringValue == "cloudevent.invalid-data")
             #expect(poisoned.header("dlq_attempts")?.stringValue == "1")
@@ -76,18 +71,18 @@ struct DeadLetterTests {
                     cloudEvent: try CloudEvent.wrap(EffectRequested(aggregateID: "same", sequence: sequence), source: "urn:civil:test"),
                     topic: EffectRequested.eventType.topic))
             }
-            try await Pipeline.running([producer, consumer]) {
-                let check78 = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 1 }
-                #expect(check78)
+            let letters = try await Pipeline.running([producer, consumer]) {
+                let effects = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM effects")
+                } until: { $0 == 1 }
+                #expect(effects == 1)
+                return try await TopicReader(kafka: kafka, topics: [Topics.deadLetter(group: "failing")]).read { !$0.isEmpty }
             }
-            let check81 = try await Pipeline.count(database, "SELECT sequence FROM effects") == 2
-            #expect(check81)
-            let reader = try KafkaConsumer(
-                configuration: kafka.consumerConfiguration(group: "dlq-reader", topics: [Topics.deadLetter(group: "failing")]),
-                logger: TestKafka.logger)
-            var iterator = reader.messages.makeAsyncIterator()
-            let dead = try #require(try await iterator.next())
-            await reader.close()
+            // Only the second event's effect remains: the first one's insert rolled back each time.
+            let applied = try await Pipeline.count(database, "SELECT sequence FROM effects")
+            #expect(applied == 2)
+            #expect(letters.count == 1)
+            let dead = try #require(letters.first)
             #expect(dead.header("dlq_attempts")?.stringValue == "3")
             #expect(dead.header("dlq_error_code")?.stringValue == "handler.failed")
         }
@@ -117,11 +112,13 @@ struct DeadLetterAmongGoodTests {
             // Sent before the consumer starts, so they arrive in batches.
             let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "poisonbatch")
             try await Pipeline.running([producer, consumer]) {
-                _ = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 20 }
-                try await Task.sleep(for: .milliseconds(500))
+                // The topic holds 22 messages: once 20 are applied and 2 dead-lettered, nothing is left.
+                _ = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM effects")
+                } until: { $0 >= 20 }
+                _ = try await TopicReader(kafka: kafka, topics: [deadLetters]).read(timeout: .seconds(60)) { $0.count >= 2 }
             }
-            let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
-            let distinct = try await Pipeline.count(database, "SELECT count(DISTINCT sequence) FROM effects")
+            let (effects, distinct) = try await Pipeline.effects(database)
             #expect(effects == 20)
             #expect(distinct == 20)
             let dead = try await Outage.readAll(deadLetters, kafka: kafka)
@@ -155,8 +152,11 @@ struct DeadLetterAmongGoodTests {
             try await Outage.send(1...6, producer: producer)
             let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "permanent", handlers: handlers)
             try await Pipeline.running([producer, consumer]) {
-                _ = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM effects") == 5 }
-                try await Task.sleep(for: .milliseconds(500))
+                // The topic holds 6 events: once 5 are applied and 1 dead-lettered, nothing is left.
+                _ = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM effects")
+                } until: { $0 >= 5 }
+                _ = try await TopicReader(kafka: kafka, topics: [deadLetters]).read(timeout: .seconds(60)) { !$0.isEmpty }
             }
             let effects = try await Pipeline.count(database, "SELECT count(*) FROM effects")
             let third = try await Pipeline.count(database, "SELECT count(*) FROM effects WHERE sequence = 3")

@@ -1,10 +1,11 @@
 import Contracts
 import PostgresNIO
+import TestKit
 import Testing
 @testable import Persistence
 
 /// Which failures the inbox waits out and which it dead-letters. No database, no broker.
-@Suite("Inbox error classification")
+@Suite("Inbox error classification", .tags(.unit))
 struct InboxErrorClassificationTests {
     @Test("SQLSTATE classes 08, 53 and 57P and codes 40001/40P01 are transient", arguments: [
         ("08000", InboxFailure.transient(.connection)), ("08003", .transient(.connection)),

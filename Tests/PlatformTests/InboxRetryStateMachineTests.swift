@@ -1,8 +1,9 @@
 import Persistence
+import TestKit
 import Testing
 
 /// The inbox's retry, dead-letter, pause and resume decisions. No database, no broker.
-@Suite("Inbox retry state machine")
+@Suite("Inbox retry state machine", .tags(.unit))
 struct InboxRetryStateMachineTests {
     static let backoff = InboxBackoff(initial: .milliseconds(100), maximum: .seconds(5))
     static let policy = InboxRetryStateMachine.Policy(maxAttempts: 3, handlerBackoff: .milliseconds(200), transientBackoff: backoff)
@@ -99,7 +100,7 @@ struct InboxRetryStateMachineTests {
     }
 }
 
-@Suite("Inbox backoff")
+@Suite("Inbox backoff", .tags(.unit))
 struct InboxBackoffTests {
     @Test("steps double from the initial wait up to the maximum", arguments: [
         (1, Duration.milliseconds(100)), (2, .milliseconds(200)), (3, .milliseconds(400)), (6, .milliseconds(3_200)),

@@ -1,8 +1,9 @@
 import Persistence
+import TestKit
 import Testing
 
 /// The relay's decisions, without a database or a broker.
-@Suite("Outbox relay policy")
+@Suite("Outbox relay policy", .tags(.unit))
 struct OutboxRelayPolicyTests {
     typealias Outcome = OutboxRelayPolicy.Outcome
     let rows: [(position: Int64, key: String)] = [(1, "a"), (2, "b"), (3, "a"), (4, "c")]

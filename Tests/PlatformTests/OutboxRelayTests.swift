@@ -1,5 +1,6 @@
 import TestKit
 import Contracts
+import EventTransport
 import Foundation
 import Messaging
 import Persistence
@@ -37,34 +38,7 @@ struct OutboxRelayTests {
 
     /// Reads the topic until `count` messages arrived (or the timeout), from a group of its own.
     static func read(_ kafka: TestKafka, count: Int, timeout: Duration = .seconds(60)) async throws -> [KafkaMessage] {
-        let reader = try KafkaConsumer(
-            configuration: kafka.consumerConfiguration(group: "reader-\(UUID())", topics: [topic], id: "reader"),
-            logger: TestKafka.logger)
-        let collected = try await withThrowingTaskGroup(of: [KafkaMessage]?.self) { group in
-            group.addTask {
-                var messages: [KafkaMessage] = []
-                for try await message in reader.messages {
-                    messages.append(message)
-                    if messages.count >= count { break }
-                }
-                return messages
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)  // cancelled once the reader has its messages
-                reader.stop()
-                return nil
-            }
-            var result: [KafkaMessage] = []
-            for try await value in group {
-                if let value {
-                    result = value
-                    group.cancelAll()
-                }
-            }
-            return result
-        }
-        await reader.close()
-        return collected
+        try await TopicReader(kafka: kafka, topics: [topic]).read(timeout: timeout) { $0.count >= count }
     }
 
     /// Sequences per key, in the order they arrived (one partition per key, so arrival order is Kafka's order).
@@ -166,10 +140,10 @@ struct OutboxRelayTests {
                     }
                     try await group.waitForAll()
                 }
-                let drained = try await Pipeline.eventually {
-                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
-                }
-                #expect(drained)
+                let drained = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+                } until: { $0 == 0 }
+                #expect(drained == 0)
             }
             let total = writers * commandsPerWriter
             let messages = try await Self.read(kafka, count: total)
@@ -210,10 +184,10 @@ struct OutboxRelayTests {
             #expect(before.pending == 5)
 
             try await Pipeline.running([producer, relay]) {
-                let settled = try await Pipeline.eventually {
-                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
-                }
-                #expect(settled)
+                let settled = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+                } until: { $0 == 0 }
+                #expect(settled == 0)
                 let quarantined = try await database.client.query(
                     "SELECT position, attempts, held_behind IS NOT NULL FROM outbox_quarantine ORDER BY position", logger: logger)
                 var entries: [String] = []
@@ -231,18 +205,18 @@ struct OutboxRelayTests {
                     """, logger: logger)
                 try await database.client.query(
                     "UPDATE outbox_quarantine SET retry_requested_at = now() WHERE message_key = 'a'", logger: logger)
-                let released = try await Pipeline.eventually {
-                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_quarantine") == 0
-                }
-                #expect(released)
+                let released = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_quarantine")
+                } until: { $0 == 0 }
+                #expect(released == 0)
                 // Later rows of the released key flow normally again.
                 try await database.client.withConnection { connection in
                     try await Outbox.append([event("a", 4)], on: connection, logger: logger)
                 }
-                let drained = try await Pipeline.eventually {
-                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
-                }
-                #expect(drained)
+                let drained = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+                } until: { $0 == 0 }
+                #expect(drained == 0)
             }
             let messages = try await Self.read(kafka, count: 6)
             #expect(try Self.sequencesByKey(messages) == ["a": [1, 2, 3, 4], "b": [1, 2]])
@@ -261,8 +235,10 @@ struct OutboxRelayTests {
             let stoppedAt = InstantBox()
             try await Pipeline.running([producer, relay]) {
                 try await Pipeline.command(database, aggregate: "a", sequence: 1)
-                let first = try await Pipeline.eventually { try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0 }
-                #expect(first)
+                let first = try await eventually(timeout: .seconds(60)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+                } until: { $0 == 0 }
+                #expect(first == 0)
                 #expect(relay.health.current == .active)
 
                 // An outage of this database only: every session is killed and new ones are refused.
@@ -272,30 +248,27 @@ struct OutboxRelayTests {
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(name) AND pid <> pg_backend_pid()",
                         logger: logger)
                 }
-                let failing = try await Pipeline.eventually(timeout: .seconds(10)) {
-                    if case .failing = relay.health.current { return true }
-                    return false
-                }
-                #expect(failing)
+                let duringOutage = try await eventually(timeout: .seconds(10)) { relay.health.current } until: { $0.isFailing }
+                #expect(duringOutage.isFailing, "health: \(duringOutage)")
                 try await Task.sleep(for: .seconds(2))
                 try await TestDatabase.withAdmin(logger: logger) { admin in
                     try await admin.query(PostgresQuery(unsafeSQL: "ALTER DATABASE \(name) CONNECTION LIMIT -1"), logger: logger)
                 }
 
                 // Written after the outage: published by the same relay, without a restart.
-                let written = try await Pipeline.eventually(timeout: .seconds(30)) {
+                let written = try await eventually(timeout: .seconds(30)) { () -> String? in
                     do {
                         try await Pipeline.command(database, aggregate: "a", sequence: 2)
-                        return true
+                        return nil
                     } catch {
-                        return false
+                        return String(reflecting: error)
                     }
-                }
-                #expect(written)
-                let second = try await Pipeline.eventually(timeout: .seconds(30)) {
-                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending") == 0
-                }
-                #expect(second)
+                } until: { $0 == nil }
+                #expect(written == nil, "the command after the outage failed: \(written ?? "")")
+                let second = try await eventually(timeout: .seconds(30)) {
+                    try await Pipeline.count(database, "SELECT count(*) FROM outbox_pending")
+                } until: { $0 == 0 }
+                #expect(second == 0)
                 #expect(relay.health.current == .active)
                 stoppedAt.set(.now)
             }
@@ -304,6 +277,12 @@ struct OutboxRelayTests {
             let messages = try await Self.read(kafka, count: 2)
             #expect(try Self.sequencesByKey(messages) == ["a": [1, 2]])
         }
+    }
+}
+
+extension OutboxRelayHealth.State {
+    var isFailing: Bool {
+        if case .failing = self { true } else { false }
     }
 }
 

@@ -5,6 +5,7 @@ import Messaging
 import Persistence
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 import Testing
 import TestSupport
 
@@ -53,18 +54,18 @@ enum Pipeline {
 
     static func consumer(
         _ database: TestDatabase, kafka: TestKafka, producer: KafkaProducer, group: String = "pipeline",
-        faults: InboxConsumer.Faults = .init(), maxAttempts: Int = 5, handlers: EventHandlers? = nil
+        hooks: any InboxConsumerHooks = NoInboxConsumerHooks(), maxAttempts: Int = 5, handlers: EventHandlers? = nil
     ) -> InboxConsumer {
         var configuration = InboxConsumer.Configuration(
             kafka: kafka.consumerConfiguration(group: group, topics: [EffectRequested.eventType.topic]))
         configuration.maxAttempts = maxAttempts
         configuration.retryBackoff = .milliseconds(20)
         return InboxConsumer(configuration: configuration, client: database.client, deadLetterProducer: producer,
-                             handlers: handlers ?? Self.handlers, faults: faults, logger: TestKafka.logger)
+                             handlers: handlers ?? Self.handlers, hooks: hooks, logger: TestKafka.logger)
     }
 
     static func relay(
-        _ database: TestDatabase, producer: KafkaProducer, faults: OutboxRelay.Faults = .init(),
+        _ database: TestDatabase, producer: KafkaProducer, hooks: any OutboxRelayHooks = NoOutboxRelayHooks(),
         configure: (inout OutboxRelay.Configuration) -> Void = { _ in }
     ) -> OutboxRelay {
         var configuration = OutboxRelay.Configuration()
@@ -73,25 +74,21 @@ enum Pipeline {
         configuration.reconnectBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1))
         configure(&configuration)
         return OutboxRelay(name: "test", database: database.configuration, client: database.client, producer: producer, configuration: configuration,
-                           faults: faults, logger: TestKafka.logger)
+                           hooks: hooks, logger: TestKafka.logger)
     }
 
+    /// How many effects were applied, and for how many distinct sequences: equal when none was
+    /// applied twice (every event of these tests has a sequence of its own).
+    static func effects(_ database: TestDatabase) async throws -> (total: Int, distinct: Int) {
+        (try await count(database, "SELECT count(*) FROM effects"),
+         try await count(database, "SELECT count(DISTINCT sequence) FROM effects"))
+    }
+
+    /// The single integer `sql` selects.
     static func count(_ database: TestDatabase, _ sql: String) async throws -> Int {
         let rows = try await database.client.query(PostgresQuery(unsafeSQL: sql), logger: TestKafka.logger)
         for try await value in rows.decode(Int.self) { return value }
         return 0
-    }
-
-    /// Polls `condition` until true or the deadline; tests here wait for asynchronous pipelines.
-    static func eventually(
-        timeout: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool
-    ) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try await condition()
     }
 
     /// Runs services in a ServiceGroup for the duration of `body`, then shuts them down gracefully.
@@ -105,5 +102,30 @@ enum Pipeline {
             try await tasks.waitForAll()
             return try result.get()
         }
+    }
+}
+
+/// Counts the events an inbox consumer has handled (applied, found already applied, or
+/// dead-lettered), so a test can wait for every delivery, duplicates included.
+final class HandledEvents: InboxConsumerHooks {
+    private let state = Mutex<(count: Int, last: ContinuousClock.Instant)>((0, .now))
+
+    func handled(_ event: CloudEvent) {
+        state.withLock { $0 = ($0.count + 1, .now) }
+    }
+
+    var count: Int { state.withLock { $0.count } }
+
+    /// Waits until at least `count` events were handled and then none for `quiet`: a duplicate
+    /// delivery comes right behind its original on the same partition, so by then it was handled.
+    /// Returns how many were handled.
+    func settled(atLeast count: Int, quiet: Duration = .seconds(1), timeout: Duration = .seconds(60)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let (handled, last) = state.withLock { $0 }
+            if handled >= count, ContinuousClock.now - last >= quiet { return handled }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return self.count
     }
 }

@@ -5,9 +5,10 @@ import HummingbirdTesting
 import Logging
 import ServiceKit
 import Persistence
+import TestKit
 import Testing
 
-@Suite("ServiceKit")
+@Suite("ServiceKit", .tags(.unit))
 struct ServiceKitTests {
     @Test func settingsPreferServicePrefixThenSharedThenDefault() throws {
         let settings = try ServiceSettings(domain: .assistance, environment: [
@@ -65,7 +66,7 @@ struct ServiceKitTests {
 
             let crashed = try await client.execute(uri: "/boom", method: .get, headers: [.requestID: "abc-123"])
             #expect(crashed.status == .internalServerError)
-            #expect(crashed.headers[.requestID] == nil || crashed.headers[.requestID] == "abc-123")
+            #expect(crashed.headers[.requestID] == "abc-123")  // echoed on errors too
             #expect(String(buffer: crashed.body).contains(#""requestId":"abc-123""#))
             #expect(!String(buffer: crashed.body).contains("CancellationError"))  // internals stay in the log
 
@@ -82,6 +83,16 @@ struct ServiceKitTests {
                                                     body: ByteBuffer(string: #"{"name":"x","count":1}"#))
             #expect(response.status == .created)
             #expect(response.headers[.requestID] == "req-7")
+        }
+    }
+
+    @Test func requestWithoutIDGetsTheOneItWasLoggedWith() async throws {
+        try await app().test(.router) { client in
+            let response = try await client.execute(uri: "/things", method: .post, headers: [.contentType: "application/json"],
+                                                    body: ByteBuffer(string: #"{"name":"x","count":1}"#))
+            #expect(response.status == .created)
+            let id = try #require(response.headers[.requestID])
+            #expect(!id.isEmpty)
         }
     }
 }

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LifeEvents
 import Logging
 import PostgresNIO
 import ServiceKit

@@ -14,9 +14,9 @@
 // Production uses Apache Kafka (see compose/).
 
 import Contracts
+import EmbeddedBroker
 import Foundation
 import Logging
-import Messaging
 import UnixSignals
 
 struct Options {

@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Valid range is 0001-01-01 … 9999-12-31, i.e. what `YYYY-MM-DD` can express.
 /// Encodes to and decodes from the ISO 8601 string `"YYYY-MM-DD"`.
-public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CivilDate: Sendable, Hashable, Comparable, SingleValueCodable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -146,21 +146,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    // MARK: - Codable
+    // MARK: - SingleValueCodable
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(CivilDateError) {
-            try self.init(iso: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error.code): \(error)")
-        }
-    }
+    public var singleValue: String { iso }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
+    public init(singleValue text: String) throws(CivilDateError) {
+        try self.init(iso: text)
     }
 
     // MARK: - Calendar algorithms

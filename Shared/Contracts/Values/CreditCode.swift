@@ -16,7 +16,7 @@
 /// legacy registers that are known to contain codes issued without a valid GB 11714 part.
 ///
 /// Lower-case input is accepted and normalised to upper case. Encodes as the string.
-public struct CreditCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CreditCode: Sendable, Hashable, Comparable, SingleValueCodable, CustomStringConvertible {
     /// What civil affairs registers, by the type character under authority `5`.
     public enum SocialOrganisationKind: String, Sendable, Hashable, Codable, CaseIterable {
         /// 51 社会团体 (associations, societies).
@@ -162,20 +162,11 @@ public struct CreditCode: Sendable, Hashable, Comparable, Codable, CustomStringC
         }
     }
 
-    // MARK: - Codable
+    // MARK: - SingleValueCodable
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(CreditCodeError) {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error.code): \(error)")
-        }
-    }
+    public var singleValue: String { rawValue }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+    public init(singleValue text: String) throws(CreditCodeError) {
+        try self.init(text)
     }
 }

@@ -11,7 +11,7 @@ import Crypto
 ///
 /// The input is ``ResidentID/rawValue``, already normalised (upper-case `X`), so `…002x` and
 /// `…002X` give the same reference. Encodes as the string.
-public struct PersonRef: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct PersonRef: Sendable, Hashable, Comparable, SingleValueCodable, CustomStringConvertible {
     public static let prefix = "pr_"
 
     /// `pr_` + 64 lower-case hex digits.
@@ -48,18 +48,11 @@ public struct PersonRef: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public static func < (lhs: PersonRef, rhs: PersonRef) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(PersonRefError) {
-            try self.init(rawValue: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error.code): \(error)")
-        }
-    }
+    // MARK: - SingleValueCodable
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+    public var singleValue: String { rawValue }
+
+    public init(singleValue text: String) throws(PersonRefError) {
+        try self.init(rawValue: text)
     }
 }

@@ -9,7 +9,7 @@
 /// Canonical form: NBS publishes every level padded to 12 digits (`620423000000` is the county,
 /// `620423100000` the township). Such padded 9/12-digit input is shortened to its real level,
 /// so equal regions compare equal. Encodes as the canonical digit string.
-public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct RegionCode: Sendable, Hashable, Comparable, SingleValueCodable, CustomStringConvertible {
     /// The level of the division a code denotes.
     public enum Level: Int, Sendable, Hashable, Codable, Comparable, CaseIterable {
         case province = 1, prefecture, county, township, village
@@ -100,18 +100,11 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(RegionCodeError) {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error.code): \(error)")
-        }
-    }
+    // MARK: - SingleValueCodable
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+    public var singleValue: String { rawValue }
+
+    public init(singleValue text: String) throws(RegionCodeError) {
+        try self.init(text)
     }
 }

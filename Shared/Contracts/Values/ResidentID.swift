@@ -12,7 +12,7 @@
 /// Privacy: ``description`` is masked (`110105********002X`) so that string interpolation into
 /// logs does not leak the number; use ``rawValue`` deliberately where the full number is needed.
 /// Encodes as the full normalised string.
-public struct ResidentID: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ResidentID: Sendable, Hashable, SingleValueCodable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The normalised 18-character number (upper-case `X`).
     public let rawValue: String
     /// The region of first household registration. Not necessarily where the person lives now.
@@ -121,18 +121,11 @@ public struct ResidentID: Sendable, Hashable, Codable, CustomStringConvertible, 
 
     public var debugDescription: String { "ResidentID(\(masked))" }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(ResidentIDError) {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error.code): \(error)")
-        }
-    }
+    // MARK: - SingleValueCodable
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+    public var singleValue: String { rawValue }
+
+    public init(singleValue text: String) throws(ResidentIDError) {
+        try self.init(text)
     }
 }

@@ -3,7 +3,7 @@
 /// Why a separate type: benefits (低保, 特困供养, 高龄津贴) are granted and paid *per month*;
 /// using a `CivilDate` pinned to the 1st invites bugs where some code uses the 1st and other code
 /// the last day. Encodes to and decodes from `"YYYY-MM"`.
-public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct YearMonth: Sendable, Hashable, Comparable, SingleValueCodable, CustomStringConvertible {
     public let year: Int
     public let month: Int
 
@@ -72,18 +72,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(CivilDateError) {
-            try self.init(iso: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error.code): \(error)")
-        }
-    }
+    // MARK: - SingleValueCodable
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
+    public var singleValue: String { iso }
+
+    public init(singleValue text: String) throws(CivilDateError) {
+        try self.init(iso: text)
     }
 }

@@ -1,7 +1,9 @@
 import CRdKafka
 import Logging
+import Messaging
 
-/// librdkafka's in-memory mock cluster: the embedded broker for development and tests.
+/// librdkafka's in-memory mock cluster: the embedded broker for development (the
+/// `embedded-kafka` tool) and tests. Kept out of `Messaging` so no service links it.
 ///
 /// Limits (librdkafka 2.0.2): memory only; each partition keeps at most 5 MiB or
 /// 100,000 message sets and silently drops the oldest; the first group join takes

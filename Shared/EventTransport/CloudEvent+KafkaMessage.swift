@@ -1,4 +1,5 @@
 import Contracts
+import Messaging
 
 extension OutgoingMessage {
     /// A CloudEvent in Kafka binary mode: `ce_*` headers, JSON value, key = aggregate id.
