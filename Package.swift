@@ -116,8 +116,15 @@ let package = Package(
             path: "Shared/FaultHarness",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit"], path: "Services/Assistance", exclude: ["openapi.json", "verification-source.openapi.json"],
-                         swiftSettings: strict),
+        // Assistance's rules: pure value types over Contracts, so the compiler keeps I/O out of them.
+        .target(name: "AssistanceDomain", dependencies: ["Contracts"], path: "Services/Assistance/Domain", swiftSettings: strict),
+        .executableTarget(
+            name: "Assistance",
+            dependencies: ["AssistanceDomain", "ServiceKit"],
+            path: "Services/Assistance",
+            exclude: ["Domain", "openapi.json", "verification-source.openapi.json"],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "ElderCare", dependencies: ["ServiceKit"], path: "Services/ElderCare", swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ServiceKit"], path: "Services/ChildProtection", swiftSettings: strict),
         .executableTarget(name: "SocialOrg", dependencies: ["ServiceKit"], path: "Services/SocialOrg", swiftSettings: strict),
@@ -168,9 +175,16 @@ let package = Package(
             path: "Tests/PlatformTests",
             swiftSettings: strict
         ),
+        // Assistance's rules alone: no database, no broker (`swift test --filter AssistanceDomainTests`).
+        .testTarget(
+            name: "AssistanceDomainTests",
+            dependencies: ["AssistanceDomain", "Contracts", "TestKit"],
+            path: "Tests/AssistanceDomainTests",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["TestKit", "Assistance", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",

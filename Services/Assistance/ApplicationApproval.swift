@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import Logging
@@ -8,12 +9,6 @@ import ServiceKit
 /// Approval: closes the public notice, approves under the configured authority, computes the
 /// amount and opens the case(s) — one for the household, or one per 单人户 member.
 enum ApplicationApproval {
-    /// A benefit to open: who it covers and how much it pays per month.
-    struct Grant {
-        var recipients: [PersonRef]
-        var amount: Money
-    }
-
     static func approve(_ application: inout StoredApplication, by authority: ApprovalAuthority, policy: AssistancePolicy,
                         today: CivilDate, dependencies: ServiceDependencies, on connection: PostgresConnection,
                         logger: Logger) async throws {
@@ -27,7 +22,9 @@ enum ApplicationApproval {
         let household = try await HouseholdStore.load(application.householdID, verified: true, on: connection, logger: logger)
         let standard = try await StandardStore.inForce(region: application.region, year: startsOn.year, area: household.area,
                                                        on: connection, logger: logger)
-        let grants = try grants(for: application, household: household, standard: standard, policy: policy, startsOn: startsOn)
+        let grants = try BenefitGrant.grants(program: application.program, applicant: application.applicant,
+                                             selfCareAbility: application.selfCareAbility, household: household,
+                                             standard: standard, policy: policy, startsOn: startsOn)
         for grant in grants {
             let caseID = UUID()
             try await CaseLedger.open(
@@ -52,39 +49,6 @@ enum ApplicationApproval {
                 reason: "特困 minor turns \(policy.extremePoverty.minorAgeLimit) on \(ExtremePovertyEligibility.exitDate(for: applicant, policy: policy.extremePoverty))",
                 dueOn: ExtremePovertyEligibility.exitDate(for: applicant, policy: policy.extremePoverty), causeEventID: application.id,
                 on: connection, logger: logger)
-        }
-    }
-
-    /// 低保: the household's amount (差额 + 分类施保), or each 单人户 member's own; 特困: the basic
-    /// living standard plus the care standard of the applicant's self-care tier, if published.
-    static func grants(for application: StoredApplication, household: Household, standard: AssistanceStandard,
-                       policy: AssistancePolicy, startsOn: CivilDate) throws(RuleViolation) -> [Grant] {
-        switch application.program {
-        case .extremePoverty:
-            var amount = standard.extremePovertyBasic
-            if let tier = application.selfCareAbility, let care = standard.careStandard(for: tier) {
-                amount = try Exact.money { () throws(MoneyError) in try amount.adding(care) }
-            }
-            return [Grant(recipients: [application.applicant], amount: amount)]
-        case .minimumLivingAllowance, .temporaryAssistance:
-            let test = MeansTest(policy: policy.meansTest)
-            let decision = try test.evaluate(household, standard: standard)
-            switch decision.verdict {
-            case .eligibleHousehold:
-                let amount = try BenefitAmount.compute(decision: decision, members: household.members, on: startsOn, policy: policy.amount)
-                return [Grant(recipients: household.members.map(\.person), amount: amount.total)]
-            case .eligibleSinglePersons(let people):
-                var grants: [Grant] = []
-                for person in people {
-                    guard let member = household.member(person) else { continue }
-                    let own = try test.evaluateSinglePerson(member, area: household.area, standard: standard)
-                    let amount = try BenefitAmount.compute(decision: own, members: [member], on: startsOn, policy: policy.amount)
-                    grants.append(Grant(recipients: [person], amount: amount.total))
-                }
-                return grants
-            case .ineligible:
-                throw RuleViolation("application.not-eligible", "the household no longer passes the means test")
-            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
@@ -70,7 +71,7 @@ enum TemporaryAssistanceRoutes {
             let description = try RequestParsing.nonEmpty(body.description, field: "description", max: 2_000)
             let reportedAt = try timestamp(body.reportedAt, field: "reportedAt") ?? Date()
             let residence = try ParsedApplication.parseResidence(body.residence ?? [])
-            let domainKind: TemporaryAssistanceKind = kind == .urgent ? .urgent(emergencyRegion: township) : .expenditure
+            let domainKind: TemporaryNeed = kind == .urgent ? .urgent(emergencyRegion: township) : .expenditure
             let region = try TemporaryAssistance.responsibleRegion(kind: domainKind, residence: residence, policy: policy.residence)
             guard region == township.county else {
                 throw RuleViolation("temporary-assistance.wrong-region",
@@ -150,7 +151,7 @@ enum TemporaryAssistanceRoutes {
         guard let balance else {
             throw RuleViolation("reserve.not-set-up", "township \(township) has no reserve fund; top it up first")
         }
-        let domainKind: TemporaryAssistanceKind = kind == "urgent" ? .urgent(emergencyRegion: region) : .expenditure
+        let domainKind: TemporaryNeed = kind == "urgent" ? .urgent(emergencyRegion: region) : .expenditure
         let fund = try TemporaryAssistance.advance(amount, kind: domainKind, from: try TownshipReserveFund(township: township, balance: Money(fen: balance)),
                                                    cap: cap)
         try await connection.query("UPDATE reserve_funds SET balance_fen = \(fund.balance.fen) WHERE township = \(township.rawValue)",

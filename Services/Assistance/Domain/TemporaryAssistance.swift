@@ -13,7 +13,7 @@ public enum TemporaryAssistance {
     /// - expenditure: the county of the first residence basis that allows applying there
     ///   (household registration first, then permit, then permanent residence). Refuses
     ///   `temporary-assistance.no-residence-basis` when there is none.
-    public static func responsibleRegion(kind: TemporaryAssistanceKind, residence: [ResidenceBasis],
+    public static func responsibleRegion(kind: TemporaryNeed, residence: [ResidenceBasis],
                                          policy: ResidencePolicy = ResidencePolicy()) throws(RuleViolation) -> RegionCode {
         switch kind {
         case .urgent(let emergencyRegion):
@@ -28,7 +28,7 @@ public enum TemporaryAssistance {
     }
 
     /// Whether `region` may handle the case (any township of the responsible county).
-    public static func mayHandle(kind: TemporaryAssistanceKind, residence: [ResidenceBasis], in region: RegionCode,
+    public static func mayHandle(kind: TemporaryNeed, residence: [ResidenceBasis], in region: RegionCode,
                                  policy: ResidencePolicy = ResidencePolicy()) -> Bool {
         guard let responsible = try? responsibleRegion(kind: kind, residence: residence, policy: policy) else { return false }
         return responsible == region.county
@@ -39,7 +39,7 @@ public enum TemporaryAssistance {
     /// `temporary-assistance.township-outside-region` (the township is not in the emergency county),
     /// `temporary-assistance.advance-over-cap` (a configured cap per advance), and the fund's
     /// `reserve.insufficient` / `reserve.amount-not-positive`.
-    public static func advance(_ amount: Money, kind: TemporaryAssistanceKind, from fund: TownshipReserveFund,
+    public static func advance(_ amount: Money, kind: TemporaryNeed, from fund: TownshipReserveFund,
                                cap: Money? = nil) throws(RuleViolation) -> TownshipReserveFund {
         guard case .urgent(let emergencyRegion) = kind else {
             throw RuleViolation("temporary-assistance.advance-not-urgent", "only urgent (急难型) cases are advanced from the reserve")

@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("AssistanceStandard and StandardPublication")
+@Suite("AssistanceStandard and StandardPublication", .tags(.unit))
 struct StandardTests {
     typealias F = AssistanceDomainFixture
 

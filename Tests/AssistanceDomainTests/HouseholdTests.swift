@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("Household, Member and ResidenceBasis")
+@Suite("Household, Member and ResidenceBasis", .tags(.unit))
 struct HouseholdTests {
     typealias F = AssistanceDomainFixture
 

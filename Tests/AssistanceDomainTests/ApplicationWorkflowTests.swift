@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("ApplicationWorkflow")
+@Suite("ApplicationWorkflow", .tags(.unit))
 struct ApplicationWorkflowTests {
     typealias F = AssistanceDomainFixture
 

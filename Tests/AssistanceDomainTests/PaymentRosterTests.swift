@@ -1,9 +1,10 @@
 import Contracts
 import Foundation
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("PaymentRoster (发放清册)")
+@Suite("PaymentRoster (发放清册)", .tags(.unit))
 struct PaymentRosterTests {
     typealias F = AssistanceDomainFixture
 

@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("BenefitAmount (差额 + 分类施保)")
+@Suite("BenefitAmount (差额 + 分类施保)", .tags(.unit))
 struct BenefitAmountTests {
     typealias F = AssistanceDomainFixture
 

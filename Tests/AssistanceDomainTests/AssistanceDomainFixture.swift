@@ -1,7 +1,7 @@
 import Contracts
 import Foundation
 import Testing
-@testable import Assistance
+@testable import AssistanceDomain
 
 /// Test helpers: literal values known to be valid.
 enum AssistanceDomainFixture {

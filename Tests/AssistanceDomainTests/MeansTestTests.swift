@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("MeansTest (低保)")
+@Suite("MeansTest (低保)", .tags(.unit))
 struct MeansTestTests {
     typealias F = AssistanceDomainFixture
 

@@ -1,28 +1,29 @@
 import Contracts
-import Foundation
 
-/// The local policy of the Assistance service: every figure the issue calls "configuration",
-/// read from `ASSISTANCE_*` environment variables with the documented defaults.
+/// The local policy of the Assistance service: every figure a county configures, read from
+/// `ASSISTANCE_*` settings with the documented defaults.
 ///
-/// The seeds give no figure for the asset cap, the per-person minimum or the top-ups; the
-/// defaults below are placeholders a county replaces (README, "Configuration").
-struct AssistancePolicy: Sendable {
-    var meansTest: MeansTestPolicy
-    var amount: BenefitAmountPolicy
-    var workflow: WorkflowPolicy
-    var residence: ResidencePolicy
-    var extremePoverty: ExtremePovertyEligibility.Policy
+/// The policy documents give no figure for the asset cap, the per-person minimum or the
+/// top-ups; the defaults below are placeholders a county replaces (README, "Configuration").
+public struct AssistancePolicy: Sendable {
+    public var meansTest: MeansTestPolicy
+    public var amount: BenefitAmountPolicy
+    public var workflow: WorkflowPolicy
+    public var residence: ResidencePolicy
+    public var extremePoverty: ExtremePovertyEligibility.Policy
     /// 渐退: months the benefit continues after income rises above the standard (default 6).
-    var gradualExitMonths: Int
+    public var gradualExitMonths: Int
     /// 定期核查 interval per program, in months.
-    var reviewMonths: [AssistanceProgram: Int]
+    public var reviewMonths: [AssistanceProgram: Int]
     /// Year-on-year growth floor for 低保 standards; falling short is flagged.
-    var standardGrowthFloor: PolicyRatio?
+    public var standardGrowthFloor: PolicyRatio?
     /// Largest single advance from a township reserve (先行救助), if capped.
-    var advanceCap: Money?
+    public var advanceCap: Money?
 
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AssistancePolicy {
-        func integer(_ name: String, _ fallback: Int64) throws -> Int64 {
+    /// Reads the policy from `ASSISTANCE_*` settings (the process environment, in the service);
+    /// refuses a value that is not a non-negative integer (`settings.invalid`).
+    public static func fromEnvironment(_ environment: [String: String]) throws(RuleViolation) -> AssistancePolicy {
+        func integer(_ name: String, _ fallback: Int64) throws(RuleViolation) -> Int64 {
             let key = "ASSISTANCE_\(name)"
             guard let text = environment[key] else { return fallback }
             guard let value = Int64(text), value >= 0 else {

@@ -1,12 +1,13 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
 private typealias F = AssistanceDomainFixture
 
 /// Where a household applies (one rule for 低保/特困 intake and expenditure-type 临时救助), and the
 /// near-低保 line that low-income monitoring watches.
-@Suite("Responsible county and the near-低保 line")
+@Suite("Responsible county and the near-低保 line", .tags(.unit))
 struct ResponsibleCountyAndNearLowIncomeTests {
     let jingyuan = F.region("620421")
 

@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("ExtremePovertyEligibility (特困)")
+@Suite("ExtremePovertyEligibility (特困)", .tags(.unit))
 struct ExtremePovertyTests {
     typealias F = AssistanceDomainFixture
 

@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("CaseTerms (what a case owes per month)")
+@Suite("CaseTerms (what a case owes per month)", .tags(.unit))
 struct CaseTermsTests {
     typealias F = AssistanceDomainFixture
 

@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import Logging
@@ -298,7 +299,7 @@ struct AssistanceSeed {
 
     static func main(arguments: [String]) async throws {
         let seed = try AssistanceSeed(arguments: arguments)
-        let policy = try AssistancePolicy.fromEnvironment()
+        let policy = try AssistancePolicy.fromEnvironment(ProcessInfo.processInfo.environment)
         try await StandaloneTool.run(.assistance, migrations: AssistanceMigrations.all, label: "civil.assistance.seed") { dependencies in
             let start = ContinuousClock.now
             let summary = try await seed.run(dependencies: dependencies, policy: policy)

@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("GradualExit (渐退)")
+@Suite("GradualExit (渐退)", .tags(.unit))
 struct GradualExitTests {
     typealias F = AssistanceDomainFixture
 

@@ -1,9 +1,10 @@
 import Contracts
 import Foundation
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("TemporaryAssistance (临时救助)")
+@Suite("TemporaryAssistance (临时救助)", .tags(.unit))
 struct TemporaryAssistanceTests {
     typealias F = AssistanceDomainFixture
 
@@ -31,7 +32,7 @@ struct TemporaryAssistanceTests {
 
     @Test("urgent cases are handled where the emergency happened, without household registration")
     func urgentRegion() throws {
-        let kind = TemporaryAssistanceKind.urgent(emergencyRegion: F.region("620423100001"))
+        let kind = TemporaryNeed.urgent(emergencyRegion: F.region("620423100001"))
         #expect(try TemporaryAssistance.responsibleRegion(kind: kind, residence: []) == F.jingtai)
         #expect(try TemporaryAssistance.responsibleRegion(kind: kind, residence: [.householdRegistration(F.region("510104"))]) == F.jingtai)
         #expect(TemporaryAssistance.mayHandle(kind: kind, residence: [], in: F.jingtaiTownship))
@@ -53,7 +54,7 @@ struct TemporaryAssistanceTests {
     @Test("township advance from the reserve fund")
     func advanceFromReserve() throws {
         let fund = try TownshipReserveFund(township: F.jingtaiTownship, balance: Money(yuan: 5000))
-        let kind = TemporaryAssistanceKind.urgent(emergencyRegion: F.region("620423100001"))
+        let kind = TemporaryNeed.urgent(emergencyRegion: F.region("620423100001"))
         let after = try TemporaryAssistance.advance(Money(yuan: 2000), kind: kind, from: fund)
         #expect(after.balance == Money(yuan: 3000))
         #expect(fund.balance == Money(yuan: 5000))

@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("VerificationConsolidation (核对: declared vs verified)")
+@Suite("VerificationConsolidation (核对: declared vs verified)", .tags(.unit))
 struct VerificationConsolidationTests {
     typealias F = AssistanceDomainFixture
 

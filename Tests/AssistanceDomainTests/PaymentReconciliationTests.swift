@@ -1,8 +1,9 @@
 import Contracts
 import Testing
-@testable import Assistance
+import TestKit
+@testable import AssistanceDomain
 
-@Suite("PaymentReconciliation (settling the past after a change of terms)")
+@Suite("PaymentReconciliation (settling the past after a change of terms)", .tags(.unit))
 struct PaymentReconciliationTests {
     typealias F = AssistanceDomainFixture
     typealias MonthAmount = PaymentReconciliation.MonthAmount
