@@ -85,15 +85,12 @@ public enum LifeEventJournal {
         var items: [Entry]
     }
 
-    /// `GET /life-events[?person=pr_…]`: the newest 100 entries.
+    /// `GET /life-events[?person=pr_…]`: the newest 100 entries. A malformed person ref is
+    /// refused with `request.invalid-person-ref`, the code every route uses for it.
     public static func routes(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies) {
         router.get("/life-events") { request, context -> Page in
             let person = request.uri.queryParameters.get("person")
-            if let person {
-                guard (try? PersonRef(rawValue: person)) != nil else {
-                    throw Problem.badRequest("person-ref.malformed", "person must be a person ref (pr_ followed by 64 hex digits)")
-                }
-            }
+            if let person { _ = try RequestParsing.personRef(person, field: "person") }
             let rows = try await dependencies.database.query("""
                 SELECT event_id, event_type, person_ref, occurred_on::text, region FROM life_events
                 WHERE \(person)::text IS NULL OR person_ref = \(person)

@@ -80,4 +80,41 @@ struct TemporaryAssistanceTests {
         try fund.draw(F.yuan("0.01"))
         #expect(fund.balance == .zero)
     }
+
+    @Test("a report is taken by a township, and handled only by a township of the responsible county")
+    func reportingTownship() throws {
+        #expect(F.refusal { () throws(RuleViolation) in try TemporaryAssistance.requireTownship(F.jingtai) }?.code
+                == "temporary-assistance.not-township")
+        try TemporaryAssistance.requireTownship(F.jingtaiTownship)
+        let elsewhere = F.region("620421100")
+        let refusal = F.refusal { () throws(RuleViolation) in
+            try TemporaryAssistance.handlingRegion(need: .expenditure, residence: [.householdRegistration(F.jingtai)], reportedAt: elsewhere,
+                                                   policy: ResidencePolicy())
+        }
+        #expect(refusal?.code == "temporary-assistance.wrong-region")
+        #expect(try TemporaryAssistance.handlingRegion(need: .urgent(emergencyRegion: elsewhere), residence: [.householdRegistration(F.jingtai)],
+                                                       reportedAt: elsewhere, policy: ResidencePolicy()) == F.region("620421"))
+    }
+
+    @Test("only a reported case is advanced; a case is reviewed once",
+          arguments: [(TemporaryCase.Status.reported, nil, nil), (.advanced, "temporary-assistance.already-advanced", nil),
+                      (.reviewed, "temporary-assistance.not-advanceable", "temporary-assistance.not-reviewable")])
+    func caseStatus(_ status: TemporaryCase.Status, _ advance: String?, _ review: String?) {
+        let temporary = TemporaryCase(id: UUID(), need: .urgent(emergencyRegion: F.jingtaiTownship), person: F.person(1), region: F.jingtai,
+                                      township: F.jingtaiTownship, status: status, reportedAt: reported, advancedAt: nil, advance: nil)
+        #expect(F.refusal { () throws(RuleViolation) in try temporary.requireAdvanceable() }?.code == advance)
+        #expect(F.refusal { () throws(RuleViolation) in try temporary.requireReviewable() }?.code == review)
+    }
+
+    @Test("withinTarget is known once the case is advanced")
+    func withinTarget() {
+        func advanced(after seconds: Double?) -> TemporaryCase {
+            TemporaryCase(id: UUID(), need: .expenditure, person: F.person(1), region: F.jingtai, township: F.jingtaiTownship,
+                          status: .advanced, reportedAt: reported, advancedAt: seconds.map { reported.addingTimeInterval($0) },
+                          advance: Money(yuan: 800))
+        }
+        #expect(advanced(after: nil).withinTarget == nil)
+        #expect(advanced(after: 3_600).withinTarget == true)
+        #expect(advanced(after: 86_401).withinTarget == false)
+    }
 }

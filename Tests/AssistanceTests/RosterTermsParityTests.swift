@@ -43,7 +43,7 @@ struct RosterTermsParityTests {
                                        first_month, last_month, suspended_from, approved_on)
                     VALUES (\(id), \(household), 'minimum-living-allowance', '620423', ARRAY['pr_\(unescaped: String(repeating: "a", count: 64))'],
                             \(terms.monthlyAmount.fen), \(terms.currentAmountFrom.firstDay.iso)::date,
-                            \(try CaseLedger.stepsJSON(terms.steps))::jsonb, \(terms.firstMonth.firstDay.iso)::date,
+                            \(try CaseStore.stepsJSON(terms.steps))::jsonb, \(terms.firstMonth.firstDay.iso)::date,
                             \(terms.lastMonth?.firstDay.iso)::date, \(terms.suspendedFrom?.firstDay.iso)::date, '2025-12-20')
                     """, logger: logger)
             }

@@ -11,3 +11,8 @@ public struct OverpaymentRecovery: Sendable, Hashable {
     /// The sum actually paid for those months.
     public let amount: Money
 }
+
+/// Where a recovery claim stands: open until the death behind it is corrected or annulled.
+public enum RecoveryClaimStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case open, cancelled
+}

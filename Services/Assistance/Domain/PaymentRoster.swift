@@ -41,6 +41,15 @@ public enum PaymentRoster {
         public let total: Money
     }
 
+    /// The code prefix every county of `region` starts with: the whole code for a county, four
+    /// digits for a city, two for a province. A roster for `region` pays the cases of those counties.
+    public static func regionPrefix(of region: RegionCode) -> String {
+        let code = region.county.rawValue
+        if code.hasSuffix("0000") { return String(code.prefix(2)) }
+        if code.hasSuffix("00") { return String(code.prefix(4)) }
+        return code
+    }
+
     /// Computes the roster for `month`, for cases within `region` (nil = all cases).
     /// Refuses `roster.duplicate-case` if a case id appears twice, and `money.overflow` if the total overflows.
     public static func compute(cases: [PaymentCase], month: YearMonth, region: RegionCode? = nil) throws(RuleViolation) -> Result {

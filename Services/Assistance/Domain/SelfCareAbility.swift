@@ -13,3 +13,14 @@ public enum SelfCareAbility: String, Sendable, Hashable, Codable, CaseIterable {
     /// 完全丧失生活自理能力.
     case fullyDependent = "fully-dependent"
 }
+
+extension SelfCareAbility {
+    /// The tier as events name it.
+    public var contract: SelfCareTier {
+        switch self {
+        case .fullySelfCaring: .selfCaring
+        case .partiallyDependent: .partiallyDependent
+        case .fullyDependent: .fullyDependent
+        }
+    }
+}

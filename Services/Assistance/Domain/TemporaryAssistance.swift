@@ -27,6 +27,24 @@ public enum TemporaryAssistance {
         }
     }
 
+    /// A report is taken by a township (`temporary-assistance.not-township`).
+    public static func requireTownship(_ township: RegionCode) throws(RuleViolation) {
+        guard township.level == .township else {
+            throw .invalid("temporary-assistance.not-township", "township must be a 9-digit township code")
+        }
+    }
+
+    /// The county that handles a case reported at `township`: the responsible one, which must be
+    /// the township's own (`temporary-assistance.wrong-region`).
+    public static func handlingRegion(need: TemporaryNeed, residence: [ResidenceBasis], reportedAt township: RegionCode,
+                                      policy: ResidencePolicy) throws(RuleViolation) -> RegionCode {
+        let region = try responsibleRegion(kind: need, residence: residence, policy: policy)
+        guard region == township.county else {
+            throw RuleViolation("temporary-assistance.wrong-region", "this case is handled by \(region), not by a township of \(township.county)")
+        }
+        return region
+    }
+
     /// Whether `region` may handle the case (any township of the responsible county).
     public static func mayHandle(kind: TemporaryNeed, residence: [ResidenceBasis], in region: RegionCode,
                                  policy: ResidencePolicy = ResidencePolicy()) -> Bool {

@@ -9,3 +9,8 @@ public enum UrbanRural: String, Sendable, Hashable, Codable, CaseIterable {
     case urban
     case rural
 }
+
+extension UrbanRural {
+    /// The area as events name it.
+    public var contract: UrbanRuralArea { self == .urban ? .urban : .rural }
+}

@@ -2,8 +2,6 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
-import Logging
-import PostgresNIO
 import ServiceKit
 
 /// `PUT /verification-sources/{source}/records`: an agency's bulk delivery for the table-backed
@@ -34,48 +32,31 @@ enum VerificationSourceRoutes {
 
     static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies) {
         router.put("/verification-sources/:source/records") { request, context -> Loaded in
-            let source = try RequestParsing.nonEmpty(context.parameters.get("source") ?? "", field: "source")
+            let source = try RequestParsing.nonEmpty(try context.parameters.require("source"), field: "source")
             let delivery = try await request.decode(as: Delivery.self, context: context)
-            var refs: [String] = []
-            var kinds: [String] = []
-            var categories: [String] = []
-            var amounts: [Int64] = []
-            var notes: [String] = []
+            var records: [VerificationRecordStore.Record] = []
             for record in delivery.records {
-                let person: PersonRef
-                switch (record.personRef, record.residentId) {
-                case (let ref?, nil): person = try RequestParsing.personRef(ref, field: "personRef")
-                case (nil, let id?): person = PersonRef.derive(from: try RequestParsing.residentID(id, field: "residentId"),
-                                                              key: dependencies.personRefKey)
-                default: throw Problem.badRequest("verification.person-missing", "each record needs exactly one of personRef and residentId")
-                }
-                guard TableDataSource.fact(kind: record.kind, category: record.category, fen: record.amountFen) != nil else {
-                    throw Problem.badRequest("verification.invalid-record", "kind/category \(record.kind)/\(record.category) is not known")
-                }
-                _ = try RequestParsing.fen(record.amountFen, field: "amountFen")
-                refs.append(person.rawValue)
-                kinds.append(record.kind)
-                categories.append(record.category)
-                amounts.append(record.amountFen)
-                notes.append(record.note ?? "")
+                records.append(try record.parse(key: dependencies.personRefKey))
             }
-            try await dependencies.database.transaction(logger: context.logger) { connection in
-                try await replace(source: source, refs: refs, kinds: kinds, categories: categories, amounts: amounts, notes: notes,
-                                  on: connection, logger: context.logger)
-            }
-            return Loaded(source: source, people: Set(refs).count, records: refs.count)
+            try await DeliverVerificationRecords.run(source: source, records: records, dependencies: dependencies, logger: context.logger)
+            return Loaded(source: source, people: Set(records.map(\.personRef)).count, records: records.count)
         }
     }
+}
 
-    /// A delivery replaces what the source said before about the people it lists.
-    static func replace(source: String, refs: [String], kinds: [String], categories: [String], amounts: [Int64], notes: [String],
-                        on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("""
-            DELETE FROM verification_records WHERE source = \(source) AND person_ref = ANY(\(Array(Set(refs))))
-            """, logger: logger)
-        try await connection.query("""
-            INSERT INTO verification_records (source, person_ref, kind, category, amount_fen, note)
-            SELECT \(source), * FROM unnest(\(refs)::text[], \(kinds)::text[], \(categories)::text[], \(amounts)::bigint[], \(notes)::text[])
-            """, logger: logger)
+extension VerificationSourceRoutes.Record {
+    /// The record as stored, with the person as a person ref. Refuses a record naming nobody
+    /// (`verification.person-missing`), of an unknown kind or category (`verification.invalid-record`)
+    /// or with a negative amount.
+    func parse(key: PersonRefKey) throws(RuleViolation) -> VerificationRecordStore.Record {
+        let person = try PersonIdentification.person(
+            personRef: personRef, residentId: residentId, key: key,
+            missing: .invalid("verification.person-missing", "each record needs exactly one of personRef and residentId"))
+        guard VerificationRecord.Fact(kind: kind, category: category, amount: Money(fen: amountFen)) != nil else {
+            throw .invalid("verification.invalid-record", "kind/category \(kind)/\(category) is not known")
+        }
+        _ = try RequestParsing.fen(amountFen, field: "amountFen")
+        return VerificationRecordStore.Record(personRef: person.rawValue, kind: kind, category: category, amountFen: amountFen,
+                                              note: note ?? "")
     }
 }

@@ -7,7 +7,7 @@ import PostgresNIO
 import ServiceKit
 
 /// `assistance seed [--year Y] [--roster-months N] [--random-seed S]`: a county the size of Jingtai
-/// (景泰县, 620423), loaded through the same functions the HTTP API uses, so every rule applies and
+/// (景泰县, 620423), loaded through the same use cases the HTTP API calls, so every rule applies and
 /// every event lands in the outbox.
 ///
 /// Figures (issue #4, from the county's plan): about 2,200 urban and 3,700 rural 低保 households,
@@ -49,7 +49,7 @@ struct AssistanceSeed {
 
     /// An application to run through the workflow.
     struct Plan: Sendable {
-        var application: ParsedApplication
+        var application: ApplicationIntake
         var submittedOn: CivilDate
         /// Agency records to deliver before verification (the table-backed source).
         var records: [(ref: String, wagesFen: Int64)]
@@ -108,7 +108,7 @@ struct AssistanceSeed {
                   selfCare: SelfCareAbility? = nil) throws {
             guard let applicant = household.members.first?.person else { return }
             plans.append(Plan(
-                application: ParsedApplication(
+                application: ApplicationIntake(
                     idempotencyKey: "seed-\(year)-\(plans.count)", program: program,
                     intakeRegion: try RegionCode(Self.townships[random.below(Self.townships.count)]), applicant: applicant,
                     household: household, region: county, hasAbleSupporter: supporter, selfCareAbility: selfCare),
@@ -186,9 +186,7 @@ struct AssistanceSeed {
         let county = try RegionCode("620423")
         for offset in 0..<rosterMonths {
             let month = try YearMonth(year: year, month: 1).adding(months: offset)
-            let roster = try await dependencies.database.transaction(logger: logger) { connection in
-                try await PaymentRosters.generate(region: county, month: month, source: dependencies.source, on: connection, logger: logger)
-            }
+            let roster = try await GeneratePaymentRoster.run(region: county, month: month, dependencies: dependencies, logger: logger)
             summary.rosters.append((month.iso, roster.households, roster.totalFen))
         }
         try await temporaryAssistance(&summary, dependencies: dependencies, policy: policy)
@@ -197,15 +195,18 @@ struct AssistanceSeed {
 
     func publishStandards(dependencies: ServiceDependencies, policy: AssistancePolicy) async throws {
         let today = try CivilDate(year: 2020, month: 1, day: 1)
-        for request in [
-            StandardRoutes.PublishRequest(region: "620423", year: 2020, area: "urban", minimumLivingAllowanceFen: 57_700,
-                                          extremePovertyBasicAnnualFen: 901_200,
-                                          extremePovertyCareFen: ["partially-dependent": 20_000, "fully-dependent": 40_000]),
-            StandardRoutes.PublishRequest(region: "620423", year: 2020, area: "rural", minimumLivingAllowanceAnnualFen: 442_800,
-                                          extremePovertyBasicAnnualFen: 636_000,
-                                          extremePovertyCareFen: ["partially-dependent": 15_000, "fully-dependent": 30_000]),
+        let county = try RegionCode("620423")
+        for standard in [
+            try AssistanceStandard(region: county, year: 2020, area: .urban, minimumLivingAllowance: Money(fen: 57_700),
+                                   extremePovertyBasic: try AssistanceStandard.monthly(fromAnnual: Money(fen: 901_200)),
+                                   extremePovertyCare: [.partiallyDependent: Money(fen: 20_000), .fullyDependent: Money(fen: 40_000)]),
+            try AssistanceStandard(region: county, year: 2020, area: .rural,
+                                   minimumLivingAllowance: try AssistanceStandard.monthly(fromAnnual: Money(fen: 442_800)),
+                                   extremePovertyBasic: try AssistanceStandard.monthly(fromAnnual: Money(fen: 636_000)),
+                                   extremePovertyCare: [.partiallyDependent: Money(fen: 15_000), .fullyDependent: Money(fen: 30_000)]),
         ] {
-            _ = try await StandardRoutes.publish(request, dependencies: dependencies, policy: policy, today: today, logger: dependencies.logger)
+            _ = try await PublishStandard.run(standard, override: nil, publishedOn: today, policy: policy, dependencies: dependencies,
+                                              logger: dependencies.logger)
         }
     }
 
@@ -214,38 +215,28 @@ struct AssistanceSeed {
     func process(_ plan: Plan, dependencies: ServiceDependencies, policy: AssistancePolicy) async throws -> AssistanceProgram? {
         let logger = dependencies.logger
         if !plan.records.isEmpty {
-            try await dependencies.database.transaction(logger: logger) { connection in
-                try await VerificationSourceRoutes.replace(
-                    source: "social-insurance", refs: plan.records.map(\.ref), kinds: plan.records.map { _ in "income" },
-                    categories: plan.records.map { _ in "wages" }, amounts: plan.records.map(\.wagesFen),
-                    notes: plan.records.map { _ in "seed" }, on: connection, logger: logger)
-            }
+            try await DeliverVerificationRecords.run(
+                source: "social-insurance",
+                records: plan.records.map {
+                    VerificationRecordStore.Record(personRef: $0.ref, kind: "income", category: "wages", amountFen: $0.wagesFen, note: "seed")
+                },
+                dependencies: dependencies, logger: logger)
         }
         let day = plan.submittedOn
-        let (view, _) = try await ApplicationRoutes.submit(plan.application, dependencies: dependencies, policy: policy, today: day,
-                                                           logger: logger)
-        let id = view.applicationId
-        let verified = try await ApplicationVerification.run(id, sources: [TableDataSource()], dependencies: dependencies, policy: policy,
-                                                             today: day.adding(days: 2), logger: logger)
-        _ = try await ApplicationRoutes.step(id, dependencies, logger: logger) { application, connection in
-            try await ApplicationRoutes.recordHomeVisit(&application, visitor: "乡镇社工", notes: "入户调查：家庭情况与申报一致",
-                                                        on: day.adding(days: 4), connection, logger)
-        }
+        let id = try await SubmitApplication.run(plan.application, dependencies: dependencies, policy: policy, today: day,
+                                                 logger: logger).application.id
+        let verified = try await VerifyApplication.run(id, sources: [TableDataSource()], dependencies: dependencies, policy: policy,
+                                                       today: day.adding(days: 2), logger: logger)
+        _ = try await ApplicationStep.recordHomeVisit(id, visitor: "乡镇社工", notes: "入户调查：家庭情况与申报一致", on: day.adding(days: 4),
+                                                      dependencies: dependencies, logger: logger)
         guard verified.verification?.meetsMeansTest == true else {
-            _ = try await ApplicationRoutes.step(id, dependencies, logger: logger) { application, connection in
-                try await ApplicationRoutes.reject(&application, code: "income-above-standard",
-                                                   reason: "家庭月人均收入不低于当地低保标准", on: day.adding(days: 5),
-                                                   source: dependencies.source, connection, logger)
-            }
+            _ = try await ApplicationStep.reject(id, code: "income-above-standard", reason: "家庭月人均收入不低于当地低保标准",
+                                                 on: day.adding(days: 5), dependencies: dependencies, logger: logger)
             return nil
         }
-        _ = try await ApplicationRoutes.step(id, dependencies, logger: logger) { application, _ in
-            try application.workflow.startPublicNotice(on: day.adding(days: 5))
-        }
-        _ = try await ApplicationRoutes.step(id, dependencies, logger: logger) { application, connection in
-            try await ApplicationApproval.approve(&application, by: policy.workflow.approvingAuthority, policy: policy,
-                                                  today: day.adding(days: 12), dependencies: dependencies, on: connection, logger: logger)
-        }
+        _ = try await ApplicationStep.startPublicNotice(id, on: day.adding(days: 5), dependencies: dependencies, logger: logger)
+        _ = try await ApproveApplication.run(id, by: policy.workflow.approvingAuthority, policy: policy, today: day.adding(days: 12),
+                                             dependencies: dependencies, logger: logger)
         return plan.application.program
     }
 
@@ -254,13 +245,9 @@ struct AssistanceSeed {
     func temporaryAssistance(_ summary: inout Summary, dependencies: ServiceDependencies, policy: AssistancePolicy) async throws {
         var random = SeedRandom(seed: randomSeed ^ 0x7E3B)
         let logger = dependencies.logger
-        try await dependencies.database.withConnection { connection in
-            for township in Self.townships {
-                try await connection.query("""
-                    INSERT INTO reserve_funds (township, balance_fen) VALUES (\(township), 100000000)
-                    ON CONFLICT (township) DO UPDATE SET balance_fen = reserve_funds.balance_fen + 100000000
-                    """, logger: logger)
-            }
+        for township in Self.townships {
+            _ = try await TemporaryAssistanceCases.topUpReserve(try RegionCode(township), by: Money(fen: 100_000_000),
+                                                                dependencies: dependencies, logger: logger)
         }
         let start = try CivilDate(year: year, month: 1, day: 1)
         for index in 0..<temporaryCases {
@@ -271,27 +258,25 @@ struct AssistanceSeed {
             let urgent = random.chance(70)
             let reportedAt = Date(timeIntervalSince1970: TimeInterval(start.daysSinceEpoch * 86_400 + random.below(330 * 86_400)))
             let caseID = UUID()
-            try await dependencies.database.query("""
-                INSERT INTO temporary_cases (id, kind, person_ref, region, township, description, reported_at)
-                VALUES (\(caseID), \(urgent ? "urgent" : "expenditure"), \(person.rawValue), '620423', \(township),
-                        \(urgent ? "突发火灾，房屋受损" : "大病医疗自付费用高"), \(reportedAt))
-                """, logger: logger)
+            let reportingTownship = try RegionCode(township)
+            try await dependencies.database.withConnection { connection in
+                try await TemporaryCaseStore.insert(
+                    id: caseID, need: urgent ? .urgent(emergencyRegion: reportingTownship) : .expenditure, person: person,
+                    region: try RegionCode("620423"), township: reportingTownship,
+                    description: urgent ? "突发火灾，房屋受损" : "大病医疗自付费用高", reportedAt: reportedAt, on: connection, logger: logger)
+            }
             if urgent {
                 let late = random.chance(4)
                 let hours = late ? Double(random.between(25...40)) : Double(random.between(1...20))
-                try await dependencies.database.transaction(logger: logger) { connection in
-                    try await TemporaryAssistanceRoutes.advance(caseID, amount: Money(fen: Int64(random.between(50...300)) * 1_000),
-                                                                at: reportedAt.addingTimeInterval(hours * 3_600), cap: policy.advanceCap,
-                                                                source: dependencies.source, on: connection, logger: logger)
-                }
+                _ = try await TemporaryAssistanceCases.advance(caseID, amount: Money(fen: Int64(random.between(50...300)) * 1_000),
+                                                               at: reportedAt.addingTimeInterval(hours * 3_600), policy: policy,
+                                                               dependencies: dependencies, logger: logger)
                 summary.temporaryAdvanced += 1
                 if late { summary.temporaryLate += 1 }
             } else {
-                try await dependencies.database.transaction(logger: logger) { connection in
-                    try await TemporaryAssistanceRoutes.review(caseID, granted: Money(fen: Int64(random.between(100...500)) * 1_000),
-                                                               today: CivilDate(daysSinceEpoch: Int(reportedAt.timeIntervalSince1970) / 86_400),
-                                                               source: dependencies.source, on: connection, logger: logger)
-                }
+                _ = try await TemporaryAssistanceCases.review(caseID, granted: Money(fen: Int64(random.between(100...500)) * 1_000),
+                                                              today: CivilDate(daysSinceEpoch: Int(reportedAt.timeIntervalSince1970) / 86_400),
+                                                              dependencies: dependencies, logger: logger)
                 summary.temporaryReviewed += 1
             }
         }

@@ -123,17 +123,15 @@ struct RosterBenchmark {
 }
 
 extension RosterBenchmark {
-    func rosters(_ dependencies: ServiceDependencies, month: YearMonth) async throws -> [PaymentRosters.Summary] {
+    func rosters(_ dependencies: ServiceDependencies, month: YearMonth) async throws -> [GeneratePaymentRoster.Summary] {
         let districts = try Self.districts.map { try RegionCode($0) }
-        return try await withThrowingTaskGroup(of: [PaymentRosters.Summary].self) { group in
+        return try await withThrowingTaskGroup(of: [GeneratePaymentRoster.Summary].self) { group in
             for lane in 0..<2 {
                 group.addTask {
-                    var done: [PaymentRosters.Summary] = []
+                    var done: [GeneratePaymentRoster.Summary] = []
                     for district in stride(from: lane, to: districts.count, by: 2).map({ districts[$0] }) {
-                        done.append(try await dependencies.database.transaction(logger: dependencies.logger) { connection in
-                            try await PaymentRosters.generate(region: district, month: month, source: dependencies.source,
-                                                              on: connection, logger: dependencies.logger)
-                        })
+                        done.append(try await GeneratePaymentRoster.run(region: district, month: month, dependencies: dependencies,
+                                                                        logger: dependencies.logger))
                     }
                     return done
                 }

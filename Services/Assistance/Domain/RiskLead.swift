@@ -1,0 +1,62 @@
+import Contracts
+import Foundation
+
+/// Where a lead for active discovery (主动发现) stands.
+public enum LeadStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case open
+    case followingUp = "following-up"
+    case closed
+
+    /// A closed lead takes no follow-up and no second closure (`lead.not-open`, a conflict).
+    public func requireOpen(_ lead: UUID) throws(RuleViolation) {
+        guard self != .closed else { throw RuleViolation("lead.not-open", "lead \(lead) is already closed", kind: .conflict) }
+    }
+}
+
+/// A lead raised by low-income dynamic monitoring (低收入人口动态监测): a partner agency's risk
+/// signal about a member of a household that receives assistance or lives near the 低保 line.
+public struct RiskLead: Sendable {
+    public let id: UUID
+    public let signalID: UUID
+    public let householdID: UUID
+    public let person: PersonRef
+    public let householdStatus: HouseholdRiskStatus
+    public let explanation: String
+    public var status: LeadStatus
+    /// The caseworker's note of the last follow-up or the closure.
+    public var outcome: String?
+    public let detectedOn: CivilDate
+
+    public init(id: UUID, signalID: UUID, householdID: UUID, person: PersonRef, householdStatus: HouseholdRiskStatus,
+                explanation: String, status: LeadStatus, outcome: String?, detectedOn: CivilDate) {
+        self.id = id
+        self.signalID = signalID
+        self.householdID = householdID
+        self.person = person
+        self.householdStatus = householdStatus
+        self.explanation = explanation
+        self.status = status
+        self.outcome = outcome
+        self.detectedOn = detectedOn
+    }
+}
+
+/// Which households a risk signal concerns, and what the lead tells the caseworker.
+public enum LowIncomeMonitoring {
+    /// The status a lead gives the household: a recipient (a case `active`, `exiting` or
+    /// `suspended`) first, else near-低保 as verification found it; nil raises no lead.
+    public static func leadStatus(receivesAssistance: Bool, nearLowIncome: Bool) -> HouseholdRiskStatus? {
+        if receivesAssistance { return .recipient }
+        return nearLowIncome ? .nearLowIncome : nil
+    }
+
+    /// The explanation a lead carries: who reported what, about which kind of household, and
+    /// what to do (visit and re-verify).
+    public static func explanation(of signal: RiskSignalReported, status: HouseholdRiskStatus) -> String {
+        let household = status == .recipient ? "a household receiving assistance" : "a near-低保 household (income below the 低保边缘 line)"
+        let amount = signal.amount.map { " of \($0) yuan" } ?? ""
+        return "\(signal.agency) reported \(signal.kind.rawValue)\(amount) on \(signal.reportedOn) for a member of \(household); "
+            + "the household may fall into hardship: visit and re-verify (主动发现)."
+            + (signal.detail.map { " Detail: \($0)" } ?? "")
+    }
+}
