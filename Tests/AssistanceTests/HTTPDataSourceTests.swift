@@ -7,12 +7,13 @@ import Logging
 import NIOCore
 import Synchronization
 import Testing
+import TestKit
 import TestSupport
 @testable import Assistance
 
 /// Economic verification against an agency's own HTTP service (the contract in
 /// `verification-source.openapi.json`), played by a real HTTP server in the test.
-@Suite("Verification over HTTP", .tags(.integration), .serialized)
+@Suite("Verification over HTTP", .tags(.postgres, .kafka, .slow), .serialized)
 struct HTTPDataSourceTests {
     let applicant = AssistanceHarness.resident(born: "1979-10-10", sequence: 81)
 

@@ -4,12 +4,13 @@ import Foundation
 import HummingbirdTesting
 import PostgresNIO
 import Testing
+import TestKit
 import TestSupport
 @testable import Assistance
 
 /// The roster's SQL pays exactly what the pure `CaseTerms.due(in:)` says is due: the payable
 /// rule is written twice (once set-based for a million households), so this test keeps them equal.
-@Suite("Roster SQL agrees with CaseTerms", .tags(.integration), .serialized)
+@Suite("Roster SQL agrees with CaseTerms", .tags(.postgres, .kafka, .slow), .serialized)
 struct RosterTermsParityTests {
     static func month(_ text: String) -> YearMonth { try! YearMonth(iso: text) }  // fixture, not input
 
