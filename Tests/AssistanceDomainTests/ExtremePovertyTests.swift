@@ -24,7 +24,7 @@ struct ExtremePovertyTests {
         #expect(d.bases.isEmpty)
     }
 
-    @Test("16- and 17-year-olds are covered (18, not 16 [003 L13 §3.1.2])", arguments: ["2008-06-15", "2007-06-16", "2007-06-15"])
+    @Test("16- and 17-year-olds are covered (18, not 16: 《景泰县“十四五”民政事业发展规划》第三章（一）2)", arguments: ["2008-06-15", "2007-06-16", "2007-06-15"])
     func sixteenSeventeen(_ born: String) {
         let d = ExtremePovertyEligibility.evaluate(F.member(1, born: born, work: .full), hasAbleSupporter: false, on: today)
         #expect(d.isEligible)

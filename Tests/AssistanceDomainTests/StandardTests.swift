@@ -13,7 +13,7 @@ struct StandardTests {
                                 extremePovertyBasic: F.yuan(basic), extremePovertyCare: care)
     }
 
-    @Test("Jingtai 2020 seed figures [003 L12 §1.3]")
+    @Test("Jingtai 2020 figures (《景泰县“十四五”民政事业发展规划》第一章（三）)")
     func jingtaiSeed() throws {
         #expect(JingtaiStandards.urban2020.minimumLivingAllowance == Money(yuan: 577))
         #expect(JingtaiStandards.rural2020.minimumLivingAllowance == Money(yuan: 369))
@@ -72,7 +72,7 @@ struct StandardTests {
         #expect(F.refusal { () throws(RuleViolation) in try StandardOverride(reason: reason) }?.code == "standard.override-reason-missing")
     }
 
-    @Test("previous-year baseline [002 L9 (八)] compares with last year's 低保")
+    @Test("previous-year baseline (*市《2023年全市民政工作要点》（八）) compares with last year’s 低保")
     func previousYearBaseline() throws {
         let previous = standard(year: 2020, dibao: "577", basic: "751")
         // 650 ≥ 1.3 × 500 (this year) but < 1.3 × 577 (last year).

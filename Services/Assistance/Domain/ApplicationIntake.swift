@@ -1,8 +1,9 @@
 import Contracts
 
-/// An application as a township took it in (一门受理), checked and ready to store: any township
-/// accepts any application with the applicant's ID and the signed authorisation for checks
-/// (一证一书); the household's residence decides which county handles it.
+/// An application as a township took it in, checked and ready to store: any township accepts any
+/// application ("全面推行“一门受理、协同办理”机制,由乡镇统一受理社会救助申请") with the applicant's ID
+/// and the signed authorisation for checks ("一证一书", 《景泰县“十四五”民政事业发展规划》第三章（一）2); the household's residence decides
+/// which county handles it.
 public struct ApplicationIntake: Sendable {
     public let idempotencyKey: String
     public let program: AssistanceProgram

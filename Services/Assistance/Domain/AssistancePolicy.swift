@@ -13,7 +13,7 @@ public struct AssistancePolicy: Sendable {
     public var extremePoverty: ExtremePovertyEligibility.Policy
     /// 渐退: months the benefit continues after income rises above the standard (default 6).
     public var gradualExitMonths: Int
-    /// 定期核查 interval per program, in months.
+    /// 定期核查 interval per program, in months (national practice, 民发〔2021〕57号; the source documents give none).
     public var reviewMonths: [AssistanceProgram: Int]
     /// Year-on-year growth floor for 低保 standards; falling short is flagged.
     public var standardGrowthFloor: PolicyRatio?

@@ -4,8 +4,8 @@ import Contracts
 /// person per month.
 ///
 /// Why per county, year and area: standards are set by each county, adjusted annually and differ
-/// between urban and rural [003 L12 §1.3, L13 §3.1.2]; the same dimensions are named for the city
-/// guidance standard in [001 L20 §5] and [002 L8–9 (八)]. Annual figures in the sources
+/// between urban and rural (《景泰县“十四五”民政事业发展规划》第一章（三）; 《景泰县“十四五”民政事业发展规划》第三章（一）2); the same dimensions are named in 济民发〔2022〕3号《2022年全市民政工作要点》第5项 and for the
+/// city guidance standard in *市《2023年全市民政工作要点》（八）. Annual figures in the sources
 /// (e.g. rural 低保 4428 元/年/人) are stored monthly; use ``monthly(fromAnnual:)``.
 public struct AssistanceStandard: Sendable, Hashable, Codable {
     /// The county (GB/T 2260 six-digit code) that publishes the standard.
@@ -54,7 +54,7 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
 }
 
 /// The city's minimum guidance standard (市定最低指导标准) for 低保: every local 低保 standard of
-/// that year and area must be at least this [002 L8–9 (八)].
+/// that year and area must be at least this (*市《2023年全市民政工作要点》（八）).
 public struct CityMinimumStandard: Sendable, Hashable, Codable {
     public let year: Int
     public let area: UrbanRural

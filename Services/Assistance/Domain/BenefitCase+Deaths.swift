@@ -9,7 +9,8 @@ import Foundation
 /// - A corrected date moves the departure; an annulled death undoes it (the amount in force
 ///   before it applies again, and a larger household is reviewed).
 ///
-/// What was paid meanwhile is settled afterwards by ``PaymentReconciliation``.
+/// What was paid meanwhile is settled afterwards by ``PaymentReconciliation``. These are rules of
+/// this service: the policy documents do not say how a death reaches a case.
 extension BenefitCase {
     /// The first month not paid for a person who died on `date`: the month after the death.
     public static func firstMonthWithout(diedOn date: CivilDate) -> YearMonth { date.yearMonth.next }

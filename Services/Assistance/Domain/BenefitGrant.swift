@@ -15,8 +15,8 @@ public struct BenefitGrant: Sendable, Hashable {
     /// - 低保: one benefit for the household (差额 + 分类施保, ``BenefitAmount``), or one per member
     ///   enrolled as a 单人户, each on that member's own income. Refuses `application.not-eligible`
     ///   when the household no longer passes the means test.
-    /// - 特困: the basic living standard plus the care standard of the applicant's self-care tier,
-    ///   when the county published one.
+    /// - 特困: the basic living standard plus the care standard of the applicant's self-care tier
+    ///   ("分档制定照料护理标准", 《景泰县“十四五”民政事业发展规划》第三章（一）2), when the county published one.
     public static func grants(program: AssistanceProgram, applicant: PersonRef, selfCareAbility: SelfCareAbility?,
                               household: Household, standard: AssistanceStandard, policy: AssistancePolicy,
                               startsOn: CivilDate) throws(RuleViolation) -> [BenefitGrant] {

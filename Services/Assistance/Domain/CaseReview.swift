@@ -1,8 +1,9 @@
 import Contracts
 
-/// Re-verification of a running case (定期核查, a change report, a life event): on the household's
-/// data asked again, the case continues at a new amount, enters 渐退 (gradual exit) when income
-/// has risen above the standard, or — for 特困 — ends when the person no longer qualifies.
+/// Re-verification of a running case (a periodic review, a change report, a life event): on the
+/// household's data asked again, the case continues at a new amount, enters 渐退 (gradual exit,
+/// "落实低保渐退、收入扣减等政策", 济民发〔2022〕3号《2022年全市民政工作要点》第6项) when income has risen above the standard, or — for 特困 —
+/// ends when the person no longer qualifies ("进退有序", 《景泰县“十四五”民政事业发展规划》第三章（一）2).
 public enum CaseReview {
     /// The case as the review leaves it.
     public struct Result: Sendable {

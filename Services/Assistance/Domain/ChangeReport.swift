@@ -1,7 +1,8 @@
 import Contracts
 
-/// A change a recipient household reports (家庭人口、经济状况重大变化报告): it opens a
-/// re-verification task, and an income change may carry the members' newly declared incomes.
+/// A change a recipient household reports ("健全社会救助对象家庭人口、经济状况重大变化报告与核对机制",
+/// 《景泰县“十四五”民政事业发展规划》第三章（一）2): it opens a re-verification task, and an income change may carry the members' newly
+/// declared incomes.
 public struct ChangeReport: Sendable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case income, household, residence

@@ -1,8 +1,8 @@
 import Contracts
 import Foundation
 
-/// A claim to recover payments made for months after a recipient's death (issue #4: "If a death
-/// arrives late, after months were already paid, an overpayment-recovery claim is created").
+/// A claim to recover payments made for months after a recipient's death, when the death was
+/// reported after those months were paid (a service rule; the policy documents do not state it).
 public struct OverpaymentRecovery: Sendable, Hashable {
     public let caseID: UUID
     public let deathDate: CivilDate

@@ -3,10 +3,11 @@ import Foundation
 
 /// The monthly payment roster (发放清册), as a pure computation.
 ///
-/// Rules (issue #4): every active case is paid its monthly amount for the month; a month already
+/// Rules (of this service): every active case is paid its monthly amount for the month; a month already
 /// paid is never paid again (re-running is idempotent); a case suspended by a death is not paid
 /// from the month after the death; months paid after a death produce ``OverpaymentRecovery``.
-/// The roster is the audit artefact compared against base data and approvals [000 L61].
+/// The roster is the audit artefact compared against base data and approvals ("平台发放清册等数据比对",
+/// 《2020年成都市民政工作要点》第17点).
 public enum PaymentRoster {
     /// One payment.
     public struct Row: Sendable, Hashable {

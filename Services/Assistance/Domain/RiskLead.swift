@@ -13,8 +13,9 @@ public enum LeadStatus: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// A lead raised by low-income dynamic monitoring (低收入人口动态监测): a partner agency's risk
-/// signal about a member of a household that receives assistance or lives near the 低保 line.
+/// A lead raised by low-income dynamic monitoring: a partner agency's risk signal about a member of
+/// a household that receives assistance or lives near the 低保 line ("加强对低保对象、特困人员、低保边缘
+/// 家庭等…的动态监测", 《景泰县“十四五”民政事业发展规划》第三章（一）1; 济民发〔2022〕3号《2022年全市民政工作要点》第6项; *市《2023年全市民政工作要点》（九）), for active discovery ("主动发现", 《景泰县“十四五”民政事业发展规划》第三章（一）2).
 public struct RiskLead: Sendable {
     public let id: UUID
     public let signalID: UUID

@@ -3,13 +3,13 @@ import Foundation
 
 /// Rules of 临时救助 (temporary assistance).
 public enum TemporaryAssistance {
-    /// The 24-hour target from report to advance (先行救助) [001 L67 §43].
+    /// The 24-hour target from report to advance ("对急难对象实施24小时先行救助", 济民发〔2022〕3号《2022年全市民政工作要点》第43项).
     public static let advanceTarget: TimeInterval = 24 * 60 * 60
 
     /// The county responsible for the case.
     ///
     /// - urgent: the county where the emergency happened, whatever the residence (no household
-    ///   registration needed [002 L8 (八)]).
+    ///   registration needed ("全面落实由急难发生地实施临时救助政策", *市《2023年全市民政工作要点》（八）)).
     /// - expenditure: the county of the first residence basis that allows applying there
     ///   (household registration first, then permit, then permanent residence). Refuses
     ///   `temporary-assistance.no-residence-basis` when there is none.

@@ -1,8 +1,8 @@
 import Contracts
 import Foundation
 
-/// A 临时救助 case: reported, advanced from the township's reserve when urgent (先行救助), then
-/// reviewed and granted.
+/// A 临时救助 case: reported, advanced from the township's reserve when urgent ("对急难对象实施24小时
+/// 先行救助", 济民发〔2022〕3号《2022年全市民政工作要点》第43项), then reviewed and granted (the review afterwards is a service rule).
 public struct TemporaryCase: Sendable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case reported, advanced, reviewed

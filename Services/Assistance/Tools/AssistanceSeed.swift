@@ -10,8 +10,10 @@ import ServiceKit
 /// (景泰县, 620423), loaded through the same use cases the HTTP API calls, so every rule applies and
 /// every event lands in the outbox.
 ///
-/// Figures (issue #4, from the county's plan): about 2,200 urban and 3,700 rural 低保 households,
-/// 500 特困 people and 2,300 temporary-assistance cases a year, on Jingtai's 2020 standards
+/// Figures: about 2,200 urban and 3,700 rural 低保 households, 500 特困 people and 2,300
+/// temporary-assistance cases a year — the five-year totals of 《景泰县“十四五”民政事业发展规划》
+/// 第一章（三） (11,048 and 18,694 低保 household-times, 2,504 特困, 11,644 临时救助) divided by
+/// five — on Jingtai's 2020 standards
 /// (urban 低保 577 yuan/month, rural 4,428 yuan/year; 特困 9,012 and 6,360 yuan/year). Applications
 /// are spread over the year before `Y`; rosters are run for the first `N` months of `Y`. Some
 /// applicants are above the line (rejected) and some of those are near-低保, so low-income
