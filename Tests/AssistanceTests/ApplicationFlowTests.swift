@@ -158,6 +158,21 @@ struct ApplicationFlowTests {
         }
     }
 
+    @Test func aMinorGrantedExtremePovertySupportIsReviewedOnTheEighteenthBirthday() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let worker = Caseworker(context: context)
+            try await worker.publishJingtai2020()
+            let orphan = AssistanceHarness.resident(born: "2012-07-15", sequence: 43)
+            let json = worker.applicationJSON(key: "minor", program: "extreme-poverty", members: [.init(id: orphan, workCapacity: "none")])
+            let cases = try await worker.approveThroughWorkflow(try await worker.apply(json))
+            #expect(cases.count == 1)
+            let tasks = try #require(try await context.client.get("/review-tasks").json()["tasks"] as? [[String: Any]])
+            #expect(tasks.map { $0["kind"] as? String } == ["turning-adult"])
+            #expect(tasks.first?["dueOn"] as? String == "2030-07-15")
+            #expect(tasks.first?["reason"] as? String == "特困 minor turns 18 on 2030-07-15")
+        }
+    }
+
     @Test func standardsAreValidatedBeforeTheyArePublished() async throws {
         try await AssistanceHarness.with(today: "2026-01-05") { context in
             let low = try await context.client.post("/standards", json: #"""

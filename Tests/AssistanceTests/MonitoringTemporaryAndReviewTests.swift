@@ -491,6 +491,11 @@ struct MonitoringTemporaryAndReviewTests {
             #expect(event.lastCoveredDay == (try CivilDate(iso: "2026-11-30")))
             #expect(event.program == .minimumLivingAllowance)
             #expect(event.recipients == [AssistanceHarness.person(worker)])
+
+            // After its last month the casework sweep terminates the case.
+            context.clock.set(try CivilDate(iso: "2026-12-01"))
+            let ended = try await eventually { try await caseworker.caseView(caseID)["status"] as? String } until: { $0 == "terminated" }
+            #expect(ended == "terminated")
         }
     }
 
