@@ -86,22 +86,22 @@ enum AssistanceHarness {
     }
 
     /// Waits until Assistance has handled every Registry event published so far with the key of
-    /// `event` (duplicates included), and returns whether it has.
+    /// `event` (duplicates included), and returns how often it handled the sentinel that shows it:
+    /// 1 once it has, 0 if it had not by the deadline.
     ///
-    /// Events of one key share a partition and are handled in order, so it publishes a sentinel
-    /// on that key — a marriage of two people Assistance does not know, which changes nothing
-    /// but the life-event journal — and waits for the sentinel's inbox row.
-    static func handledEverything<E: DomainEvent>(keyedLike event: E, _ context: Context) async throws -> Bool {
+    /// Events of one key share a partition and are handled in order, so the sentinel is published
+    /// on that key — a marriage of two people Assistance does not know, which changes nothing but
+    /// the life-event journal — and its inbox row tells that everything before it was handled.
+    static func sentinelHandled<E: DomainEvent>(after event: E, _ context: Context) async throws -> Int? {
         let sentinel = UUID()
         try await publish(MarriageRegistered(marriageID: UUID(), certificateNumber: "J620423-01-2026-999999",
                                              partyA: person(resident(born: "1930-01-01", sequence: 901)),
                                              partyB: person(resident(born: "1930-01-01", sequence: 902)), office: "620423-01", region: jingtai,
                                              registeredOn: try CivilDate(iso: "2026-01-01")),
                           id: sentinel, key: event.aggregateID, from: .registry, on: context.kafka)
-        let handled = try await eventually {
+        return try await eventually {
             try await scalar("SELECT count(*)::int FROM inbox WHERE event_id = '\(sentinel)'", context.database)
         } until: { $0 == 1 }
-        return handled == 1
     }
 
     /// The first column of the first row of `sql`, or nil when there is no row.

@@ -128,7 +128,7 @@ struct MonitoringTemporaryAndReviewTests {
             let unknown = try await context.client.post("/risk-signals", json: signalJSON(
                 UUID(), resident: stranger, kind: "unemployment", agency: "employment-services"))
             #expect(unknown.status == .created, "\(unknown.text)")
-            #expect(try leads(unknown).isEmpty)
+            #expect(try leads(unknown).count == 0)
 
             // The same signal again: the lead it raised, nothing new.
             let resent = try await context.client.post("/risk-signals", json: signalJSON(
@@ -396,7 +396,7 @@ struct MonitoringTemporaryAndReviewTests {
             // That sweep ran after the approval with the clock before the review date: no review yet.
             #expect(try await breach(recent) == false)
             #expect(try await breach(expenditure) == false)
-            #expect(try await periodicReviews().isEmpty)
+            #expect(try await periodicReviews().count == 0)
             #expect(try await context.client.get("/temporary-assistance/\(late)").json()["status"] as? String == "reported")
 
             // A month after the approval, the review is due.
@@ -468,7 +468,7 @@ struct MonitoringTemporaryAndReviewTests {
             #expect(view["monthlyAmountFen"] as? Int == 57_700)  // paid in full until then
             #expect(try await caseworker.caseView(caseID)["lastMonth"] as? String == "2026-11")
 
-            #expect(((try await context.client.get("/review-tasks").json()["tasks"] as? [Any]) ?? ["?"]).isEmpty)
+            #expect((try await context.client.get("/review-tasks").json()["tasks"] as? [Any])?.count == 0)
             let done = (try await context.client.get("/review-tasks?status=done").json()["tasks"] as? [[String: Any]]) ?? []
             #expect(done.map { $0["taskId"] as? String } == [taskID])
             let outcome = try await value("SELECT outcome FROM review_tasks WHERE id = '\(taskID)'", as: String.self, context.database)

@@ -85,7 +85,7 @@ struct RosterAndLifeEventTests {
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
             #expect(try await status(of: caseID, becomes: "suspended", worker) == "suspended")
-            #expect(try await AssistanceHarness.handledEverything(keyedLike: died, context))  // the duplicate too
+            #expect(try await AssistanceHarness.sentinelHandled(after: died, context) == 1)  // so the duplicate was handled too
             let view = try await worker.caseView(caseID)
             #expect(view["suspendedFrom"] as? String == "2026-03")
             let claims = try #require(view["recoveryClaims"] as? [[String: Any]])
@@ -155,7 +155,7 @@ struct RosterAndLifeEventTests {
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
             let recipients = try await eventually { (try await worker.caseView(caseID)["recipients"] as? [String])?.count } until: { $0 == 1 }
             #expect(recipients == 1)
-            #expect(try await AssistanceHarness.handledEverything(keyedLike: died, context))  // the duplicate too
+            #expect(try await AssistanceHarness.sentinelHandled(after: died, context) == 1)  // so the duplicate was handled too
             let view = try await worker.caseView(caseID)
             #expect(view["status"] as? String == "active")
             // The widow alone: 577 + 57.70 elderly top-up, from March; March was paid for two.
@@ -180,7 +180,7 @@ struct RosterAndLifeEventTests {
             let eventID = UUID()
             try await AssistanceHarness.publish(marriage, id: eventID, from: .registry, on: context.kafka)
             try await AssistanceHarness.publish(marriage, id: eventID, from: .registry, on: context.kafka)
-            #expect(try await AssistanceHarness.handledEverything(keyedLike: marriage, context))  // both deliveries
+            #expect(try await AssistanceHarness.sentinelHandled(after: marriage, context) == 1)  // so both deliveries were handled
             #expect(try await scalar("SELECT count(*)::int FROM review_tasks WHERE kind = 're-verification'", context.database) == 1)
             let tasks = try #require(try await context.client.get("/review-tasks").json()["tasks"] as? [[String: Any]])
             #expect(tasks.map { $0["kind"] as? String } == ["re-verification"])

@@ -12,6 +12,11 @@ public enum PaymentReconciliation {
     public struct MonthAmount: Sendable, Hashable {
         public let month: YearMonth
         public let amount: Money
+
+        public init(month: YearMonth, amount: Money) {
+            self.month = month
+            self.amount = amount
+        }
     }
 
     public struct Settlement: Sendable, Hashable {

@@ -140,8 +140,8 @@ struct CaseView: ResponseEncodable {
         lastMonth = benefit.terms.lastMonth?.iso
         suspendedFrom = benefit.terms.suspendedFrom?.iso
         departed = benefit.departed
-        payments = ledger.payments.map { MonthAmount(month: $0.month, amountFen: $0.amountFen) }
-        backPayments = ledger.backPayments.map { MonthAmount(month: $0.month, amountFen: $0.amountFen) }
+        payments = ledger.payments.map { MonthAmount(month: $0.month.iso, amountFen: $0.amount.fen) }
+        backPayments = ledger.backPayments.map { MonthAmount(month: $0.month.iso, amountFen: $0.amount.fen) }
         recoveryClaims = ledger.recoveryClaims.map {
             Claim(claimId: $0.id, personRef: $0.person.rawValue, dateOfDeath: $0.dateOfDeath.iso, months: $0.monthsFen,
                   amountFen: $0.amount.fen, status: $0.status.rawValue)

@@ -69,12 +69,6 @@ enum PaymentStore {
             """, logger: logger)
     }
 
-    /// An amount for a month.
-    struct MonthAmount: Sendable {
-        var month: String
-        var amountFen: Int64
-    }
-
     /// A claim to recover what was paid for months after a recipient's death.
     struct RecoveryClaim: Sendable {
         var id: UUID
@@ -90,8 +84,8 @@ enum PaymentStore {
 
     /// A case's payments, back-payments and recovery claims, each in order.
     struct CaseLedger: Sendable {
-        var payments: [MonthAmount]
-        var backPayments: [MonthAmount]
+        var payments: [PaymentReconciliation.MonthAmount]
+        var backPayments: [PaymentReconciliation.MonthAmount]
         var recoveryClaims: [RecoveryClaim]
     }
 
@@ -99,11 +93,15 @@ enum PaymentStore {
         var ledger = CaseLedger(payments: [], backPayments: [], recoveryClaims: [])
         let paid = try await connection.query(
             "SELECT to_char(month, 'YYYY-MM'), amount_fen FROM payments WHERE case_id = \(caseID) ORDER BY month", logger: logger)
-        for try await (month, fen) in paid.decode((String, Int64).self) { ledger.payments.append(MonthAmount(month: month, amountFen: fen)) }
+        for try await (month, fen) in paid.decode((String, Int64).self) {
+            ledger.payments.append(PaymentReconciliation.MonthAmount(month: try YearMonth(iso: month), amount: Money(fen: fen)))
+        }
         let back = try await connection.query(
             "SELECT to_char(month, 'YYYY-MM'), amount_fen FROM back_payments WHERE case_id = \(caseID) ORDER BY month, paid_on",
             logger: logger)
-        for try await (month, fen) in back.decode((String, Int64).self) { ledger.backPayments.append(MonthAmount(month: month, amountFen: fen)) }
+        for try await (month, fen) in back.decode((String, Int64).self) {
+            ledger.backPayments.append(PaymentReconciliation.MonthAmount(month: try YearMonth(iso: month), amount: Money(fen: fen)))
+        }
         ledger.recoveryClaims = try await recoveryClaims(status: nil, caseID: caseID, order: "opened_on, id", on: connection, logger: logger)
         return ledger
     }
