@@ -34,6 +34,13 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
               extremePovertyCare.values.allSatisfy({ $0 > .zero }) else {
             throw RuleViolation.invalid("standard.amount-not-positive", "every standard must be a positive amount")
         }
+        self.init(validRegion: region, year: year, area: area, minimumLivingAllowance: minimumLivingAllowance,
+                  extremePovertyBasic: extremePovertyBasic, extremePovertyCare: extremePovertyCare)
+    }
+
+    /// For figures already known to satisfy the checks above (the published Jingtai standards).
+    init(validRegion region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
+         extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) {
         self.region = region
         self.year = year
         self.area = area

@@ -30,16 +30,3 @@ public enum JingtaiStandards {
 
     public static let all: [AssistanceStandard] = [urban2020, rural2020]
 }
-
-extension AssistanceStandard {
-    /// For published figures already known to satisfy the initialiser's checks.
-    init(validRegion region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
-         extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) {
-        self.region = region
-        self.year = year
-        self.area = area
-        self.minimumLivingAllowance = minimumLivingAllowance
-        self.extremePovertyBasic = extremePovertyBasic
-        self.extremePovertyCare = extremePovertyCare
-    }
-}
