@@ -159,9 +159,16 @@ let package = Package(
             path: "Shared/FaultHarness",
             swiftSettings: strict
         ),
-        .executableTarget(name: "Assistance", dependencies: ["ServiceKit", "LifeEvents"], path: "Services/Assistance", exclude: ["verification-source.openapi.json"],
-                         resources: [.copy("openapi.json")],
-                         swiftSettings: strict),
+        // Assistance's rules: pure value types over Contracts, so the compiler keeps I/O out of them.
+        .target(name: "AssistanceDomain", dependencies: ["Contracts"], path: "Services/Assistance/Domain", swiftSettings: strict),
+        .executableTarget(
+            name: "Assistance",
+            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents"],
+            path: "Services/Assistance",
+            exclude: ["Domain", "verification-source.openapi.json"],
+            resources: [.copy("openapi.json")],
+            swiftSettings: strict
+        ),
         // Each bureau service: its domain (pure types, Contracts only) and the executable that runs it.
         .target(name: "ElderCareDomain", dependencies: ["Contracts"], path: "Services/ElderCare/Domain", swiftSettings: strict),
         .executableTarget(name: "ElderCare", dependencies: ["ElderCareDomain", "LifeEvents", "ServiceKit"], path: "Services/ElderCare",
@@ -239,6 +246,13 @@ let package = Package(
             path: "Tests/PlatformTests",
             swiftSettings: strict
         ),
+        // Assistance's rules alone: no database, no broker (`swift test --filter AssistanceDomainTests`).
+        .testTarget(
+            name: "AssistanceDomainTests",
+            dependencies: ["AssistanceDomain", "Contracts", "TestKit"],
+            path: "Tests/AssistanceDomainTests",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BureauDomainTests",
             dependencies: ["TestKit", "Contracts", "ElderCareDomain", "ChildProtectionDomain"],
@@ -247,7 +261,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["TestKit", "Assistance", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",

@@ -1,10 +1,12 @@
+import AssistanceDomain
 import Contracts
 import Hummingbird
 import LifeEvents
 import Persistence
 import ServiceKit
 
-/// Everything Assistance adds to the shared runtime. Tests build it with a fixed clock.
+/// Everything Assistance adds to the shared runtime: its schema, the events it reacts to, its
+/// timed casework and its routes. Tests build it with a fixed clock.
 enum AssistanceService {
     static func definition(policy: AssistancePolicy, clock: ServiceClock = ServiceClock(),
                            sources: [any EconomicDataSource] = [TableDataSource()],
@@ -17,7 +19,7 @@ enum AssistanceService {
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: LifeEventReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
-                    .merged(with: LowIncomeMonitoring.handlers(clock: clock, source: dependencies.source))
+                    .merged(with: ReceiveRiskSignal.handlers(clock: clock, source: dependencies.source))
             },
             jobs: { dependencies in [CaseworkSweep.job(dependencies, policy: policy, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
@@ -28,7 +30,7 @@ enum AssistanceService {
                 CaseRoutes.register(router, dependencies, policy: policy, clock: clock, sources: sources)
                 RosterRoutes.register(router, dependencies)
                 TemporaryAssistanceRoutes.register(router, dependencies, policy: policy, clock: clock)
-                LowIncomeMonitoring.register(router, dependencies, clock: clock)
+                LowIncomeMonitoringRoutes.register(router, dependencies, clock: clock)
                 VerificationSourceRoutes.register(router, dependencies)
             }
         )

@@ -3,6 +3,7 @@
 //   assistance                  run the service
 //   assistance seed …           load a Jingtai-sized county (see AssistanceSeed)
 //   assistance bench-roster …   time the monthly roster for a large city (see RosterBenchmark)
+import AssistanceDomain
 import Foundation
 import ServiceKit
 
@@ -14,5 +15,5 @@ case "bench-roster":
     try await RosterBenchmark.main(arguments: Array(arguments.dropFirst()))
 default:
     try await ServiceRuntime.run(AssistanceService.definition(
-        policy: try AssistancePolicy.fromEnvironment(), sources: [TableDataSource()] + (try HTTPDataSource.configured())))
+        policy: try AssistancePolicy.fromEnvironment(ProcessInfo.processInfo.environment), sources: [TableDataSource()] + (try HTTPDataSource.configured())))
 }

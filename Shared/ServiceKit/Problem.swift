@@ -94,6 +94,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .ruleViolated: return .unprocessable(violation.code, violation.detail)
             case .notFound: return .notFound(violation.code, violation.detail)
             case .conflict: return .conflict(violation.code, violation.detail)
+            case .unavailable:
+                return Problem(status: .serviceUnavailable, code: violation.code, title: "Service Unavailable", detail: violation.detail)
             }
         case let decoding as DecodingError:
             return .badRequest("request.invalid-body", describe(decoding))

@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import HummingbirdTesting

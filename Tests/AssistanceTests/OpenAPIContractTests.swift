@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
@@ -5,6 +6,7 @@ import Logging
 import PostgresNIO
 import ServiceKit
 import Testing
+import TestKit
 import TestSupport
 @testable import Assistance
 
@@ -13,7 +15,7 @@ import TestSupport
 /// Only the routes of `AssistanceService.definition()` are compared: the platform routes that
 /// `ServiceRuntime` adds to every service (`/health/live`, `/health/ready`, `/metrics`) are left
 /// out of this document on purpose, and the test checks that they stay out.
-@Suite("Assistance OpenAPI document")
+@Suite("Assistance OpenAPI document", .tags(.unit))
 struct AssistanceOpenAPIContractTests {
     /// Added by `ServiceRuntime` for every service, outside `AssistanceService.definition()`.
     static let platformRoutes: Set<String> = ["GET /health/live", "GET /health/ready", "GET /metrics"]
@@ -67,9 +69,6 @@ struct AssistanceOpenAPIContractTests {
         }
         #expect(Set(ids).count == ids.count, "duplicate operationIds")
     }
-
-
-
 
     static func collectRefs(_ value: Any, into refs: inout [String]) {
         if let object = value as? [String: Any] {

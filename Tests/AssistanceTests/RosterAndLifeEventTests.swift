@@ -1,23 +1,28 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import HummingbirdTesting
 import PostgresNIO
 import Testing
+import TestKit
 import TestSupport
 @testable import Assistance
 
 /// The monthly roster and the reactions to the Registry's deaths, on the real service with the
 /// embedded broker delivering the Registry's events (some of them twice).
-@Suite("Assistance rosters and life events", .tags(.integration), .serialized)
+@Suite("Assistance rosters and life events", .tags(.postgres, .kafka, .slow), .serialized)
 struct RosterAndLifeEventTests {
     let elder = AssistanceHarness.resident(born: "1948-03-03", sequence: 51)
     let husband = AssistanceHarness.resident(born: "1950-05-05", sequence: 61)
     let wife = AssistanceHarness.resident(born: "1952-07-07", sequence: 72)
 
-    func scalar(_ sql: String, _ database: TestDatabase) async throws -> Int {
-        let rows = try await database.client.query(PostgresQuery(unsafeSQL: sql), logger: TestKafka.logger)
-        for try await value in rows.decode(Int.self) { return value }
-        return -1
+    func scalar(_ sql: String, _ database: TestDatabase) async throws -> Int? {
+        try await AssistanceHarness.scalar(sql, database)
+    }
+
+    /// The case's status once it is `expected`, or the last one seen.
+    func status(of caseID: String, becomes expected: String, _ worker: Caseworker) async throws -> String? {
+        try await eventually { try await worker.caseView(caseID)["status"] as? String } until: { $0 == expected }
     }
 
     /// A 特困 case approved in January 2026 (paid from February), with rosters run for February to April.
@@ -56,12 +61,11 @@ struct RosterAndLifeEventTests {
             // A city-level roster covers the county too, and still pays nobody twice.
             #expect(try await worker.roster("2026-02", region: "620400")["households"] as? Int == 0)
             #expect(try await scalar("SELECT count(*)::int FROM payments", context.database) == 1)
-            let counts = try await AssistanceHarness.publishedCounts(kafka: context.kafka)
-            #expect(counts["civil.assistance.benefit-paid.v1"] == 1)
             // January (empty), February, and the city-level run for February (its first: recorded, though it paid nobody new).
-            #expect(counts["civil.assistance.payment-roster-generated.v1"] == 3)
+            let expected = ["civil.assistance.benefit-paid.v1": 1, "civil.assistance.payment-roster-generated.v1": 3]
+            #expect(try await AssistanceHarness.publishedCounts(expected, context) == expected)
             // The benefit-paid event decodes as the contract says.
-            let paid = try #require(try await AssistanceHarness.published("civil.assistance.benefit-paid.v1", kafka: context.kafka).first)
+            let paid = try #require(try await context.published.events(ofType: "civil.assistance.benefit-paid.v1", count: 1).first)
             let event = try paid.cloudEvent().decode(BenefitPaid.self)
             #expect(event.month == (try YearMonth(iso: "2026-02")))
             #expect(event.amount == Money(fen: 115_400 + 2 * 5_770))
@@ -80,11 +84,8 @@ struct RosterAndLifeEventTests {
             let died = try death(elder, on: "2026-02-20", recordID: recordID)
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
-            let suspended = try await AssistanceHarness.eventually {
-                (try await worker.caseView(caseID)["status"] as? String) == "suspended"
-            }
-            #expect(suspended)
-            try await Task.sleep(for: .seconds(2))  // let the duplicate arrive
+            #expect(try await status(of: caseID, becomes: "suspended", worker) == "suspended")
+            #expect(try await AssistanceHarness.sentinelHandled(after: died, context) == 1)  // so the duplicate was handled too
             let view = try await worker.caseView(caseID)
             #expect(view["suspendedFrom"] as? String == "2026-03")
             let claims = try #require(view["recoveryClaims"] as? [[String: Any]])
@@ -99,10 +100,7 @@ struct RosterAndLifeEventTests {
                 DeathRecordAnnulled(recordID: recordID, person: AssistanceHarness.person(elder),
                                     annulledDateOfDeath: try CivilDate(iso: "2026-02-20"), annulledAt: Date(), reason: "wrong person"),
                 from: .registry, on: context.kafka)
-            let resumed = try await AssistanceHarness.eventually {
-                (try await worker.caseView(caseID)["status"] as? String) == "active"
-            }
-            #expect(resumed)
+            #expect(try await status(of: caseID, becomes: "active", worker) == "active")
             let after = try await worker.caseView(caseID)
             #expect((after["recoveryClaims"] as? [[String: Any]])?.first?["status"] as? String == "cancelled")
             let backPaid = try #require(after["backPayments"] as? [[String: Any]])
@@ -110,10 +108,10 @@ struct RosterAndLifeEventTests {
             #expect(backPaid.first?["amountFen"] as? Int == 75_100)
             #expect(try await worker.roster("2026-06")["households"] as? Int == 1)
 
-            let counts = try await AssistanceHarness.publishedCounts(kafka: context.kafka)
-            #expect(counts["civil.assistance.benefit-suspended.v1"] == 1)
-            #expect(counts["civil.assistance.overpayment-recovery-opened.v1"] == 1)
-            #expect(counts["civil.assistance.benefit-reinstated.v1"] == 1)
+            // The duplicate death suspended nothing twice and opened no second claim.
+            let expected = ["civil.assistance.benefit-suspended.v1": 1, "civil.assistance.overpayment-recovery-opened.v1": 1,
+                            "civil.assistance.benefit-reinstated.v1": 1]
+            #expect(try await AssistanceHarness.publishedCounts(expected, context) == expected)
             #expect(try await scalar("SELECT count(*)::int FROM recovery_claims", context.database) == 1)
         }
     }
@@ -125,14 +123,15 @@ struct RosterAndLifeEventTests {
             context.clock.set(try CivilDate(iso: "2026-05-03"))
             let recordID = UUID()
             try await AssistanceHarness.publish(try death(elder, on: "2026-02-20", recordID: recordID), from: .registry, on: context.kafka)
-            #expect(try await AssistanceHarness.eventually { (try await worker.caseView(caseID)["status"] as? String) == "suspended" })
+            #expect(try await status(of: caseID, becomes: "suspended", worker) == "suspended")
             // The hospital corrects the date to 25 March: March was due after all; only April is overpaid.
             try await AssistanceHarness.publish(
                 DeathRecordCorrected(recordID: recordID, person: AssistanceHarness.person(elder),
                                      previousDateOfDeath: try CivilDate(iso: "2026-02-20"), dateOfDeath: try CivilDate(iso: "2026-03-25"),
                                      region: AssistanceHarness.jingtai, correctedAt: Date(), reason: "certificate says 25 March"),
                 from: .registry, on: context.kafka)
-            #expect(try await AssistanceHarness.eventually { (try await worker.caseView(caseID)["suspendedFrom"] as? String) == "2026-04" })
+            let suspendedFrom = try await eventually { try await worker.caseView(caseID)["suspendedFrom"] as? String } until: { $0 == "2026-04" }
+            #expect(suspendedFrom == "2026-04")
             let claims = try #require(try await worker.caseView(caseID)["recoveryClaims"] as? [[String: Any]])
             let open = claims.filter { $0["status"] as? String == "open" }
             #expect(open.count == 1)
@@ -154,10 +153,9 @@ struct RosterAndLifeEventTests {
             let eventID = UUID()
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
             try await AssistanceHarness.publish(died, id: eventID, from: .registry, on: context.kafka)
-            #expect(try await AssistanceHarness.eventually {
-                ((try await worker.caseView(caseID)["recipients"] as? [String])?.count) == 1
-            })
-            try await Task.sleep(for: .seconds(2))
+            let recipients = try await eventually { (try await worker.caseView(caseID)["recipients"] as? [String])?.count } until: { $0 == 1 }
+            #expect(recipients == 1)
+            #expect(try await AssistanceHarness.sentinelHandled(after: died, context) == 1)  // so the duplicate was handled too
             let view = try await worker.caseView(caseID)
             #expect(view["status"] as? String == "active")
             // The widow alone: 577 + 57.70 elderly top-up, from March; March was paid for two.
@@ -182,11 +180,11 @@ struct RosterAndLifeEventTests {
             let eventID = UUID()
             try await AssistanceHarness.publish(marriage, id: eventID, from: .registry, on: context.kafka)
             try await AssistanceHarness.publish(marriage, id: eventID, from: .registry, on: context.kafka)
-            #expect(try await AssistanceHarness.eventually {
-                try await context.client.get("/review-tasks").text.contains("re-verification")
-            })
-            try await Task.sleep(for: .seconds(2))
+            #expect(try await AssistanceHarness.sentinelHandled(after: marriage, context) == 1)  // so both deliveries were handled
             #expect(try await scalar("SELECT count(*)::int FROM review_tasks WHERE kind = 're-verification'", context.database) == 1)
+            let tasks = try #require(try await context.client.get("/review-tasks").json()["tasks"] as? [[String: Any]])
+            #expect(tasks.map { $0["kind"] as? String } == ["re-verification"])
+            #expect(tasks.first?["reason"] as? String == "marriage registered on 2026-01-20")
         }
     }
 }

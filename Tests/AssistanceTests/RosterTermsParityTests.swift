@@ -1,14 +1,16 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 import HummingbirdTesting
 import PostgresNIO
 import Testing
+import TestKit
 import TestSupport
 @testable import Assistance
 
 /// The roster's SQL pays exactly what the pure `CaseTerms.due(in:)` says is due: the payable
 /// rule is written twice (once set-based for a million households), so this test keeps them equal.
-@Suite("Roster SQL agrees with CaseTerms", .tags(.integration), .serialized)
+@Suite("Roster SQL agrees with CaseTerms", .tags(.postgres, .kafka, .slow), .serialized)
 struct RosterTermsParityTests {
     static func month(_ text: String) -> YearMonth { try! YearMonth(iso: text) }  // fixture, not input
 
@@ -42,7 +44,7 @@ struct RosterTermsParityTests {
                                        first_month, last_month, suspended_from, approved_on)
                     VALUES (\(id), \(household), 'minimum-living-allowance', '620423', ARRAY['pr_\(unescaped: String(repeating: "a", count: 64))'],
                             \(terms.monthlyAmount.fen), \(terms.currentAmountFrom.firstDay.iso)::date,
-                            \(try CaseLedger.stepsJSON(terms.steps))::jsonb, \(terms.firstMonth.firstDay.iso)::date,
+                            \(try CaseStore.stepsJSON(terms.steps))::jsonb, \(terms.firstMonth.firstDay.iso)::date,
                             \(terms.lastMonth?.firstDay.iso)::date, \(terms.suspendedFrom?.firstDay.iso)::date, '2025-12-20')
                     """, logger: logger)
             }

@@ -13,8 +13,8 @@ public struct ApplicationWorkflow: Sendable, Hashable, Codable {
     public let policy: WorkflowPolicy
     public let submittedOn: CivilDate
     public private(set) var state: ApplicationState
-    /// Kept across later states so that approval can re-check it ("no approval without a completed
-    /// verification", issue #4).
+    /// Kept across later states so that approval can re-check it: no approval without a completed
+    /// verification (a service rule).
     public private(set) var verificationCompletedOn: CivilDate?
     public private(set) var homeVisitOn: CivilDate?
     /// Number of objections received during public notices.
@@ -71,7 +71,7 @@ public struct ApplicationWorkflow: Sendable, Hashable, Codable {
         return commit(.publicNotice(startedOn: date), on: date)
     }
 
-    /// An objection during the notice sends the case back to township review (issue #4).
+    /// An objection during the notice sends the case back to township review (a service rule).
     @discardableResult
     public mutating func recordObjection(on date: CivilDate) throws(RuleViolation) -> ApplicationState {
         try expect(date) { if case .publicNotice = $0 { true } else { false } }
@@ -120,7 +120,8 @@ public struct ApplicationWorkflow: Sendable, Hashable, Codable {
         return commit(.rejected(reason: reason), on: date)
     }
 
-    /// The first day of the month after `approvedOn` ("The benefit starts the month after approval", issue #4).
+    /// The first day of the month after `approvedOn`: the benefit starts the month after approval
+    /// (a service rule; the policy documents give no start date).
     public static func benefitStart(approvedOn: CivilDate) -> CivilDate {
         approvedOn.yearMonth.next.firstDay
     }

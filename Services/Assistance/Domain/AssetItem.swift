@@ -2,7 +2,7 @@ import Contracts
 
 /// One asset of a member (家庭财产), as reported by economic verification.
 ///
-/// Why kinds: the county asset limit (低保家庭财产限定标准 [003 L13 §3.1.2]) treats financial
+/// Why kinds: the county asset limit (低保家庭财产限定标准, 《景泰县“十四五”民政事业发展规划》第三章（一）2) treats financial
 /// assets by value and vehicles or extra property by their mere presence (configurable booleans
 /// in ``MeansTestPolicy``).
 public struct AssetItem: Sendable, Hashable, Codable {

@@ -4,8 +4,8 @@ import Contracts
 /// person per month.
 ///
 /// Why per county, year and area: standards are set by each county, adjusted annually and differ
-/// between urban and rural [003 L12 §1.3, L13 §3.1.2]; the same dimensions are named for the city
-/// guidance standard in [001 L20 §5] and [002 L8–9 (八)]. Annual figures in the sources
+/// between urban and rural (《景泰县“十四五”民政事业发展规划》第一章（三）; 《景泰县“十四五”民政事业发展规划》第三章（一）2); the same dimensions are named in 济民发〔2022〕3号《2022年全市民政工作要点》第5项 and for the
+/// city guidance standard in *市《2023年全市民政工作要点》（八）. Annual figures in the sources
 /// (e.g. rural 低保 4428 元/年/人) are stored monthly; use ``monthly(fromAnnual:)``.
 public struct AssistanceStandard: Sendable, Hashable, Codable {
     /// The county (GB/T 2260 six-digit code) that publishes the standard.
@@ -34,6 +34,13 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
               extremePovertyCare.values.allSatisfy({ $0 > .zero }) else {
             throw RuleViolation.invalid("standard.amount-not-positive", "every standard must be a positive amount")
         }
+        self.init(validRegion: region, year: year, area: area, minimumLivingAllowance: minimumLivingAllowance,
+                  extremePovertyBasic: extremePovertyBasic, extremePovertyCare: extremePovertyCare)
+    }
+
+    /// For figures already known to satisfy the checks above (the published Jingtai standards).
+    init(validRegion region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
+         extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) {
         self.region = region
         self.year = year
         self.area = area
@@ -54,7 +61,7 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
 }
 
 /// The city's minimum guidance standard (市定最低指导标准) for 低保: every local 低保 standard of
-/// that year and area must be at least this [002 L8–9 (八)].
+/// that year and area must be at least this (*市《2023年全市民政工作要点》（八）).
 public struct CityMinimumStandard: Sendable, Hashable, Codable {
     public let year: Int
     public let area: UrbanRural

@@ -2,7 +2,8 @@ import Contracts
 
 /// The monthly 低保 amount of a household (差额救助 plus 分类施保), exact to the fen.
 ///
-/// Formula (issue #4): base = (standard − per-capita income) × members, which is computed as
+/// Formula (差额救助: the gap between the standard and per-capita income, national rule 《社会救助暂行办法》第十二条;
+/// the source documents do not restate it): base = (standard − per-capita income) × members, computed as
 /// standard × members − countable income, *exactly* (no per-capita rounding), and raised to
 /// minimumPerPerson × members when lower; plus each member's category top-ups.
 public struct BenefitAmount: Sendable, Hashable {

@@ -6,16 +6,16 @@ public struct BenefitAmountPolicy: Sendable, Hashable, Codable {
     public enum Stacking: String, Sendable, Hashable, Codable {
         /// Every applicable top-up is paid.
         case all
-        /// Only the largest applicable top-up (default: conservative; the seeds are silent).
+        /// Only the largest applicable top-up (default: conservative; the policy documents are silent).
         case highestOnly = "highest-only"
     }
 
-    /// The gap is paid at least at this amount per person per month ("above a configured minimum per person", issue #4).
+    /// The gap is paid at least at this amount per person per month (a service rule: a configured minimum).
     public var minimumPerPerson: Money
     /// Top-ups by category; a missing category pays nothing.
     public var topUps: [BenefitCategory: CategoryTopUp]
     public var stacking: Stacking
-    /// Age from which a member is elderly (default 60, issue #4).
+    /// Age from which a member is elderly (default 60, as for 特困).
     public var elderlyAge: Int
     /// Age below which a member is a minor (default 18).
     public var minorAgeLimit: Int

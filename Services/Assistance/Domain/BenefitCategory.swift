@@ -2,8 +2,8 @@ import Contracts
 
 /// A 分类施保 category that earns a top-up on top of the 低保 gap.
 ///
-/// Why these four: issue #4 ("the elderly, severely disabled, minors and seriously ill"); the seeds
-/// name 重病 / 重残 as priority groups [003 L13 §3.1.1] and 兜底型/扶持型/保护型 categories [004 L10].
+/// Why these four: the service's 分类施保 groups; the documents name 重病 / 重残 as priority groups
+/// (《景泰县“十四五”民政事业发展规划》第三章（一）1) and 兜底型/扶持型/保护型 categories (王宏斌（成都市民政局）署名文章“一是健全分层分类社会救助体系”), but no top-ups.
 public enum BenefitCategory: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// Aged 60 or over.
     case elderly

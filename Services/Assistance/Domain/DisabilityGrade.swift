@@ -3,8 +3,8 @@ import Contracts
 /// Disability grade on the 残疾人证 (1 = most severe … 4).
 ///
 /// Why grades 1–2 are "severe": 重度残疾 is grade 1 or 2 in national practice (残疾人两项补贴,
-/// 重度残疾人护理补贴). The seeds use 重残 without defining it [003 L13 §3.1.1]; this mapping is
-/// practice, not a seed quote.
+/// 重度残疾人护理补贴). The plan uses 重残 without defining it (《景泰县“十四五”民政事业发展规划》第三章（一）1); this mapping is
+/// practice, not a quote.
 public enum DisabilityGrade: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case one = 1, two, three, four
 

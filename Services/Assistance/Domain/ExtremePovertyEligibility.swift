@@ -2,10 +2,11 @@ import Contracts
 
 /// 特困 (extreme-poverty support) eligibility: the "三无" conditions plus a qualifying category.
 ///
-/// Rules (issue #4): no work capacity, no income, no one able to support them (无法定赡养、抚养、
-/// 扶养义务人, or the obligors cannot); and aged 60+, severely disabled (grade 1–2), or under 18.
-/// The age limit for minors is 18, not 16: "将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁"
-/// [003 L13 §3.1.2]. A minor leaves on the 18th birthday, which raises a review (issue #4).
+/// Rules: no work capacity, no income, no one able to support them (无法定赡养、抚养、扶养义务人, or
+/// the obligors cannot); and aged 60+, severely disabled (grade 1–2), or under 18 (national rule,
+/// 《社会救助暂行办法》第十四条; the source documents do not restate it). The age limit for minors is 18, not 16:
+/// "将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁" (《景泰县“十四五”民政事业发展规划》第三章（一）2). A minor leaves on the 18th
+/// birthday, which raises a review.
 public enum ExtremePovertyEligibility {
     /// Why a person qualifies.
     public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {

@@ -3,7 +3,8 @@ import Contracts
 /// 渐退 (gradual exit): when a recipient household's income rises above the standard, the benefit
 /// continues for a configured number of months before it ends.
 ///
-/// Source: "落实低保渐退、收入扣减等政策" [001 L21 §6]; the default of 6 months is issue #4's.
+/// Source: "落实低保渐退、收入扣减等政策" (济民发〔2022〕3号《2022年全市民政工作要点》第6项); the default of 6 months is the service's (the
+/// documents give no length).
 /// Convention: the month in which the rise is *established* (by review or change report) is paid
 /// normally; the benefit then continues for `months` further months, so the last paid month is
 /// determinedIn + months. With 0 months the determination month is the last one paid.

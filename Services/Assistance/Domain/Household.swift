@@ -2,8 +2,8 @@ import Contracts
 
 /// A household (家庭) applying for or receiving assistance.
 ///
-/// Why the household is the unit: the 低保 test is on household per-capita income [004 L10] and
-/// the benefit covers the whole household (issue #4); the 单人户 rule is the explicit exception.
+/// Why the household is the unit: the 低保 test is on household per-capita income (王宏斌（成都市民政局）署名文章“一是健全分层分类社会救助体系”) and
+/// the benefit covers the whole household; the 单人户 rule (《景泰县“十四五”民政事业发展规划》第三章（一）1) is the explicit exception.
 public struct Household: Sendable, Hashable, Codable {
     public let area: UrbanRural
     public let residence: [ResidenceBasis]

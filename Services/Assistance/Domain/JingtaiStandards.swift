@@ -1,10 +1,11 @@
 import Contracts
 
-/// Seed standards of 景泰县 (Jingtai County, 620423) for 2020, the end of the 13th Five-Year Plan.
+/// The standards 景泰县 (Jingtai County, 620423) paid in 2020, the end of the 13th Five-Year Plan.
 ///
 /// Source: "城市低保标准从361元/月/人提高至577元/月/人,农村低保保障标准由2855元/年/人提高至4428元/年/人
 /// … 城市特困供养标准从4152元/人/年提高至9012元/人/年;农村特困供养标准从4114元/人/年提高至6360元/人/年"
-/// [003 L12 §1.3]. Annual figures are divided by 12 (all exact). The plan publishes no care tiers.
+/// (《景泰县“十四五”民政事业发展规划》第一章（三）). Annual figures are divided by 12 (all exact). The
+/// plan publishes no care tiers.
 public enum JingtaiStandards {
     /// 620423 景泰县.
     public static let region: RegionCode = {
@@ -28,17 +29,4 @@ public enum JingtaiStandards {
         minimumLivingAllowance: Money(yuan: 369), extremePovertyBasic: Money(yuan: 530))
 
     public static let all: [AssistanceStandard] = [urban2020, rural2020]
-}
-
-extension AssistanceStandard {
-    /// For static seed data already known to satisfy the initialiser's checks.
-    init(validRegion region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
-         extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) {
-        self.region = region
-        self.year = year
-        self.area = area
-        self.minimumLivingAllowance = minimumLivingAllowance
-        self.extremePovertyBasic = extremePovertyBasic
-        self.extremePovertyCare = extremePovertyCare
-    }
 }

@@ -2,18 +2,20 @@ import Contracts
 
 /// The 低保 means test (家庭经济状况审核): pure rules over verified household data.
 ///
-/// Rules (issue #4, with sources):
+/// Rules, with their sources:
 /// 1. Countable income = gross income − documented employment costs of members able to work
-///    [003 L13 §3.1.2 "扣减必要的就业成本"].
-/// 2. Per-capita countable income strictly **below** the monthly standard ("家庭月人均收入低于…" [004 L10]);
+///    ("在计算家庭收入时扣减必要的就业成本", 《景泰县“十四五”民政事业发展规划》第三章（一）1).
+/// 2. Per-capita countable income strictly **below** the monthly standard (the test is on
+///    "家庭月人均收入", 王宏斌（成都市民政局）署名文章“一是健全分层分类社会救助体系”; "低于" as in 《社会救助暂行办法》第九条);
 ///    income exactly at the standard is not eligible (the gap, hence the benefit, would be zero).
 ///    Compared exactly as countable < standard × size, so no per-capita rounding can flip the boundary.
-/// 3. Assets within the county limits [003 L13 §3.1.2]: financial assets ≤ cap × size (the cap
+/// 3. Assets within the county limits (低保家庭财产限定标准, 《景泰县“十四五”民政事业发展规划》第三章（一）2): financial assets ≤ cap × size (the cap
 ///    itself is allowed); vehicle / additional property disqualify if so configured.
 /// 4. 单人户: if rules 2 fails only because income is not below the standard, but the household is
 ///    near-低保 (per-capita < 1.5 × standard, exclusive) and passes rule 3, each severely disabled
-///    (grade 1–2) or seriously ill member may be enrolled alone [003 L13 §3.1.1]. Their benefit is
-///    then computed on their own income (a design choice; the seed does not say).
+///    (grade 1–2) or seriously ill member may be enrolled alone ("将未纳入低保或特困供养范围的低保边缘
+///    家庭中的重病、重残人员,参照“单人户”政策纳入低保", 《景泰县“十四五”民政事业发展规划》第三章（一）1). Their benefit is then computed on
+///    their own income (a design choice; the plan does not say).
 public struct MeansTest: Sendable {
     public let policy: MeansTestPolicy
 

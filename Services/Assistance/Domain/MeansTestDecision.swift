@@ -6,7 +6,7 @@ public struct MeansTestDecision: Sendable, Hashable {
         /// The whole household qualifies.
         case eligibleHousehold
         /// The household does not qualify, but these severely disabled or seriously ill members of a
-        /// near-低保 household may each be enrolled as a 单人户 [003 L13 §3.1.1].
+        /// near-低保 household may each be enrolled as a 单人户 (《景泰县“十四五”民政事业发展规划》第三章（一）1).
         case eligibleSinglePersons([PersonRef])
         case ineligible
     }

@@ -46,6 +46,13 @@ public struct Member: Sendable, Hashable, Codable {
                       incomes: incomes, assets: assets, employmentCosts: employmentCosts)
     }
 
+    /// The same member with other incomes and assets (a verification, a change report).
+    public func with(incomes: [IncomeItem], assets: [AssetItem]) throws(RuleViolation) -> Member {
+        try Member(person: person, relation: relation, birthDate: birthDate, sex: sex, disability: disability,
+                   workCapacity: workCapacity, seriouslyIll: seriouslyIll, incomes: incomes, assets: assets,
+                   employmentCosts: employmentCosts)
+    }
+
     /// Age in completed years on `date`, counted exactly as ``ResidentID/age(on:)`` (a 29 February
     /// birthday advances on 1 March in common years).
     public func age(on date: CivilDate) -> Int {

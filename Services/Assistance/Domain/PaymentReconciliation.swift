@@ -3,7 +3,8 @@ import Contracts
 /// Settles the past after a case's terms changed: months paid less than due are back-paid,
 /// months paid more than due (and not yet claimed) become a recovery claim.
 ///
-/// Rules (issue #4): a death reported after months were paid opens an overpayment-recovery claim
+/// Rules (of this service; the policy documents do not state them): a death reported after months
+/// were paid opens an overpayment-recovery claim
 /// for the months after the death; a corrected or annulled death record reverses that and
 /// back-pays the missed months. Only months a roster has already run for are settled: later
 /// months are simply paid (or not) by their roster.
@@ -11,6 +12,11 @@ public enum PaymentReconciliation {
     public struct MonthAmount: Sendable, Hashable {
         public let month: YearMonth
         public let amount: Money
+
+        public init(month: YearMonth, amount: Money) {
+            self.month = month
+            self.amount = amount
+        }
     }
 
     public struct Settlement: Sendable, Hashable {

@@ -3,10 +3,11 @@ import Foundation
 
 /// The monthly payment roster (发放清册), as a pure computation.
 ///
-/// Rules (issue #4): every active case is paid its monthly amount for the month; a month already
+/// Rules (of this service): every active case is paid its monthly amount for the month; a month already
 /// paid is never paid again (re-running is idempotent); a case suspended by a death is not paid
 /// from the month after the death; months paid after a death produce ``OverpaymentRecovery``.
-/// The roster is the audit artefact compared against base data and approvals [000 L61].
+/// The roster is the audit artefact compared against base data and approvals ("平台发放清册等数据比对",
+/// 《2020年成都市民政工作要点》第17点).
 public enum PaymentRoster {
     /// One payment.
     public struct Row: Sendable, Hashable {
@@ -39,6 +40,15 @@ public enum PaymentRoster {
         /// New recovery claims (months already claimed are not repeated).
         public let recoveries: [OverpaymentRecovery]
         public let total: Money
+    }
+
+    /// The code prefix every county of `region` starts with: the whole code for a county, four
+    /// digits for a city, two for a province. A roster for `region` pays the cases of those counties.
+    public static func regionPrefix(of region: RegionCode) -> String {
+        let code = region.county.rawValue
+        if code.hasSuffix("0000") { return String(code.prefix(2)) }
+        if code.hasSuffix("00") { return String(code.prefix(4)) }
+        return code
     }
 
     /// Computes the roster for `month`, for cases within `region` (nil = all cases).

@@ -2,7 +2,7 @@ import Contracts
 
 /// A policy coefficient written as an exact fraction, e.g. 1.3 = 13/10, 1.5 = 3/2, 8 % = 8/100.
 ///
-/// Why: policy texts state coefficients as decimals ("原则上不低于1.3倍" [003 L13 §3.1.2]);
+/// Why: policy texts state coefficients as decimals ("原则上不低于1.3倍", 《景泰县“十四五”民政事业发展规划》第三章（一）2);
 /// comparing `Money` against them with floating point would misjudge the exact boundary
 /// (577.00 × 1.3 = 750.10 must be *compliant*, 750.09 must not be). All comparisons here
 /// cross-multiply in 128-bit integers, so no rounding happens before a decision is taken.
@@ -25,9 +25,9 @@ public struct PolicyRatio: Sendable, Hashable, Codable, CustomStringConvertible 
         self.denominator = denominator
     }
 
-    /// 1.3: 特困 basic living standard versus 低保 [003 L13 §3.1.2; 002 L9 (八)].
+    /// 1.3: 特困 basic living standard versus 低保 (《景泰县“十四五”民政事业发展规划》第三章（一）2; *市《2023年全市民政工作要点》（八）).
     public static let extremePovertyMultiplier = PolicyRatio(uncheckedNumerator: 13, denominator: 10)
-    /// 1.5: the usual 低保边缘 (near-低保) income line as a multiple of the standard (issue #4; local policy).
+    /// 1.5: the usual 低保边缘 (near-低保) income line as a multiple of the standard (local policy; no source sets it).
     public static let nearPovertyMultiplier = PolicyRatio(uncheckedNumerator: 3, denominator: 2)
 
     public var description: String { "\(numerator)/\(denominator)" }

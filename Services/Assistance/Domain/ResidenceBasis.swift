@@ -4,8 +4,8 @@ import Contracts
 /// (居住证) or permanent residence (常住人口).
 ///
 /// Sources: residence-permit holders may apply for 低保 at the place of residence "where
-/// conditions permit" ("积极推行具备条件地区的持有居住证人员在居住地申请低保" [003 L13 §3.1.2]); Chengdu
-/// extends services to permanent residents (常住人口) [000 L31, L57]. The region is compared at
+/// conditions permit" ("积极推行具备条件地区的持有居住证人员在居住地申请低保", 《景泰县“十四五”民政事业发展规划》第三章（一）2); Chengdu
+/// extends services to permanent residents (常住人口, 《2020年成都市民政工作要点》第16点). The region is compared at
 /// county level, because standards and approval are per county.
 public enum ResidenceBasis: Sendable, Hashable, Codable {
     case householdRegistration(RegionCode)
@@ -23,7 +23,7 @@ public enum ResidenceBasis: Sendable, Hashable, Codable {
     ///
     /// - `householdRegistration`: always, in the registered county.
     /// - `residencePermit`: in the county of residence if that county accepts permit holders
-    ///   (configurable "where conditions permit"; default true as issue #4 lists it as a basis).
+    ///   (configurable "where conditions permit"; default true).
     /// - `permanentResident`: in the county of residence, if accepted (default true).
     ///
     /// Urgent temporary assistance needs no basis at all: see ``TemporaryAssistance``.

@@ -2,9 +2,9 @@ import Contracts
 
 /// The self-care tier that selects a 特困 care standard (照料护理标准).
 ///
-/// Why: "根据生活自理能力和服务需求,分档制定照料护理标准" [003 L13 §3.1.2]. The tier comes from
+/// Why: "根据生活自理能力和服务需求,分档制定照料护理标准" (《景泰县“十四五”民政事业发展规划》第三章（一）2). The tier comes from
 /// the capability assessment (ElderCare). Three tiers are the common national practice
-/// (全自理 / 半自理 / 全护理); the seeds do not name them, so this is a design choice.
+/// (全自理 / 半自理 / 全护理); the plan does not name them, so this is a design choice.
 public enum SelfCareAbility: String, Sendable, Hashable, Codable, CaseIterable {
     /// 生活能够自理.
     case fullySelfCaring = "fully-self-caring"
@@ -12,4 +12,15 @@ public enum SelfCareAbility: String, Sendable, Hashable, Codable, CaseIterable {
     case partiallyDependent = "partially-dependent"
     /// 完全丧失生活自理能力.
     case fullyDependent = "fully-dependent"
+}
+
+extension SelfCareAbility {
+    /// The tier as events name it.
+    public var contract: SelfCareTier {
+        switch self {
+        case .fullySelfCaring: .selfCaring
+        case .partiallyDependent: .partiallyDependent
+        case .fullyDependent: .fullyDependent
+        }
+    }
 }

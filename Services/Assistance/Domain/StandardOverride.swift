@@ -2,7 +2,7 @@ import Contracts
 
 /// An explicit decision to publish a 特困 basic standard below 1.3 × 低保, with its reason.
 ///
-/// Why an override exists at all: the rule holds "原则上不低于1.3倍" — *in principle* [003 L13 §3.1.2],
+/// Why an override exists at all: the rule holds "原则上不低于1.3倍" — *in principle* (《景泰县“十四五”民政事业发展规划》第三章（一）2),
 /// so a county may depart from it, but only knowingly and on the record.
 public struct StandardOverride: Sendable, Hashable, Codable {
     public let reason: String

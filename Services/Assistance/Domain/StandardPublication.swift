@@ -2,8 +2,8 @@ import Contracts
 
 /// Which 低保 standard the 特困 basic standard is compared with.
 ///
-/// Jingtai derives 特困 from "全县低保标准" of the same year [003 L13 §3.1.2]; the city plan in
-/// [002 L9 (八)] says "不低于当地**上年度**城乡低保标准的1.3倍". Both are configurable.
+/// Jingtai derives 特困 from "全县低保标准" of the same year (《景泰县“十四五”民政事业发展规划》第三章（一）2); the city plan
+/// *市《2023年全市民政工作要点》（八） says "不低于当地**上年度**城乡低保标准的1.3倍". Both are configurable.
 public enum ExtremePovertyBaseline: String, Sendable, Hashable, Codable {
     case sameYear = "same-year"
     case previousYear = "previous-year"
@@ -19,15 +19,15 @@ public enum StandardPublication {
         public let overrideApplied: StandardOverride?
     }
 
-    /// Validates `new` against the rules of issue #4.
+    /// Validates `new` against the publication rules.
     ///
     /// - Refuses `standard.extreme-poverty-below-1.3x` when 特困 basic < multiplier × 低保 of the
-    ///   baseline year, unless `override` is given ("原则上不低于1.3倍" [003 L13 §3.1.2]; [002 L9 (八)]).
+    ///   baseline year, unless `override` is given ("原则上不低于1.3倍", 《景泰县“十四五”民政事业发展规划》第三章（一）2; *市《2023年全市民政工作要点》（八）).
     ///   The comparison is exact: 751.00 against 1.3 × 577.00 = 750.10 passes, 750.09 fails.
     /// - Refuses `standard.below-city-minimum` when 低保 < the city minimum guidance standard
-    ///   ("各地城乡低保保障标准不低于市定最低指导标准" [002 L9 (八)]). No override: the sentence has no "in principle".
+    ///   ("各地城乡低保保障标准不低于市定最低指导标准", *市《2023年全市民政工作要点》（八）). No override: the sentence has no "in principle".
     /// - Warns `standard.growth-below-floor` when (new − previous) / previous < `growthFloor`
-    ///   ("城乡低保标准年度增速不低于居民上年度人均消费支出增速" [003 L13 §3.1.2]). `growthFloor` is the growth
+    ///   ("城乡低保标准年度增速不低于居民上年度人均消费支出增速", 《景泰县“十四五”民政事业发展规划》第三章（一）2). `growthFloor` is the growth
     ///   *rate*, e.g. 8/100 for 8 %.
     /// - Refuses inputs that do not belong together: `standard.previous-year-mismatch`,
     ///   `standard.city-minimum-mismatch`, `standard.previous-year-missing` (baseline = previous year).

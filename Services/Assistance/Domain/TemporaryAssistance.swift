@@ -3,17 +3,17 @@ import Foundation
 
 /// Rules of 临时救助 (temporary assistance).
 public enum TemporaryAssistance {
-    /// The 24-hour target from report to advance (先行救助) [001 L67 §43].
+    /// The 24-hour target from report to advance ("对急难对象实施24小时先行救助", 济民发〔2022〕3号《2022年全市民政工作要点》第43项).
     public static let advanceTarget: TimeInterval = 24 * 60 * 60
 
     /// The county responsible for the case.
     ///
     /// - urgent: the county where the emergency happened, whatever the residence (no household
-    ///   registration needed [002 L8 (八)]).
+    ///   registration needed ("全面落实由急难发生地实施临时救助政策", *市《2023年全市民政工作要点》（八）)).
     /// - expenditure: the county of the first residence basis that allows applying there
     ///   (household registration first, then permit, then permanent residence). Refuses
     ///   `temporary-assistance.no-residence-basis` when there is none.
-    public static func responsibleRegion(kind: TemporaryAssistanceKind, residence: [ResidenceBasis],
+    public static func responsibleRegion(kind: TemporaryNeed, residence: [ResidenceBasis],
                                          policy: ResidencePolicy = ResidencePolicy()) throws(RuleViolation) -> RegionCode {
         switch kind {
         case .urgent(let emergencyRegion):
@@ -27,8 +27,26 @@ public enum TemporaryAssistance {
         }
     }
 
+    /// A report is taken by a township (`temporary-assistance.not-township`).
+    public static func requireTownship(_ township: RegionCode) throws(RuleViolation) {
+        guard township.level == .township else {
+            throw .invalid("temporary-assistance.not-township", "township must be a 9-digit township code")
+        }
+    }
+
+    /// The county that handles a case reported at `township`: the responsible one, which must be
+    /// the township's own (`temporary-assistance.wrong-region`).
+    public static func handlingRegion(need: TemporaryNeed, residence: [ResidenceBasis], reportedAt township: RegionCode,
+                                      policy: ResidencePolicy) throws(RuleViolation) -> RegionCode {
+        let region = try responsibleRegion(kind: need, residence: residence, policy: policy)
+        guard region == township.county else {
+            throw RuleViolation("temporary-assistance.wrong-region", "this case is handled by \(region), not by a township of \(township.county)")
+        }
+        return region
+    }
+
     /// Whether `region` may handle the case (any township of the responsible county).
-    public static func mayHandle(kind: TemporaryAssistanceKind, residence: [ResidenceBasis], in region: RegionCode,
+    public static func mayHandle(kind: TemporaryNeed, residence: [ResidenceBasis], in region: RegionCode,
                                  policy: ResidencePolicy = ResidencePolicy()) -> Bool {
         guard let responsible = try? responsibleRegion(kind: kind, residence: residence, policy: policy) else { return false }
         return responsible == region.county
@@ -39,7 +57,7 @@ public enum TemporaryAssistance {
     /// `temporary-assistance.township-outside-region` (the township is not in the emergency county),
     /// `temporary-assistance.advance-over-cap` (a configured cap per advance), and the fund's
     /// `reserve.insufficient` / `reserve.amount-not-positive`.
-    public static func advance(_ amount: Money, kind: TemporaryAssistanceKind, from fund: TownshipReserveFund,
+    public static func advance(_ amount: Money, kind: TemporaryNeed, from fund: TownshipReserveFund,
                                cap: Money? = nil) throws(RuleViolation) -> TownshipReserveFund {
         guard case .urgent(let emergencyRegion) = kind else {
             throw RuleViolation("temporary-assistance.advance-not-urgent", "only urgent (急难型) cases are advanced from the reserve")

@@ -2,7 +2,7 @@ import Contracts
 
 /// A township's 临时救助备用金 (reserve fund) from which urgent cases are advanced.
 ///
-/// Source: "全面落实街道(镇)临时救助备用金制度,对急难对象实施24小时先行救助" [001 L67 §43].
+/// Source: "全面落实街道(镇)临时救助备用金制度,对急难对象实施24小时先行救助" (济民发〔2022〕3号《2022年全市民政工作要点》第43项).
 public struct TownshipReserveFund: Sendable, Hashable, Codable {
     public let township: RegionCode
     public private(set) var balance: Money

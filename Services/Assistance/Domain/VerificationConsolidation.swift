@@ -40,9 +40,7 @@ public enum VerificationConsolidation {
                 let useVerified = verifiedValue > declaredValue || (verifiedValue == declaredValue && verifiedItems.count > declaredItems.count)
                 assets += useVerified ? verifiedItems : declaredItems
             }
-            return try Member(person: member.person, relation: member.relation, birthDate: member.birthDate, sex: member.sex,
-                              disability: member.disability, workCapacity: member.workCapacity, seriouslyIll: member.seriouslyIll,
-                              incomes: incomes, assets: assets, employmentCosts: member.employmentCosts)
+            return try member.with(incomes: incomes, assets: assets)
         }
     }
 }

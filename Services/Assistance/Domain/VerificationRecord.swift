@@ -20,3 +20,20 @@ public struct VerificationRecord: Sendable, Hashable, Codable {
         self.note = note
     }
 }
+
+extension VerificationRecord.Fact {
+    /// A fact as agencies deliver it: `kind` `income` (a monthly amount) or `asset` (a value), and
+    /// a category naming an income or asset kind; nil for anything else.
+    public init?(kind: String, category: String, amount: Money) {
+        switch kind {
+        case "income":
+            guard let income = IncomeItem.Kind(rawValue: category) else { return nil }
+            self = .income(income, monthly: amount)
+        case "asset":
+            guard let asset = AssetItem.Kind(rawValue: category) else { return nil }
+            self = .asset(asset, value: amount)
+        default:
+            return nil
+        }
+    }
+}

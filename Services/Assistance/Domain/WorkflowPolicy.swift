@@ -2,10 +2,10 @@ import Contracts
 
 /// Local configuration of the application workflow.
 public struct WorkflowPolicy: Sendable, Hashable, Codable {
-    /// Length of the public notice in days (default 7, national practice per issue #4). The notice
+    /// Length of the public notice in days (default 7, national practice: 民发〔2021〕57号). The notice
     /// starting on day D covers D … D+(n−1) and may be closed from D+n.
     public var noticeDays: Int
-    /// Whether approval is devolved to the township [003 L13 §3.1.2]. Exactly one authority may
+    /// Whether approval is devolved to the township (《景泰县“十四五”民政事业发展规划》第三章（一）2). Exactly one authority may
     /// approve: the township when devolved, otherwise the county.
     public var approvalDevolvedToTownship: Bool
     /// Whether an objection during the notice voids the home-visit record, so that review must

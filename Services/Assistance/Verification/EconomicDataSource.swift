@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Logging
 import PostgresNIO

@@ -1,3 +1,4 @@
+import AssistanceDomain
 import Contracts
 import Foundation
 #if canImport(FoundationNetworking)
@@ -5,7 +6,6 @@ import FoundationNetworking
 #endif
 import Logging
 import PostgresNIO
-import ServiceKit
 
 /// An agency's own service, asked over HTTP during verification: the contract an agency implements
 /// is `Services/Assistance/verification-source.openapi.json` — `POST {base}/verification-records`
@@ -39,24 +39,28 @@ struct HTTPDataSource: EconomicDataSource {
         do {
             let (data, response) = try await URLSession.shared.data(for: request)
             guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
-                throw Problem(status: .serviceUnavailable, code: "verification.source-unavailable", title: "Verification source unavailable",
-                              detail: "\(name) answered HTTP \((response as? HTTPURLResponse)?.statusCode ?? 0)")
+                throw unavailable("\(name) answered HTTP \((response as? HTTPURLResponse)?.statusCode ?? 0)")
             }
             answer = try JSONDecoder().decode(Answer.self, from: data)
-        } catch let problem as Problem {
-            throw problem
+        } catch let violation as RuleViolation {
+            throw violation
         } catch {
             logger.warning("verification source failed", metadata: ["source": "\(name)", "error": "\(error)"])
-            throw Problem(status: .serviceUnavailable, code: "verification.source-unavailable", title: "Verification source unavailable",
-                          detail: "\(name) did not answer: \(error)")
+            throw unavailable("\(name) did not answer: \(error)")
         }
         let asked = Set(people.map(\.rawValue))
         return answer.records.compactMap { record in
             // An agency may only tell us about the people we asked about.
             guard asked.contains(record.personRef), record.amountFen >= 0, let person = try? PersonRef(rawValue: record.personRef),
-                  let fact = TableDataSource.fact(kind: record.kind, category: record.category, fen: record.amountFen) else { return nil }
+                  let fact = VerificationRecord.Fact(kind: record.kind, category: record.category, amount: Money(fen: record.amountFen))
+            else { return nil }
             return VerificationRecord(source: name, person: person, fact: fact, note: record.note ?? "")
         }
+    }
+
+    /// 503 `verification.source-unavailable`: nothing was written; the verification can be run again.
+    private func unavailable(_ detail: String) -> RuleViolation {
+        RuleViolation("verification.source-unavailable", detail, kind: .unavailable)
     }
 
     /// `name=url,name=url` → sources; refuses a malformed entry.

@@ -1,4 +1,4 @@
-/// How a refused request should be reported; adapters map it (HTTP: 400/422/404/409).
+/// How a refused request should be reported; adapters map it (HTTP: 400/422/404/409/503).
 public enum RefusalKind: Sendable, Equatable {
     /// Malformed input: a bad checksum, an impossible date, an unknown enum value.
     case invalidInput
@@ -7,6 +7,9 @@ public enum RefusalKind: Sendable, Equatable {
     case notFound
     /// The request contradicts what is already recorded.
     case conflict
+    /// A source the decision needs (another agency's service) cannot be asked now; nothing was
+    /// written, and the same request may succeed later.
+    case unavailable
 }
 
 /// A refusal from domain code, with a stable `code` clients may branch on.

@@ -1,0 +1,44 @@
+import AssistanceDomain
+import Contracts
+import Foundation
+import Logging
+import Persistence
+import PostgresNIO
+import ServiceKit
+
+/// 保障标准: a county's standards are validated against the previous year and the city minimum
+/// (``StandardPublication``), stored and published as `standard-published`, in one transaction.
+enum PublishStandard {
+    static func run(_ standard: AssistanceStandard, override: StandardOverride?, publishedOn: CivilDate, policy: AssistancePolicy,
+                    dependencies: ServiceDependencies, logger: Logger) async throws -> StandardStore.Published {
+        try await dependencies.database.transaction(logger: logger) { connection in
+            let previous = try await StandardStore.load(region: standard.region, year: standard.year - 1, area: standard.area,
+                                                        on: connection, logger: logger)
+            let cityMinimum = try await StandardStore.cityMinimum(year: standard.year, area: standard.area, on: connection, logger: logger)
+            let review = try StandardPublication.validate(
+                new: standard, previousYear: previous, cityMinimum: cityMinimum,
+                growthFloor: previous == nil ? nil : policy.standardGrowthFloor, override: override)
+            let published = StandardStore.Published(standard: standard, warnings: review.warnings.map(\.code),
+                                                     overrideReason: review.overrideApplied?.reason, publishedOn: publishedOn)
+            try await StandardStore.upsert(standard, warnings: published.warnings, overrideReason: published.overrideReason,
+                                           publishedOn: publishedOn, on: connection, logger: logger)
+            try await Outbox.append(
+                StandardPublished(
+                    region: standard.region, year: standard.year, area: standard.area.contract,
+                    minimumLivingAllowance: standard.minimumLivingAllowance, extremePovertyBasic: standard.extremePovertyBasic,
+                    extremePovertyCare: standard.extremePovertyCare.sorted { $0.key.rawValue < $1.key.rawValue }
+                        .map { CareStandard(tier: $0.key.contract, amount: $0.value) },
+                    warnings: published.warnings, overrideReason: published.overrideReason, publishedOn: publishedOn),
+                source: dependencies.source, on: connection, logger: logger)
+            return published
+        }
+    }
+
+    /// `PUT /city-minimum-standards/{year}/{area}`: the city's minimum guidance for 低保, which
+    /// later publications are checked against.
+    static func setCityMinimum(_ minimum: CityMinimumStandard, dependencies: ServiceDependencies, logger: Logger) async throws {
+        try await dependencies.database.withConnection { connection in
+            try await StandardStore.setCityMinimum(minimum, on: connection, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Contracts
+
+/// The local policy of the Assistance service: every figure a county configures, read from
+/// `ASSISTANCE_*` settings with the documented defaults.
+///
+/// The policy documents give no figure for the asset cap, the per-person minimum or the
+/// top-ups; the defaults below are placeholders a county replaces (README, "Configuration").
+public struct AssistancePolicy: Sendable {
+    public var meansTest: MeansTestPolicy
+    public var amount: BenefitAmountPolicy
+    public var workflow: WorkflowPolicy
+    public var residence: ResidencePolicy
+    public var extremePoverty: ExtremePovertyEligibility.Policy
+    /// 渐退: months the benefit continues after income rises above the standard (default 6).
+    public var gradualExitMonths: Int
+    /// 定期核查 interval per program, in months (national practice, 民发〔2021〕57号; the source documents give none).
+    public var reviewMonths: [AssistanceProgram: Int]
+    /// Year-on-year growth floor for 低保 standards; falling short is flagged.
+    public var standardGrowthFloor: PolicyRatio?
+    /// Largest single advance from a township reserve (先行救助), if capped.
+    public var advanceCap: Money?
+
+    /// Reads the policy from `ASSISTANCE_*` settings (the process environment, in the service);
+    /// refuses a value that is not a non-negative integer (`settings.invalid`).
+    public static func fromEnvironment(_ environment: [String: String]) throws(RuleViolation) -> AssistancePolicy {
+        func integer(_ name: String, _ fallback: Int64) throws(RuleViolation) -> Int64 {
+            let key = "ASSISTANCE_\(name)"
+            guard let text = environment[key] else { return fallback }
+            guard let value = Int64(text), value >= 0 else {
+                throw RuleViolation.invalid("settings.invalid", "\(key)=\(text) must be a non-negative integer")
+            }
+            return value
+        }
+        let growthPermille = try integer("STANDARD_GROWTH_FLOOR_PERMILLE", 0)
+        let advanceCap = try integer("ADVANCE_CAP_FEN", 0)
+        return AssistancePolicy(
+            meansTest: MeansTestPolicy(
+                financialAssetCapPerCapita: Money(fen: try integer("FINANCIAL_ASSET_CAP_PER_CAPITA_FEN", 2_000_000)),
+                singlePersonEnrolment: environment["ASSISTANCE_SINGLE_PERSON_ENROLMENT"] != "false"),
+            amount: BenefitAmountPolicy(
+                minimumPerPerson: Money(fen: try integer("MINIMUM_PER_PERSON_FEN", 1_000)),
+                topUps: [
+                    .elderly: .shareOfStandard(try PolicyRatio(try integer("TOP_UP_ELDERLY_PERCENT", 10), 100)),
+                    .severelyDisabled: .shareOfStandard(try PolicyRatio(try integer("TOP_UP_SEVERELY_DISABLED_PERCENT", 20), 100)),
+                    .minor: .shareOfStandard(try PolicyRatio(try integer("TOP_UP_MINOR_PERCENT", 10), 100)),
+                    .seriouslyIll: .shareOfStandard(try PolicyRatio(try integer("TOP_UP_SERIOUSLY_ILL_PERCENT", 20), 100)),
+                ]),
+            workflow: try WorkflowPolicy(
+                noticeDays: Int(try integer("NOTICE_DAYS", 7)),
+                approvalDevolvedToTownship: environment["ASSISTANCE_APPROVAL_DEVOLVED"] == "true"),
+            residence: ResidencePolicy(
+                acceptsResidencePermit: environment["ASSISTANCE_ACCEPT_RESIDENCE_PERMIT"] != "false",
+                acceptsPermanentResidents: environment["ASSISTANCE_ACCEPT_PERMANENT_RESIDENTS"] != "false"),
+            extremePoverty: ExtremePovertyEligibility.Policy(),
+            gradualExitMonths: Int(try integer("GRADUAL_EXIT_MONTHS", 6)),
+            reviewMonths: [
+                .minimumLivingAllowance: Int(try integer("REVIEW_MONTHS_MINIMUM_LIVING_ALLOWANCE", 6)),
+                .extremePoverty: Int(try integer("REVIEW_MONTHS_EXTREME_POVERTY", 12)),
+                .temporaryAssistance: 0,
+            ],
+            standardGrowthFloor: try PolicyRatio(growthPermille, 1_000),
+            advanceCap: advanceCap > 0 ? Money(fen: advanceCap) : nil)
+    }
+}

@@ -1,0 +1,109 @@
+import AssistanceDomain
+import Contracts
+import Foundation
+import Hummingbird
+import ServiceKit
+
+/// 动态监测 over HTTP: partner agencies report risk signals (`POST /risk-signals`; the same
+/// signals also arrive on `civil.monitoring.events`), caseworkers list the leads they raised and
+/// follow them up or close them.
+enum LowIncomeMonitoringRoutes {
+    struct SignalRequest: Decodable, Sendable {
+        var signalId: UUID?
+        /// Either the person ref or the resident ID (never stored) identifies the person.
+        var personRef: String?
+        var residentId: String?
+        var kind: String
+        var agency: String
+        var reportedOn: String
+        var amountFen: Int64?
+        var detail: String?
+    }
+
+    struct Lead: ResponseEncodable, Codable, Sendable {
+        var leadId: UUID
+        var signalId: UUID
+        var householdId: UUID
+        var personRef: String
+        var householdStatus: String
+        var explanation: String
+        var status: String
+        var outcome: String?
+        var detectedOn: String
+
+        init(_ lead: RiskLead) {
+            leadId = lead.id
+            signalId = lead.signalID
+            householdId = lead.householdID
+            personRef = lead.person.rawValue
+            householdStatus = lead.householdStatus.rawValue
+            explanation = lead.explanation
+            status = lead.status.rawValue
+            outcome = lead.outcome
+            detectedOn = lead.detectedOn.iso
+        }
+    }
+
+    struct SignalResult: ResponseEncodable {
+        var signalId: UUID
+        var leads: [Lead]
+    }
+
+    struct LeadList: ResponseEncodable {
+        var leads: [Lead]
+    }
+
+    struct LeadUpdate: Decodable, Sendable {
+        var note: String
+    }
+
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        router.post("/risk-signals") { request, context -> EditedResponse<SignalResult> in
+            let body = try await request.decode(as: SignalRequest.self, context: context)
+            let signal = try body.signal(key: dependencies.personRefKey)
+            let (leads, isNew) = try await ReceiveRiskSignal.run(signal, today: clock.today(), dependencies: dependencies,
+                                                                 logger: context.logger)
+            // A repeated signal id is the same signal: 200 with the leads it raised the first time.
+            return EditedResponse(status: isNew ? .created : .ok, response: SignalResult(signalId: signal.signalID, leads: leads.map(Lead.init)))
+        }
+        router.get("/leads") { request, context -> LeadList in
+            let status = try request.uri.queryParameters.get("status").map { text throws(RuleViolation) in
+                try RequestParsing.choice(text, field: "status", as: LeadStatus.self)
+            }
+            let leads = try await dependencies.database.withConnection { connection in
+                try await RiskLeadStore.leads(status: status, on: connection, logger: context.logger)
+            }
+            return LeadList(leads: leads.map(Lead.init))
+        }
+        router.post("/leads/:id/follow-up") { request, context -> Lead in
+            try await update(request, context, dependencies, to: .followingUp)
+        }
+        router.post("/leads/:id/closure") { request, context -> Lead in
+            try await update(request, context, dependencies, to: .closed)
+        }
+    }
+
+    static func update(_ request: Request, _ context: ServiceRequestContext, _ dependencies: ServiceDependencies,
+                       to status: LeadStatus) async throws -> Lead {
+        let id = try context.parameters.require("id", as: UUID.self)
+        let body = try await request.decode(as: LeadUpdate.self, context: context)
+        let note = try RequestParsing.nonEmpty(body.note, field: "note", max: 2_000)
+        return Lead(try await FollowUpLead.run(id, to: status, note: note, dependencies: dependencies, logger: context.logger))
+    }
+}
+
+extension LowIncomeMonitoringRoutes.SignalRequest {
+    /// The signal the request reports, as the monitoring topic carries it.
+    func signal(key: PersonRefKey) throws(RuleViolation) -> RiskSignalReported {
+        let person = try PersonIdentification.person(
+            personRef: personRef, residentId: residentId, key: key,
+            missing: .invalid("risk-signal.person-missing", "give exactly one of personRef and residentId"))
+        return RiskSignalReported(
+            signalID: signalId ?? UUID(), person: person,
+            kind: try RequestParsing.choice(kind, field: "kind", as: RiskSignalKind.self),
+            reportedOn: try RequestParsing.date(reportedOn, field: "reportedOn"),
+            agency: try RequestParsing.nonEmpty(agency, field: "agency"),
+            amount: try amountFen.map { value throws(RuleViolation) in try RequestParsing.fen(value, field: "amountFen") },
+            detail: detail)
+    }
+}

@@ -1,0 +1,89 @@
+import AssistanceDomain
+import Contracts
+import Foundation
+import Hummingbird
+import ServiceKit
+
+/// `POST /rosters` generates a region's monthly roster; `GET /rosters` lists them;
+/// `GET /recovery-claims` lists overpayment-recovery claims.
+enum RosterRoutes {
+    struct RosterRequest: Decodable, Sendable {
+        var region: String
+        var month: String
+    }
+
+    struct Roster: Codable, Sendable {
+        var rosterId: UUID
+        var region: String
+        var month: String
+        var households: Int
+        var totalFen: Int64
+        var skipped: Int
+        var generatedAt: String
+    }
+
+    struct RosterList: ResponseEncodable {
+        var rosters: [Roster]
+    }
+
+    struct ClaimList: ResponseEncodable {
+        var claims: [Claim]
+    }
+
+    struct Claim: Codable, Sendable {
+        var claimId: UUID
+        var caseId: UUID
+        var personRef: String
+        var dateOfDeath: String
+        var months: [String: Int64]
+        var amountFen: Int64
+        var status: String
+        var openedOn: String
+    }
+
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies) {
+        router.post("/rosters") { request, context -> EditedResponse<GeneratePaymentRoster.Summary> in
+            let body = try await request.decode(as: RosterRequest.self, context: context)
+            let region = try RequestParsing.region(body.region, field: "region")
+            let month = try RequestParsing.month(body.month, field: "month")
+            let summary = try await GeneratePaymentRoster.run(region: region, month: month, dependencies: dependencies, logger: context.logger)
+            return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
+        }
+        router.get("/rosters") { request, context -> RosterList in
+            let region = request.uri.queryParameters.get("region")
+            let month = try request.uri.queryParameters.get("month").map { text throws(RuleViolation) in
+                try RequestParsing.month(text, field: "month")
+            }
+            let rosters = try await dependencies.database.withConnection { connection in
+                try await PaymentRosterStore.rosters(region: region, month: month, on: connection, logger: context.logger)
+            }
+            return RosterList(rosters: rosters.map {
+                Roster(rosterId: $0.id, region: $0.region.rawValue, month: $0.month.iso, households: $0.households,
+                       totalFen: $0.total.fen, skipped: $0.skipped, generatedAt: $0.generatedAt)
+            })
+        }
+        router.get("/recovery-claims") { request, context -> ClaimList in
+            let status = try request.uri.queryParameters.get("status").map { text throws(RuleViolation) in
+                try RequestParsing.choice(text, field: "status", as: RecoveryClaimStatus.self)
+            }
+            let caseID = try request.uri.queryParameters.get("caseId").map { text throws(RuleViolation) in
+                guard let id = UUID(uuidString: text) else { throw .invalid("request.invalid-id", "caseId must be a UUID") }
+                return id
+            }
+            let claims = try await dependencies.database.withConnection { connection in
+                try await PaymentStore.recoveryClaims(status: status, caseID: caseID, on: connection, logger: context.logger)
+            }
+            return ClaimList(claims: claims.map {
+                Claim(claimId: $0.id, caseId: $0.caseID, personRef: $0.person.rawValue, dateOfDeath: $0.dateOfDeath.iso,
+                      months: $0.monthsFen, amountFen: $0.amount.fen, status: $0.status.rawValue, openedOn: $0.openedOn.iso)
+            })
+        }
+    }
+}
+
+extension GeneratePaymentRoster.Summary: ResponseEncodable {}
+
+extension PaymentStore.RecoveryClaim {
+    /// The months as the API shows them: fen per `YYYY-MM`.
+    var monthsFen: [String: Int64] { Dictionary(uniqueKeysWithValues: months.map { ($0.key.iso, $0.value.fen) }) }
+}

@@ -1,0 +1,116 @@
+import AssistanceDomain
+import Contracts
+import Foundation
+import Hummingbird
+import ServiceKit
+
+/// 保障标准: `POST /standards` validates and publishes a county's standards for a year and area;
+/// `PUT /city-minimum-standards/{year}/{area}` sets the city's minimum guidance;
+/// `GET /standards` lists what was published.
+enum StandardRoutes {
+    struct PublishRequest: Decodable, Sendable {
+        var region: String
+        var year: Int
+        var area: String
+        /// 低保 per person per month, or per year (`…AnnualFen`, divided by 12); exactly one is given.
+        var minimumLivingAllowanceFen: Int64?
+        var minimumLivingAllowanceAnnualFen: Int64?
+        var extremePovertyBasicFen: Int64?
+        var extremePovertyBasicAnnualFen: Int64?
+        /// 特困 care standards per month by self-care tier (`fully-self-caring`, `partially-dependent`, `fully-dependent`).
+        var extremePovertyCareFen: [String: Int64]?
+        /// Required to publish a 特困 basic standard below 1.3 × 低保.
+        var overrideReason: String?
+        var publishedOn: String?
+    }
+
+    struct CityMinimumRequest: Decodable, Sendable {
+        var minimumLivingAllowanceFen: Int64
+    }
+
+    struct Published: ResponseEncodable {
+        var region: String
+        var year: Int
+        var area: String
+        var minimumLivingAllowanceFen: Int64
+        var extremePovertyBasicFen: Int64
+        var extremePovertyCareFen: [String: Int64]
+        var warnings: [String]
+        var overrideReason: String?
+        var publishedOn: String
+    }
+
+    struct Listing: ResponseEncodable {
+        var standards: [Published]
+    }
+
+    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies,
+                         policy: AssistancePolicy, clock: ServiceClock) {
+        router.post("/standards") { request, context -> EditedResponse<Published> in
+            let body = try await request.decode(as: PublishRequest.self, context: context)
+            let standard = try body.standard()
+            let override = try body.overrideReason.map { reason throws(RuleViolation) in try StandardOverride(reason: reason) }
+            let publishedOn = try body.publishedOn.map { text throws(RuleViolation) in
+                try RequestParsing.date(text, field: "publishedOn")
+            } ?? clock.today()
+            let published = try await PublishStandard.run(standard, override: override, publishedOn: publishedOn, policy: policy,
+                                                          dependencies: dependencies, logger: context.logger)
+            return EditedResponse(status: .created, response: Published(published))
+        }
+        router.put("/city-minimum-standards/:year/:area") { request, context -> Response in
+            guard let year = context.parameters.get("year", as: Int.self), (1...9999).contains(year) else {
+                throw RuleViolation.invalid("request.invalid-year", "year must be a number")
+            }
+            let area = try RequestParsing.choice(try context.parameters.require("area"), field: "area", as: UrbanRural.self)
+            let body = try await request.decode(as: CityMinimumRequest.self, context: context)
+            let minimum = try CityMinimumStandard(year: year, area: area, minimumLivingAllowance: Money(fen: body.minimumLivingAllowanceFen))
+            try await PublishStandard.setCityMinimum(minimum, dependencies: dependencies, logger: context.logger)
+            return Response(status: .noContent)
+        }
+        router.get("/standards") { request, context -> Listing in
+            let region = request.uri.queryParameters.get("region")
+            let year = try request.uri.queryParameters.get("year").map { text throws(RuleViolation) in
+                guard let year = Int(text) else { throw .invalid("request.invalid-year", "year must be a number") }
+                return year
+            }
+            let standards = try await dependencies.database.withConnection { connection in
+                try await StandardStore.published(region: region, year: year, on: connection, logger: context.logger)
+            }
+            return Listing(standards: standards.map(Published.init))
+        }
+    }
+}
+
+extension StandardRoutes.PublishRequest {
+    /// The standard the request publishes: 低保 and 特困 basic each given per month or per year
+    /// (exactly one of the two), care standards per self-care tier.
+    func standard() throws(RuleViolation) -> AssistanceStandard {
+        func monthly(_ monthly: Int64?, _ annual: Int64?, field: String) throws(RuleViolation) -> Money {
+            switch (monthly, annual) {
+            case (let value?, nil): return Money(fen: value)
+            case (nil, let value?): return try AssistanceStandard.monthly(fromAnnual: Money(fen: value))
+            default: throw .invalid("request.invalid-\(field)", "give exactly one of \(field)Fen and \(field)AnnualFen")
+            }
+        }
+        var care: [SelfCareAbility: Money] = [:]
+        for (tier, fen) in extremePovertyCareFen ?? [:] {
+            care[try RequestParsing.choice(tier, field: "extremePovertyCareFen", as: SelfCareAbility.self)] = Money(fen: fen)
+        }
+        return try AssistanceStandard(
+            region: try RequestParsing.region(region, field: "region"), year: year,
+            area: try RequestParsing.choice(area, field: "area", as: UrbanRural.self),
+            minimumLivingAllowance: try monthly(minimumLivingAllowanceFen, minimumLivingAllowanceAnnualFen, field: "minimumLivingAllowance"),
+            extremePovertyBasic: try monthly(extremePovertyBasicFen, extremePovertyBasicAnnualFen, field: "extremePovertyBasic"),
+            extremePovertyCare: care)
+    }
+}
+
+extension StandardRoutes.Published {
+    init(_ published: StandardStore.Published) {
+        let standard = published.standard
+        self.init(region: standard.region.rawValue, year: standard.year, area: standard.area.rawValue,
+                  minimumLivingAllowanceFen: standard.minimumLivingAllowance.fen, extremePovertyBasicFen: standard.extremePovertyBasic.fen,
+                  extremePovertyCareFen: StandardStore.careFen(standard), warnings: published.warnings,
+                  overrideReason: published.overrideReason, publishedOn: published.publishedOn.iso)
+    }
+}

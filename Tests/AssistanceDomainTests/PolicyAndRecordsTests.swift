@@ -1,0 +1,58 @@
+import Contracts
+import Foundation
+import Testing
+import TestKit
+@testable import AssistanceDomain
+
+@Suite("AssistancePolicy, change reports, agency records, roster scope", .tags(.unit))
+struct PolicyAndRecordsTests {
+    typealias F = AssistanceDomainFixture
+
+    @Test("the documented defaults apply when nothing is configured")
+    func defaults() throws {
+        let policy = try AssistancePolicy.fromEnvironment([:])
+        #expect(policy.workflow.noticeDays == 7)
+        #expect(policy.workflow.approvingAuthority == .county)
+        #expect(policy.gradualExitMonths == 6)
+        #expect(policy.reviewMonths == [.minimumLivingAllowance: 6, .extremePoverty: 12, .temporaryAssistance: 0])
+        #expect(policy.meansTest.financialAssetCapPerCapita == Money(yuan: 20_000))
+        #expect(policy.amount.minimumPerPerson == Money(yuan: 10))
+        #expect(policy.advanceCap == nil)
+    }
+
+    @Test("a setting that is not a non-negative integer is refused", arguments: ["-1", "seven", ""])
+    func invalidSetting(_ text: String) {
+        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_NOTICE_DAYS": text]) }
+        #expect(refusal?.code == "settings.invalid")
+    }
+
+    @Test("a change report replaces the named members' declared incomes and keeps everything else")
+    func redeclared() throws {
+        let members = [F.member(1, income: "300"), F.member(2, relation: .spouse, income: "200")]
+        let report = ChangeReport(kind: .income, description: "改为兼职",
+                                  declaredIncomes: [(F.person(1), [try IncomeItem(kind: .wages, monthlyAmount: Money(yuan: 100))])])
+        let changed = try report.redeclared(members)
+        #expect(changed.map(\.monthlyIncome) == [Money(yuan: 100), Money(yuan: 200)])
+        #expect(changed.map(\.person) == members.map(\.person))
+        #expect(report.reason == "income change: 改为兼职")
+    }
+
+    @Test("a change report naming someone outside the household is refused")
+    func redeclaredStranger() {
+        let report = ChangeReport(kind: .income, description: "x", declaredIncomes: [(F.person(9), [])])
+        let refusal = F.refusal { () throws(RuleViolation) in try report.redeclared([F.member(1)]) }
+        #expect(refusal?.code == "change-report.not-a-member")
+    }
+
+    @Test("agency records: an income or asset kind with a known category; anything else is not a fact",
+          arguments: [("income", "wages", true), ("asset", "vehicle", true), ("income", "lottery", false), ("debt", "wages", false)])
+    func facts(_ kind: String, _ category: String, _ known: Bool) {
+        #expect((VerificationRecord.Fact(kind: kind, category: category, amount: Money(yuan: 1)) != nil) == known)
+    }
+
+    @Test("a roster of a county, city or province pays the counties under its code prefix",
+          arguments: [("620423", "620423"), ("620400", "6204"), ("620000", "62"), ("620423100", "620423")])
+    func rosterScope(_ region: String, _ prefix: String) {
+        #expect(PaymentRoster.regionPrefix(of: F.region(region)) == prefix)
+    }
+}
