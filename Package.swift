@@ -286,7 +286,7 @@ let package = Package(
         // schemathesis against each service's OpenAPI document (issue 9): slow, needs PostgreSQL.
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance",
+            dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance", "AssistanceDomain",
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/FuzzTests",
             swiftSettings: strict

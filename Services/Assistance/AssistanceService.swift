@@ -14,8 +14,8 @@ enum AssistanceService {
         ServiceDefinition(
             domain: .assistance,
             migrations: AssistanceMigrations.all,
-            // The Registry's life events, and partner agencies' risk signals for low-income monitoring.
-            subscriptions: [.registry, .monitoring],
+            // Subscriptions (the catalogue's): the Registry's life events, and partner agencies' risk
+            // signals for low-income monitoring.
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: LifeEventReactions.handlers(policy: policy, clock: clock, source: dependencies.source))

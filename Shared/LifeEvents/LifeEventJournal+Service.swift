@@ -9,7 +9,6 @@ extension LifeEventJournal {
         ServiceDefinition(
             domain: domain,
             migrations: migrations,
-            subscriptions: [.registry],
             handlers: handlers,
             routes: routes
         )

@@ -9,33 +9,33 @@ import NIOCore
 /// The runtime's own: services throw domain errors (`RuleViolation`) and nothing else, and
 /// `ProblemMiddleware` turns every error into `application/problem+json`, so clients never get an
 /// HTML or empty error body and a refusal is written one way.
-public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
-    public var status: HTTPResponse.Status
+struct Problem: Error, HTTPResponseError, Sendable, Equatable {
+    var status: HTTPResponse.Status
     /// Stable across releases, e.g. `resident-id.bad-check-digit`. Clients branch on it.
-    public var code: String
-    public var title: String
-    public var detail: String?
+    var code: String
+    var title: String
+    var detail: String?
 
-    public init(status: HTTPResponse.Status, code: String, title: String, detail: String? = nil) {
+    init(status: HTTPResponse.Status, code: String, title: String, detail: String? = nil) {
         self.status = status
         self.code = code
         self.title = title
         self.detail = detail
     }
 
-    public static func badRequest(_ code: String, _ detail: String) -> Problem {
+    static func badRequest(_ code: String, _ detail: String) -> Problem {
         Problem(status: .badRequest, code: code, title: "Invalid request", detail: detail)
     }
 
-    public static func unprocessable(_ code: String, _ detail: String) -> Problem {
+    static func unprocessable(_ code: String, _ detail: String) -> Problem {
         Problem(status: .unprocessableContent, code: code, title: "Rule violated", detail: detail)
     }
 
-    public static func notFound(_ code: String, _ detail: String) -> Problem {
+    static func notFound(_ code: String, _ detail: String) -> Problem {
         Problem(status: .notFound, code: code, title: "Not found", detail: detail)
     }
 
-    public static func conflict(_ code: String, _ detail: String) -> Problem {
+    static func conflict(_ code: String, _ detail: String) -> Problem {
         Problem(status: .conflict, code: code, title: "Conflict", detail: detail)
     }
 
@@ -49,7 +49,7 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
         var requestId: String?
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    func response(from request: Request, context: some RequestContext) throws -> Response {
         try response(instance: request.uri.path, requestID: nil, allocator: ByteBufferAllocator())
     }
 

@@ -25,7 +25,6 @@ public struct ServiceDefinition: Sendable {
     public init(
         domain: Domain,
         migrations: [Migration],
-        subscriptions: [Domain]? = nil,
         handlers: @escaping @Sendable (ServiceDependencies) -> EventHandlers = { _ in EventHandlers() },
         jobs: @escaping @Sendable (ServiceDependencies) -> [PeriodicJob] = { _ in [] },
         openAPI: (@Sendable () throws -> OpenAPIDocument)? = nil,
@@ -33,7 +32,7 @@ public struct ServiceDefinition: Sendable {
     ) {
         self.domain = domain
         self.migrations = migrations
-        self.subscriptions = subscriptions ?? ServiceCatalogue.entry(for: domain)?.consumes ?? []
+        self.subscriptions = ServiceCatalogue.entry(for: domain)?.consumes ?? []
         self.handlers = handlers
         self.jobs = jobs
         self.openAPI = openAPI

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestKit
 import TestSupport
+import AssistanceDomain
 @testable import Assistance
 @testable import Registry
 

@@ -30,7 +30,7 @@ struct DeathCrossesBureausTests {
             RegistryService.definition(policy: try FuneralSettings.policy(environment: [:])),
             settings: settings(.registry, database: registryDB, kafka: kafka))
         let assistance = try await ServiceRuntime.buildApplication(
-            ServiceDefinition(domain: .assistance, migrations: LifeEventJournal.migrations, subscriptions: [.registry],
+            ServiceDefinition(domain: .assistance, migrations: LifeEventJournal.migrations,
                               handlers: LifeEventJournal.handlers, routes: LifeEventJournal.routes),
             settings: settings(.assistance, database: assistanceDB, kafka: kafka))
 

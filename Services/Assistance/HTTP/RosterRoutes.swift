@@ -50,7 +50,10 @@ enum RosterRoutes {
             return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
         }
         router.get("/rosters") { request, context -> RosterList in
-            let region = request.uri.queryParameters.get("region")
+            // An empty or malformed region is refused, not read as "every region".
+            let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
+                try RequestParsing.region(text, field: "region").rawValue
+            }
             let month = try request.uri.queryParameters.get("month").map { text throws(RuleViolation) in
                 try RequestParsing.month(text, field: "month")
             }

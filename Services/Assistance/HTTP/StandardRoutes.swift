@@ -68,9 +68,13 @@ enum StandardRoutes {
             return Response(status: .noContent)
         }
         router.get("/standards") { request, context -> Listing in
-            let region = request.uri.queryParameters.get("region")
+            let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
+                try RequestParsing.region(text, field: "region").rawValue
+            }
             let year = try request.uri.queryParameters.get("year").map { text throws(RuleViolation) in
-                guard let year = Int(text) else { throw .invalid("request.invalid-year", "year must be a number") }
+                guard let year = Int(text), (1...9999).contains(year) else {
+                    throw .invalid("request.invalid-year", "year must be a number from 1 to 9999")
+                }
                 return year
             }
             let standards = try await dependencies.database.withConnection { connection in
