@@ -163,7 +163,8 @@ let package = Package(
         .target(name: "AssistanceDomain", dependencies: ["Contracts"], path: "Services/Assistance/Domain", swiftSettings: strict),
         .executableTarget(
             name: "Assistance",
-            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents"],
+            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/Assistance",
             exclude: ["Domain", "verification-source.openapi.json"],
             resources: [.copy("openapi.json")],
@@ -185,6 +186,7 @@ let package = Package(
         .executableTarget(
             name: "Registry",
             dependencies: ["RegistryDomain", "ServiceKit", "LifeEvents", "Contracts", "Persistence",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log")],

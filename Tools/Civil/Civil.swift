@@ -8,5 +8,5 @@ struct Civil: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civil",
         abstract: "Run and inspect the Civil Affairs suite locally.",
-        subcommands: [Services.self, Compose.self, Start.self, Stop.self, Status.self, Demo.self, Seed.self])
+        subcommands: [Services.self, Compose.self, Start.self, Stop.self, Status.self, Demo.self, Seed.self, Bench.self])
 }

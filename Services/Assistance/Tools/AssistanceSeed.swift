@@ -29,23 +29,10 @@ struct AssistanceSeed {
     /// Applicants above the line, besides the households above (about one in ten applications is refused).
     var refusedApplicants = 650
 
-    init(arguments: [String]) throws {
-        var iterator = arguments.makeIterator()
-        while let name = iterator.next() {
-            guard let text = iterator.next(), let value = Int(text), value >= 0 else {
-                throw RuleViolation.invalid("seed.usage", "usage: assistance seed [--year Y] [--roster-months N] [--random-seed S] [--scale PERCENT]")
-            }
-            switch name {
-            case "--year": year = value
-            case "--roster-months": rosterMonths = min(value, 12)
-            case "--random-seed": randomSeed = UInt64(value)
-            case "--scale":
-                // A smaller county for quick demos: every count scaled by PERCENT / 100.
-                for keyPath in [\AssistanceSeed.urbanHouseholds, \.ruralHouseholds, \.extremePoverty, \.temporaryCases, \.refusedApplicants] {
-                    self[keyPath: keyPath] = max(1, self[keyPath: keyPath] * value / 100)
-                }
-            default: throw RuleViolation.invalid("seed.usage", "unknown option \(name)")
-            }
+    /// A smaller county for quick demos: every count scaled by `percent` / 100.
+    mutating func scale(percent: Int) {
+        for keyPath in [\AssistanceSeed.urbanHouseholds, \.ruralHouseholds, \.extremePoverty, \.temporaryCases, \.refusedApplicants] {
+            self[keyPath: keyPath] = max(1, self[keyPath: keyPath] * percent / 100)
         }
     }
 
@@ -284,8 +271,8 @@ struct AssistanceSeed {
         }
     }
 
-    static func main(arguments: [String]) async throws {
-        let seed = try AssistanceSeed(arguments: arguments)
+    func load() async throws {
+        let seed = self
         let policy = try AssistancePolicy.fromEnvironment(ProcessInfo.processInfo.environment)
         try await StandaloneTool.run(.assistance, migrations: AssistanceMigrations.all, label: "civil.assistance.seed") { dependencies in
             let start = ContinuousClock.now

@@ -21,24 +21,10 @@ struct RosterBenchmark {
     var households = 1_000_000
     var batch = 10_000
 
-    init(arguments: [String]) throws {
-        var iterator = arguments.makeIterator()
-        while let name = iterator.next() {
-            guard let text = iterator.next(), let value = Int(text), value > 0 else {
-                throw RuleViolation.invalid("bench.usage", "usage: assistance bench-roster [--households N] [--batch N]")
-            }
-            switch name {
-            case "--households": households = value
-            case "--batch": batch = value
-            default: throw RuleViolation.invalid("bench.usage", "unknown option \(name)")
-            }
-        }
-    }
-
     static let districts = ["510104", "510105", "510106", "510107", "510108", "510112", "510113", "510114", "510115", "510116"]
 
-    static func main(arguments: [String]) async throws {
-        let bench = try RosterBenchmark(arguments: arguments)
+    func load() async throws {
+        let bench = self
         let settings = try ServiceSettings(domain: .assistance)
         guard settings.database.database.contains("bench") else {
             throw RuleViolation.invalid("bench.database", "set ASSISTANCE_DB_NAME to a benchmark database (its name must contain 'bench'): the run empties it")

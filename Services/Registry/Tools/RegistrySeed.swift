@@ -17,21 +17,6 @@ struct RegistrySeed {
     var population = 230_000
     var randomSeed: UInt64 = 20_250_101
 
-    init(arguments: [String]) throws {
-        var iterator = arguments.makeIterator()
-        while let name = iterator.next() {
-            guard let text = iterator.next(), let value = Int(text), value > 0 else {
-                throw RuleViolation.invalid("seed.usage", "usage: registry seed [--year Y] [--population N] [--random-seed S]")
-            }
-            switch name {
-            case "--year": year = value
-            case "--population": population = value
-            case "--random-seed": randomSeed = UInt64(value)
-            default: throw RuleViolation.invalid("seed.usage", "unknown option \(name)")
-            }
-        }
-    }
-
     struct Summary {
         var marriages = 0, divorcesByAgreement = 0, courtDivorces = 0, withdrawn = 0, reissues = 0, adoptions = 0
         var deaths = 0, cremations = 0, refused: [String: Int] = [:]
@@ -156,8 +141,8 @@ struct RegistrySeed {
     }
 
     /// Runs the seed against the service's database, with the same settings the service uses.
-    static func main(arguments: [String]) async throws {
-        let seed = try RegistrySeed(arguments: arguments)
+    func load() async throws {
+        let seed = self
         try await StandaloneTool.run(.registry, migrations: RegistryMigrations.all, label: "civil.registry.seed") { dependencies in
             let start = ContinuousClock.now
             let summary = try await seed.run(dependencies: dependencies, policy: try FuneralSettings.policy(), logger: dependencies.logger)
