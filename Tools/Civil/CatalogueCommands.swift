@@ -27,13 +27,13 @@ struct Services: ParsableCommand {
                  "summary": entry.summary]
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            report(String(decoding: data, as: UTF8.self))
             return
         }
         func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
-        print("\(pad("EXECUTABLE", 18)) \(pad("PORT", 5)) \(pad("DATABASE", 16)) \(pad("PUBLISHES", 26)) CONSUMES")
+        report("\(pad("EXECUTABLE", 18)) \(pad("PORT", 5)) \(pad("DATABASE", 16)) \(pad("PUBLISHES", 26)) CONSUMES")
         for entry in ServiceCatalogue.all {
-            print("\(pad(entry.executable, 18)) \(pad(String(entry.port), 5)) \(pad(entry.database, 16)) \(pad(entry.publishes, 26)) "
+            report("\(pad(entry.executable, 18)) \(pad(String(entry.port), 5)) \(pad(entry.database, 16)) \(pad(entry.publishes, 26)) "
                   + (entry.consumedTopics.isEmpty ? "-" : entry.consumedTopics.joined(separator: ", ")))
         }
     }
@@ -48,10 +48,10 @@ struct Compose: ParsableCommand {
 
     func run() throws {
         let entries = try Catalogue.select(services)
-        print("# compose/docker-compose.yml, under services:")
-        for entry in entries { print(ComposeBlock.service(entry)) }
-        print("-- compose/postgres-init/01-databases.sql (with \\getenv <db>_password <PREFIX>_DB_PASSWORD):")
-        for entry in entries { print(ComposeBlock.database(entry)) }
+        report("# compose/docker-compose.yml, under services:")
+        for entry in entries { report(ComposeBlock.service(entry)) }
+        report("-- compose/postgres-init/01-databases.sql (with \\getenv <db>_password <PREFIX>_DB_PASSWORD):")
+        for entry in entries { report(ComposeBlock.database(entry)) }
     }
 }
 

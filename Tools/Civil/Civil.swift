@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `civil`: the suite's developer command. It reads the service catalogue to run the local stack
 /// (after `scripts/demo` has installed packages, started PostgreSQL and built), the demo scenario,
@@ -9,4 +10,10 @@ struct Civil: AsyncParsableCommand {
         commandName: "civil",
         abstract: "Run and inspect the Civil Affairs suite locally.",
         subcommands: [Services.self, Compose.self, Start.self, Stop.self, Status.self, Demo.self, Seed.self, Bench.self])
+}
+
+/// Writes a line to standard output at once: `print` is block-buffered into a log file or a pipe,
+/// and the stack and the demo report progress as they go.
+func report(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

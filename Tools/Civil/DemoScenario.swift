@@ -50,20 +50,20 @@ struct DemoScenario {
         try await expect(HTTP.post(registry.appendingPathComponent("deaths"), json: mistyped), 400)
 
         say("4. The event travels: outbox -> relay -> Kafka (civil.registry.events) -> each bureau's inbox")
-        print("   Only the person ref travels: \(person)")
+        report("   Only the person ref travels: \(person)")
         for domain in [Domain.assistance, .eldercare, .childprotection] {
             var components = URLComponents(url: try url(domain).appendingPathComponent("life-events"), resolvingAgainstBaseURL: false)
             components?.queryItems = [URLQueryItem(name: "person", value: person)]
             guard let journal = components?.url else { throw CivilError("bad journal URL") }
             let items = try await eventually { try await (HTTP.get(journal).json["items"] as? [Any]) ?? [] } until: { !$0.isEmpty }
             guard items.count == 1 else { throw CivilError("\(domain.rawValue): expected exactly 1 life event, found \(items.count)") }
-            print("   \(domain.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) received it exactly once")
+            report("   \(domain.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) received it exactly once")
         }
 
         say("5. What the platform measured (Prometheus /metrics)")
         for (service, prefix) in [(registry, "outbox_published_total"), (assistance, "inbox_events_total")] {
             let metrics = try await HTTP.get(service.appendingPathComponent("metrics")).text
-            for line in metrics.split(separator: "\n") where line.hasPrefix(prefix) { print("   \(line)") }
+            for line in metrics.split(separator: "\n") where line.hasPrefix(prefix) { report("   \(line)") }
         }
 
         say("6. Marriage registration: a couple marries, a second marriage is refused, the certificate verifies")
@@ -72,13 +72,13 @@ struct DemoScenario {
         let marriage = try await expect(HTTP.post(registry.appendingPathComponent("marriages"), json: [
             "partyA": man.rawValue, "partyB": woman.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]), 201)
         let other = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1999, month: 1, day: 1), sequence: (sequence + 3) % 1000)
-        print("   a second marriage for the same man is refused:")
+        report("   a second marriage for the same man is refused:")
         try await expect(HTTP.post(registry.appendingPathComponent("marriages"), json: [
             "partyA": man.rawValue, "partyB": other.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]), 409, 422)
         if let certificate = marriage.json["certificateNumber"] as? String, let id = marriage.json["marriageId"] as? String {
-            print("   certificate \(certificate):")
+            report("   certificate \(certificate):")
             try await expect(HTTP.get(registry.appendingPathComponent("certificates/\(certificate)")), 200)
-            print("   they apply for a divorce by agreement (30-day cooling-off, then a 30-day window):")
+            report("   they apply for a divorce by agreement (30-day cooling-off, then a 30-day window):")
             try await expect(HTTP.post(registry.appendingPathComponent("marriages/\(id)/divorce-applications"), json: [String: Any]()), 201)
         }
 
@@ -109,7 +109,7 @@ struct DemoScenario {
         try await expect(HTTP.post(assistance.appendingPathComponent("standards"), json: [
             "region": "620423", "year": 2020, "area": "rural", "minimumLivingAllowanceAnnualFen": 442_800, "extremePovertyBasicAnnualFen": 636_000]), 200, 201)
         let elder = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1942, month: 9, day: 9), sequence: sequence)
-        print("   The application was taken four months ago; each step is recorded with the day it happened.")
+        report("   The application was taken four months ago; each step is recorded with the day it happened.")
         let application = try await expect(HTTP.post(assistance.appendingPathComponent("applications"), json: [
             "idempotencyKey": "demo-tk-\(UUID().uuidString)", "program": "extreme-poverty", "intakeRegion": "620423100",
             "applicantResidentId": elder.rawValue, "authorisationSigned": true, "submittedOn": day(120), "selfCareAbility": "partially-dependent",
@@ -117,7 +117,7 @@ struct DemoScenario {
                           "members": [["residentId": elder.rawValue, "relation": "applicant", "workCapacity": "none"]]]]), 201)
         guard let applicationID = application.json["applicationId"] as? String else { throw CivilError("no applicationId in \(application.text)") }
         let steps = assistance.appendingPathComponent("applications/\(applicationID)")
-        print("   economic verification (核对), home visit, 7-day public notice (公示), county approval:")
+        report("   economic verification (核对), home visit, 7-day public notice (公示), county approval:")
         try await expect(HTTP.post(steps.appendingPathComponent("verification"), json: ["on": day(118)]), 200)
         try await expect(HTTP.post(steps.appendingPathComponent("home-visit"), json: [
             "visitor": "一条山镇社工", "notes": "独居，行动不便，无赡养人", "on": day(116)]), 200)
@@ -129,32 +129,32 @@ struct DemoScenario {
         var month = today.adding(days: -105).yearMonth.next
         while month <= today.yearMonth {
             let roster = try await expect(HTTP.post(assistance.appendingPathComponent("rosters"), json: ["region": "620423", "month": month.iso]), 200, 201)
-            print("   \(month.iso): households \(roster.json["households"] ?? "?"), total \(roster.json["totalFen"] ?? "?") fen")
+            report("   \(month.iso): households \(roster.json["households"] ?? "?"), total \(roster.json["totalFen"] ?? "?") fen")
             month = month.next
         }
         let rerun = try await expect(HTTP.post(assistance.appendingPathComponent("rosters"), json: ["region": "620423", "month": today.yearMonth.iso]), 200, 201)
-        print("   re-run of \(today.yearMonth.iso): households \(rerun.json["households"] ?? "?")")
+        report("   re-run of \(today.yearMonth.iso): households \(rerun.json["households"] ?? "?")")
 
         say("10. He died \(day(40)); the hospital reports it only now. Registry records the death...")
         let death = try await expect(HTTP.post(registry.appendingPathComponent("deaths"), json: [
             "residentId": elder.rawValue, "dateOfDeath": day(40), "region": "620423", "source": "hospital",
             "idempotencyKey": "demo-elder-\(UUID().uuidString)"]), 201)
         guard let record = death.json["recordId"] as? String else { throw CivilError("no recordId in \(death.text)") }
-        print("   ...and Assistance suspends the benefit from the month after the death, with a recovery claim for months already paid:")
+        report("   ...and Assistance suspends the benefit from the month after the death, with a recovery claim for months already paid:")
         let theCase = try await eventually { try await HTTP.get(assistance.appendingPathComponent("cases/\(caseID)")).json } until: {
             $0["status"] as? String == "suspended"
         }
         guard theCase["status"] as? String == "suspended" else { throw CivilError("the case was not suspended: \(theCase)") }
-        print("   status suspended from \(theCase["suspendedFrom"] ?? "?")")
+        report("   status suspended from \(theCase["suspendedFrom"] ?? "?")")
         for claim in theCase["recoveryClaims"] as? [[String: Any]] ?? [] {
-            print("   recovery claim: months \(claim["months"] ?? "?"), \(claim["amountFen"] ?? "?") fen, \(claim["status"] ?? "?")")
+            report("   recovery claim: months \(claim["months"] ?? "?"), \(claim["amountFen"] ?? "?") fen, \(claim["status"] ?? "?")")
         }
-        print("   the free basic funeral (惠民殡葬) the Registry granted a 特困 recipient:")
+        report("   the free basic funeral (惠民殡葬) the Registry granted a 特困 recipient:")
         let grant = try await eventually { try await HTTP.get(registry.appendingPathComponent("deaths/\(record)/funeral-subsidy")).json } until: {
             $0["basis"] != nil
         }
         guard grant["basis"] as? String == "extreme-poverty" else { throw CivilError("no funeral grant: \(grant)") }
-        print("   basis \(grant["basis"] ?? "?"), total \(grant["total"] ?? "?"), status \(grant["status"] ?? "?")")
+        report("   basis \(grant["basis"] ?? "?"), total \(grant["total"] ?? "?"), status \(grant["status"] ?? "?")")
     }
 
     // MARK: Helpers
@@ -164,12 +164,12 @@ struct DemoScenario {
         return try stack.url(of: entry)
     }
 
-    private func say(_ text: String) { print("\n\u{1B}[1m\(text)\u{1B}[0m") }
+    private func say(_ text: String) { report("\n\u{1B}[1m\(text)\u{1B}[0m") }
 
     /// Prints the reply's status and fails the scenario when it is not one of `statuses`.
     @discardableResult
     private func expect(_ reply: HTTP.Reply, _ statuses: Int...) throws -> HTTP.Reply {
-        print("  -> HTTP \(reply.status)")
+        report("  -> HTTP \(reply.status)")
         guard statuses.contains(reply.status) else { throw CivilError("expected HTTP \(statuses), got \(reply.status): \(reply.text)") }
         return reply
     }
@@ -189,7 +189,7 @@ struct DemoScenario {
         var components = URLComponents(url: probe, resolvingAgainstBaseURL: false)
         components?.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) }
         if let url = components?.url, loaded(try await HTTP.get(url).text) {
-            print("   already loaded (PostgreSQL data is kept between demo runs)")
+            report("   already loaded (PostgreSQL data is kept between demo runs)")
             return
         }
         guard let entry = ServiceCatalogue.entry(for: domain), let bootstrap = Broker.bootstrap(stack) else {

@@ -153,7 +153,7 @@ struct LocalStack {
             try? await Task.sleep(for: .milliseconds(100))
         }
         if kill(pid, 0) == 0 {
-            print("    \(name) did not stop within \(grace); killing it")
+            report("    \(name) did not stop within \(grace); killing it")
             kill(pid, SIGKILL)
         }
     }

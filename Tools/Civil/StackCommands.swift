@@ -36,10 +36,10 @@ struct Start: AsyncParsableCommand {
             let port = try stack.port(of: entry)
             let pid: Int32
             if let running = stack.runningPID(entry.executable) {
-                print("==> \(entry.executable) already running (pid \(running)) on port \(port)")
+                report("==> \(entry.executable) already running (pid \(running)) on port \(port)")
                 pid = running
             } else {
-                print("==> Starting \(entry.executable) on http://127.0.0.1:\(port)")
+                report("==> Starting \(entry.executable) on http://127.0.0.1:\(port)")
                 pid = try await stack.startDetached(entry.executable, executable: stack.binaries.appendingPathComponent(entry.executable),
                                               environment: stack.serviceEnvironment(for: entry, bootstrap: bootstrap))
             }
@@ -47,10 +47,10 @@ struct Start: AsyncParsableCommand {
                 kill(pid, 0) == 0
             }
             guard ready else {
-                print(stack.logTail(entry.executable))
+                report(stack.logTail(entry.executable))
                 throw CivilError("\(entry.executable) did not become ready (log: .run/logs/\(entry.executable).log)")
             }
-            print("    \(entry.executable) ready (pid \(pid))")
+            report("    \(entry.executable) ready (pid \(pid))")
         }
         if demo { try await DemoScenario(stack: stack, loadsSeeds: seed).run() }
         if !brokerOnly { try Status.printEndpoints(stack) }
@@ -63,9 +63,9 @@ struct Stop: AsyncParsableCommand {
 
     func run() async throws {
         let stack = try LocalStack.current()
-        print("==> Stopping services")
+        report("==> Stopping services")
         for entry in ServiceCatalogue.all.reversed() { await stack.stop(entry.executable) }
-        print("==> Stopping embedded Kafka broker")
+        report("==> Stopping embedded Kafka broker")
         await stack.stop(Broker.name)
         try? FileManager.default.removeItem(at: stack.bootstrapFile)
     }
@@ -78,31 +78,31 @@ struct Status: AsyncParsableCommand {
     func run() async throws {
         let stack = try LocalStack.current()
         if let pid = stack.runningPID(Broker.name) {
-            print("  \(Broker.name.padding(toLength: 18, withPad: " ", startingAt: 0)) running  pid \(pid)  bootstrap \(Broker.bootstrap(stack) ?? "?")")
+            report("  \(Broker.name.padding(toLength: 18, withPad: " ", startingAt: 0)) running  pid \(pid)  bootstrap \(Broker.bootstrap(stack) ?? "?")")
         } else {
-            print("  \(Broker.name.padding(toLength: 18, withPad: " ", startingAt: 0)) stopped")
+            report("  \(Broker.name.padding(toLength: 18, withPad: " ", startingAt: 0)) stopped")
         }
         for entry in ServiceCatalogue.all {
             let name = entry.executable.padding(toLength: 18, withPad: " ", startingAt: 0)
-            guard let pid = stack.runningPID(entry.executable) else { print("  \(name) stopped"); continue }
+            guard let pid = stack.runningPID(entry.executable) else { report("  \(name) stopped"); continue }
             let ready = (try? await HTTP.get(stack.url(of: entry).appendingPathComponent("health/ready")))?.status == 200
-            print("  \(name) running  pid \(pid)  \(try stack.url(of: entry))  (\(ready ? "ready" : "not ready"))")
+            report("  \(name) running  pid \(pid)  \(try stack.url(of: entry))  (\(ready ? "ready" : "not ready"))")
         }
     }
 
     static func printEndpoints(_ stack: LocalStack) throws {
-        print("\nServices:")
+        report("\nServices:")
         for entry in ServiceCatalogue.all {
             let name = entry.executable.padding(toLength: 18, withPad: " ", startingAt: 0)
             if stack.runningPID(entry.executable) != nil {
                 let url = try stack.url(of: entry)
-                print("  \(name) \(url)/health/ready   \(url)/metrics")
+                report("  \(name) \(url)/health/ready   \(url)/metrics")
             } else {
-                print("  \(name) (not running)")
+                report("  \(name) (not running)")
             }
         }
-        print("\nKafka bootstrap:    \(Broker.bootstrap(stack) ?? "(not running)")")
-        print("PostgreSQL:         127.0.0.1:\((try? stack.databasePort()) ?? "?")")
+        report("\nKafka bootstrap:    \(Broker.bootstrap(stack) ?? "(not running)")")
+        report("PostgreSQL:         127.0.0.1:\((try? stack.databasePort()) ?? "?")")
     }
 }
 
@@ -119,22 +119,22 @@ enum Broker {
     /// Starts the broker unless it runs, and returns its bootstrap address.
     static func start(_ stack: LocalStack) async throws -> String {
         if stack.runningPID(name) != nil, let address = bootstrap(stack) {
-            print("==> Embedded Kafka already running at \(address)")
+            report("==> Embedded Kafka already running at \(address)")
             return address
         }
         try? FileManager.default.removeItem(at: stack.bootstrapFile)
-        print("==> Starting embedded Kafka broker")
+        report("==> Starting embedded Kafka broker")
         let pid = try await stack.startDetached(name, executable: stack.binaries.appendingPathComponent(name),
                                           arguments: ["--bootstrap-file", stack.bootstrapFile.path], environment: stack.environment)
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline, kill(pid, 0) == 0 {
             if let address = bootstrap(stack) {
-                print("    embedded-kafka pid \(pid), bootstrap \(address)")
+                report("    embedded-kafka pid \(pid), bootstrap \(address)")
                 return address
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        print(stack.logTail(name))
+        report(stack.logTail(name))
         await stack.stop(name)
         throw CivilError("embedded-kafka did not write its bootstrap address within 20 s")
     }
