@@ -21,18 +21,7 @@ enum AssistanceHarness {
     static let township = "620423100"
 
     static func settings(_ database: TestDatabase, kafka: TestKafka) throws -> ServiceSettings {
-        try ServiceSettings(domain: .assistance, environment: [
-            "ASSISTANCE_HTTP_PORT": "0",
-            "ASSISTANCE_DB_HOST": database.configuration.host,
-            "ASSISTANCE_DB_PORT": String(database.configuration.port),
-            "ASSISTANCE_DB_USER": database.configuration.username,
-            "ASSISTANCE_DB_PASSWORD": database.configuration.password,
-            "ASSISTANCE_DB_NAME": database.configuration.database,
-            "ASSISTANCE_KAFKA_BOOTSTRAP": kafka.cluster.bootstrapServers,
-            "ASSISTANCE_KAFKA_REPLICATION": "1",
-            "ASSISTANCE_LOG_LEVEL": "warning",
-            "ASSISTANCE_DB_MAX_CONNECTIONS": "6",
-        ])
+        try ServiceHarness.settings(.assistance, database: database, kafka: kafka)
     }
 
     struct Context: Sendable {
