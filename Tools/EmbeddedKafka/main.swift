@@ -51,6 +51,9 @@ struct UsageError: Error { let message: String }
 let logger = Logger(label: "civil.embedded-kafka")
 do {
     let options = try Options(arguments: CommandLine.arguments)
+    // Trap the signals before anyone can learn the address: a SIGUSR1 sent as soon as the
+    // bootstrap line appears would otherwise meet the default action and end the process.
+    let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint, .sigusr1, .sigusr2)
     let cluster = try MockKafkaCluster(brokers: options.brokers, logger: logger)
     for topic in Topics.all {
         try cluster.createTopic(topic, partitions: options.partitions, replicationFactor: options.brokers)
@@ -61,7 +64,7 @@ do {
     FileHandle.standardOutput.write(Data("embedded-kafka bootstrap=\(cluster.bootstrapServers) brokers=\(options.brokers) topics=\(Topics.all.count)\n".utf8))
     // stdout may be a file or a pipe: flush each acknowledgement so a reader sees it at once.
     func announce(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-    for await signal in await UnixSignalsSequence(trapping: .sigterm, .sigint, .sigusr1, .sigusr2) {
+    for await signal in signals {
         if signal == .sigusr1 {
             cluster.setAllBrokersDown()
             announce("embedded-kafka brokers down")
