@@ -4,7 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ServiceKit
+@testable import ServiceKit
 import TestKit
 import Testing
 
@@ -92,5 +92,13 @@ struct AuthenticationMiddlewareTests {
             let response = try await client.execute(uri: "/health/live", method: .get)
             #expect(response.status == .ok)
         }
+    }
+
+    @Test func onlyHealthAndMetricsAreOpen() async throws {
+        let middleware = AuthenticationMiddleware<AccessRequestContext>(verifier: try await TestIssuer.verifier(trusting: [key]))
+        let open = ["/health/live", "/health/ready", "/metrics", "/metrics/", "/health"]
+        let closed = ["/metricsx", "/healthy", "/marriages", "/", "/health-check"]
+        #expect(open.filter { !middleware.isOpen($0) } == [])
+        #expect(closed.filter { middleware.isOpen($0) } == [])
     }
 }

@@ -18,15 +18,23 @@ public struct AuthenticationMiddleware<Context: AuthenticatedRequestContext>: Ro
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        if openPrefixes.contains(where: { path == $0 || path.hasPrefix($0) }) {
+        if isOpen(request.uri.path) {
             return try await next(request, context)
         }
         let token = try Self.bearerToken(in: request.headers[.authorization])
+        let principal = try await verifier.verify(token)
         var context = context
-        context.principal = try await verifier.verify(token)
-        context.logger[metadataKey: "auth.sub"] = .string(context.principal?.subject ?? "")
+        context.principal = principal
+        context.logger[metadataKey: "auth.sub"] = .string(principal.subject)
         return try await next(request, context)
+    }
+
+    /// `/metrics` and `/health/live` are open; `/metricsx` is not.
+    func isOpen(_ path: String) -> Bool {
+        openPrefixes.contains { prefix in
+            let folder = prefix.hasSuffix("/") ? prefix : prefix + "/"
+            return path == prefix || path == String(folder.dropLast()) || path.hasPrefix(folder)
+        }
     }
 
     /// The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive).
