@@ -74,19 +74,19 @@ public enum VerificationKeyLoader {
                     throw LoadError.invalid(path: path, reason: "key \(kid): only EC keys on P-256 (ES256) are accepted")
                 }
                 try agree(.es256)
-                return await .es256(try ES256PublicKey(parameters: (x: x, y: y)), kid: kid)
+                return try await .es256(try ES256PublicKey(parameters: (x: x, y: y)), kid: kid)
             case .rsa:
                 guard let n = jwk.modulus, let e = jwk.exponent else {
                     throw LoadError.invalid(path: path, reason: "key \(kid): an RSA key needs n and e")
                 }
                 try agree(.rs256)
-                return await .rs256(try Insecure.RSA.PublicKey(modulus: n, exponent: e), kid: kid)
+                return try await .rs256(try Insecure.RSA.PublicKey(modulus: n, exponent: e), kid: kid)
             case .octetKeyPair:
                 guard jwk.curve?.rawValue == "Ed25519", let x = jwk.x else {
                     throw LoadError.invalid(path: path, reason: "key \(kid): only OKP keys on Ed25519 (EdDSA) are accepted")
                 }
                 try agree(.eddsa)
-                return await .eddsa(try EdDSA.PublicKey(x: x, curve: .ed25519), kid: kid)
+                return try await .eddsa(try EdDSA.PublicKey(x: x, curve: .ed25519), kid: kid)
             default:
                 throw LoadError.invalid(path: path, reason: "key \(kid): key type \(jwk.keyType.rawValue) is not accepted (EC P-256, RSA, Ed25519 only)")
             }
@@ -101,9 +101,9 @@ public enum VerificationKeyLoader {
         guard text.contains("-----BEGIN PUBLIC KEY-----") else {
             throw LoadError.invalid(path: path, reason: "expected a PEM PUBLIC KEY block (or a JWKS document)")
         }
-        if let key = try? ES256PublicKey(pem: text) { return await .es256(key, kid: kid) }
-        if let key = try? Insecure.RSA.PublicKey(pem: text) { return await .rs256(key, kid: kid) }
-        if let key = try? EdDSA.PublicKey(pem: text) { return await .eddsa(key, kid: kid) }
+        if let key = try? ES256PublicKey(pem: text) { return try await .es256(key, kid: kid) }
+        if let key = try? Insecure.RSA.PublicKey(pem: text) { return try await .rs256(key, kid: kid) }
+        if let key = try? EdDSA.PublicKey(pem: text) { return try await .eddsa(key, kid: kid) }
         throw LoadError.invalid(path: path, reason: "the public key is not EC P-256, RSA or Ed25519")
     }
 }
