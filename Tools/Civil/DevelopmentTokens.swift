@@ -31,11 +31,11 @@ struct DevelopmentTokens {
     /// the two cannot drift apart.
     func keyPair() throws -> (key: ES256PrivateKey, kid: String) {
         let key: ES256PrivateKey
-        if let pem = try? String(contentsOf: privateKeyFile, encoding: .utf8) {
+        if FileManager.default.fileExists(atPath: privateKeyFile.path) {
             do {
-                key = try ES256PrivateKey(pem: pem)
+                key = try ES256PrivateKey(pem: try String(contentsOf: privateKeyFile, encoding: .utf8))
             } catch {
-                throw CivilError("\(privateKeyFile.path) is not an ES256 private key (\(error)); delete it to make a new pair")
+                throw CivilError("\(privateKeyFile.path) cannot be read as an ES256 private key (\(error)); delete it to make a new pair")
             }
         } else {
             key = ES256PrivateKey()
