@@ -27,7 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // jwt-kit 5.8 needs swift-crypto 4.1 or later; postgres-nio and swift-certificates accept both majors.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
@@ -44,6 +46,14 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/Contracts",
             resources: [.copy("Schemas")],
+            swiftSettings: strict
+        ),
+        // Who may do what, and where: the bureau's roles, the principal a token names, region scope and
+        // route policies. Pure values over Contracts; ServiceKit verifies tokens into these.
+        .target(
+            name: "Access",
+            dependencies: ["Contracts"],
+            path: "Shared/Access",
             swiftSettings: strict
         ),
         // A JSON Schema subset validator: contract tests check events with it, and every service
@@ -103,7 +113,8 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
+                "Access", "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -206,14 +217,16 @@ let package = Package(
         // The developer command: the local stack, the demo scenario, seeds, compose blocks.
         .executableTarget(
             name: "Civil",
-            dependencies: ["Contracts", "ServiceCatalogue",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Access", "Contracts", "ServiceCatalogue",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tools/Civil",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "PlatformBenchmark",
             dependencies: ["Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
+                           .product(name: "JWTKit", package: "jwt-kit"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Benchmarks/PlatformBenchmark",
@@ -291,6 +304,18 @@ let package = Package(
             dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance", "AssistanceDomain",
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/FuzzTests",
+            swiftSettings: strict
+        ),
+        // Roles, region scope and route policies (`.unit`), token verification and the authentication
+        // middleware on a test router, and the `civil token` round trip. No database, no broker.
+        .testTarget(
+            name: "AccessTests",
+            dependencies: ["TestKit", "Access", "ServiceKit", "Contracts", "Civil",
+                           .product(name: "JWTKit", package: "jwt-kit"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/AccessTests",
             swiftSettings: strict
         ),
         // Package.swift, the service catalogue, compose/ and the bash bootstrap agree.

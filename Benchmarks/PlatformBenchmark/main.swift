@@ -101,6 +101,21 @@ var figures: [Figure] = []
 let embedded = KafkaProducerConfiguration.embeddedProperties.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
 print("Producer settings on both sides (embedded profile): linger.ms=\(KafkaProducerConfiguration.embeddedLingerMs) \(embedded.joined(separator: " ")), enable.idempotence=true acks=all")
 
+// 0. Bearer token verification with a cached key vs decoding the same token unverified.
+if options.runs("auth") {
+    let iterations = 20_000
+    let result = try await TokenVerification.run(iterations: iterations)
+    print("")
+    print("Token verification (ES256, key parsed once, claims checked), \(iterations) tokens one after another")
+    print(String(format: "  decode the payload without verifying   %7.1f µs/token   (baseline)", result.decodeMicroseconds))
+    print(String(format: "  TokenVerifier.verify                    %7.1f µs/token   +%.1f µs", result.verifyMicroseconds,
+                 result.verifyMicroseconds - result.decodeMicroseconds))
+    figures.append(Figure(name: "token verification (ES256)", measured: String(format: "%.3f ms", result.verifyMicroseconds / 1_000),
+                          baseline: String(format: "%.3f ms decode", result.decodeMicroseconds / 1_000),
+                          ratio: String(format: "%.1fx", result.verifyMicroseconds / result.decodeMicroseconds),
+                          target: "< 0.2 ms", met: result.verifyMicroseconds < 200))
+}
+
 // 1. The relay draining a backlog vs raw librdkafka producing the same messages.
 if options.runs("relay") {
     let count = options.events

@@ -60,11 +60,12 @@ struct Problem: Error, HTTPResponseError, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let body = try encoder.encode(document)
-        return Response(
-            status: status,
-            headers: [.contentType: "application/problem+json"],
-            body: .init(byteBuffer: allocator.buffer(bytes: body))
-        )
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if status == .unauthorized {
+            // RFC 6750: a 401 names the scheme the client must use.
+            headers[.wwwAuthenticate] = "Bearer"
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: allocator.buffer(bytes: body)))
     }
 }
 
@@ -96,6 +97,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .conflict: return .conflict(violation.code, violation.detail)
             case .unavailable:
                 return Problem(status: .serviceUnavailable, code: violation.code, title: "Service Unavailable", detail: violation.detail)
+            case .unauthenticated:
+                return Problem(status: .unauthorized, code: violation.code, title: "Unauthorized", detail: violation.detail)
+            case .forbidden:
+                return Problem(status: .forbidden, code: violation.code, title: "Forbidden", detail: violation.detail)
             }
         case let decoding as DecodingError:
             return .badRequest("request.invalid-body", describe(decoding))

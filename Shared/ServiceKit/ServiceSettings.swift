@@ -1,3 +1,4 @@
+import Access
 import Contracts
 import Foundation
 import Logging
@@ -29,6 +30,12 @@ public struct ServiceSettings: Sendable {
     public var outboxMaxLagSeconds: Int
     /// How long a graceful shutdown may take before the remaining work is cancelled.
     public var shutdownGraceSeconds: Int
+    /// JWKS or PEM files with the keys bearer tokens are verified with (`JWT_KEYS_FILE`, several
+    /// separated by commas for rotation); empty when none is configured.
+    public var jwtKeysFiles: [String]
+    /// The `iss` and `aud` a token must carry.
+    public var jwtIssuer: String
+    public var jwtAudience: String
 
     /// The catalogue's port; 8080 for a domain without a service of its own.
     public static func defaultPort(for domain: Domain) -> Int {
@@ -68,6 +75,17 @@ public struct ServiceSettings: Sendable {
             throw SettingsError.invalid(name: reader.name("KAFKA_PRODUCER_PROFILE"), value: profile, expected: "standard|embedded")
         }
         kafkaProducerProfile = parsedProfile
+        jwtKeysFiles = reader.string("JWT_KEYS_FILE", default: "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        jwtIssuer = reader.string("JWT_ISSUER", default: TokenDefaults.issuer)
+        jwtAudience = reader.string("JWT_AUDIENCE", default: TokenDefaults.audience)
+    }
+
+    /// A verifier with the configured keys; nil when `JWT_KEYS_FILE` is not set.
+    public func tokenVerifier() async throws -> TokenVerifier? {
+        guard !jwtKeysFiles.isEmpty else { return nil }
+        return try await TokenVerifier.load(
+            keyFiles: jwtKeysFiles, configuration: .init(issuer: jwtIssuer, audience: jwtAudience))
     }
 
     /// The producer settings for this service's broker (see `kafkaProducerProfile`).

@@ -9,7 +9,7 @@ struct Civil: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civil",
         abstract: "Run and inspect the Civil Affairs suite locally.",
-        subcommands: [Services.self, Compose.self, Start.self, Stop.self, Status.self, Demo.self, Seed.self, Bench.self])
+        subcommands: [Services.self, Compose.self, Start.self, Stop.self, Status.self, Demo.self, Seed.self, Bench.self, Token.self])
 }
 
 /// Writes a line to standard output at once: `print` is block-buffered into a log file or a pipe,

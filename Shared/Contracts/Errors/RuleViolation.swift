@@ -1,4 +1,4 @@
-/// How a refused request should be reported; adapters map it (HTTP: 400/422/404/409/503).
+/// How a refused request should be reported; adapters map it (HTTP: 400/422/404/409/503/401/403).
 public enum RefusalKind: Sendable, Equatable {
     /// Malformed input: a bad checksum, an impossible date, an unknown enum value.
     case invalidInput
@@ -10,6 +10,10 @@ public enum RefusalKind: Sendable, Equatable {
     /// A source the decision needs (another agency's service) cannot be asked now; nothing was
     /// written, and the same request may succeed later.
     case unavailable
+    /// The caller could not be identified: no token, or one that cannot be trusted.
+    case unauthenticated
+    /// The caller is known but may not do this, or not for this region.
+    case forbidden
 }
 
 /// A refusal from domain code, with a stable `code` clients may branch on.
