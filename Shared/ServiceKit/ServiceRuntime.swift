@@ -17,6 +17,9 @@ import ServiceLifecycle
 public enum ServiceRuntime {
     public static func run(_ definition: ServiceDefinition) async throws {
         let settings = try ServiceSettings(domain: definition.domain)
+        if settings.mode == .production, !settings.productionProblems.isEmpty {
+            throw SettingsError.notReadyForProduction(settings.productionProblems)
+        }
         let app = try await buildApplication(definition, settings: settings)
         // A shutdown always ends: graceful for SHUTDOWN_GRACE_SECONDS, then what is left is
         // cancelled, and 3 s later the process exits whatever still runs (`ShutdownDeadline`).

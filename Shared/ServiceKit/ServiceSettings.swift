@@ -54,14 +54,14 @@ public struct ServiceSettings: Sendable {
             host: reader.string("DB_HOST", default: "127.0.0.1"),
             port: try reader.int("DB_PORT", default: 5432),
             username: reader.string("DB_USER", default: "civil"),
-            password: reader.string("DB_PASSWORD", default: "civil"),
+            password: try reader.secret("DB_PASSWORD", default: "civil"),
             database: reader.string("DB_NAME", default: domain.rawValue),
             maximumConnections: try reader.int("DB_MAX_CONNECTIONS", default: 20)
         )
         kafkaBootstrap = reader.string("KAFKA_BOOTSTRAP", default: "127.0.0.1:9092")
         kafkaPartitions = try reader.int("KAFKA_PARTITIONS", default: 6)
         kafkaReplication = try reader.int("KAFKA_REPLICATION", default: 3)
-        personRefKeyHex = reader.string("PERSON_REF_KEY", default: Self.developmentPersonRefKey)
+        personRefKeyHex = try reader.secret("PERSON_REF_KEY", default: Self.developmentPersonRefKey)
         let level = reader.string("LOG_LEVEL", default: "info")
         guard let parsed = Logger.Level(rawValue: level) else {
             throw SettingsError.invalid(name: reader.name("LOG_LEVEL"), value: level, expected: "trace|debug|info|notice|warning|error|critical")
@@ -79,6 +79,38 @@ public struct ServiceSettings: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         jwtIssuer = reader.string("JWT_ISSUER", default: TokenDefaults.issuer)
         jwtAudience = reader.string("JWT_AUDIENCE", default: TokenDefaults.audience)
+        let mode = reader.string("ENV", default: Mode.development.rawValue)
+        guard let parsedMode = Mode(rawValue: mode) else {
+            throw SettingsError.invalid(name: reader.name("ENV"), value: mode, expected: "development|production")
+        }
+        self.mode = parsedMode
+    }
+
+    /// `CIVIL_ENV`: `production` refuses to start with a development secret (`productionProblems`).
+    public enum Mode: String, Sendable {
+        case development
+        case production
+    }
+
+    public var mode: Mode
+
+    /// What keeps these settings from running in production, each naming the setting to fix; empty
+    /// when they may. Checked at start-up when `mode` is `production`.
+    public var productionProblems: [String] {
+        var problems: [String] = []
+        if personRefKeyHex == Self.developmentPersonRefKey {
+            problems.append("CIVIL_PERSON_REF_KEY (or its _FILE) is the public development key: set the bureau's secret, the same on every service")
+        }
+        if jwtKeysFiles.isEmpty {
+            problems.append("CIVIL_JWT_KEYS_FILE is not set: name the identity provider's JWKS or PEM public keys")
+        }
+        if jwtIssuer == TokenDefaults.issuer {
+            problems.append("CIVIL_JWT_ISSUER is the development issuer \(TokenDefaults.issuer): set the identity provider's issuer")
+        }
+        if jwtKeysFiles.contains(where: { $0.hasSuffix("\(TokenDefaults.developmentDirectory)/\(TokenDefaults.developmentJWKSFile)") }) {
+            problems.append("CIVIL_JWT_KEYS_FILE names the development key set civil token writes: use the identity provider's keys")
+        }
+        return problems
     }
 
     /// A verifier with the configured keys; nil when `JWT_KEYS_FILE` is not set.
@@ -100,10 +132,15 @@ public struct ServiceSettings: Sendable {
 
 public enum SettingsError: Error, CustomStringConvertible {
     case invalid(name: String, value: String, expected: String)
+    case unreadableSecret(name: String, path: String)
+    case notReadyForProduction([String])
 
     public var description: String {
         switch self {
         case .invalid(let name, let value, let expected): "\(name)=\(value) is invalid: expected \(expected)"
+        case .unreadableSecret(let name, let path): "\(name)=\(path): the file cannot be read"
+        case .notReadyForProduction(let problems):
+            "CIVIL_ENV=production, but:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
         }
     }
 }
@@ -116,6 +153,19 @@ struct EnvironmentReader {
 
     func string(_ key: String, default fallback: String) -> String {
         environment["\(prefix)_\(key)"] ?? environment["CIVIL_\(key)"] ?? fallback
+    }
+
+    /// A secret: the contents of the file named by `<PREFIX>_<KEY>_FILE` or `CIVIL_<KEY>_FILE` (as
+    /// container secrets are mounted; a final newline is dropped), else the variable itself.
+    func secret(_ key: String, default fallback: String) throws -> String {
+        let fileKey = "\(key)_FILE"
+        guard let path = environment["\(prefix)_\(fileKey)"] ?? environment["CIVIL_\(fileKey)"] else {
+            return string(key, default: fallback)
+        }
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw SettingsError.unreadableSecret(name: name(fileKey), path: path)
+        }
+        return String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 
     func int(_ key: String, default fallback: Int) throws -> Int {
