@@ -97,7 +97,16 @@ public struct OpenAPIDocument: Sendable {
         operations["\(method) \(path)"]
     }
 
-    static let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options", "trace"]
+    /// The HTTP methods a path item may hold operations for.
+    public static let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options", "trace"]
+
+    /// A Hummingbird route path as the document writes it: `/cases/:id` → `/cases/{id}`
+    /// (Hummingbird 2.28 already renders captures as `{id}`).
+    public static func path(ofRoute route: String) -> String {
+        route.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
+    }
 
     /// JSON pointer token escaping (RFC 6901).
     static func escape(_ token: String) -> String {

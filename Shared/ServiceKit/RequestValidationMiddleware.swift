@@ -25,7 +25,7 @@ public struct RequestValidationMiddleware<Context: RequestContext>: RouterMiddle
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let endpoint = context.endpointPath,
-              let operation = document.operation(method: request.method.rawValue, path: Self.openAPIPath(endpoint))
+              let operation = document.operation(method: request.method.rawValue, path: OpenAPIDocument.path(ofRoute: endpoint))
         else { return try await next(request, context) }
         try checkParameters(operation, request: request, context: context)
         var request = request
@@ -121,12 +121,5 @@ public struct RequestValidationMiddleware<Context: RequestContext>: RouterMiddle
         default:
             return nil
         }
-    }
-
-    /// `/cases/:id` → `/cases/{id}`; Hummingbird 2.28 already renders captures as `{id}`.
-    static func openAPIPath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-            .joined(separator: "/")
     }
 }

@@ -7,7 +7,7 @@ import ServiceKit
 
 /// Compares a service's OpenAPI document with the routes it serves: `"GET /cases/{id}"` on both sides.
 public enum OpenAPIRoutes {
-    public static let httpMethods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+    public static let httpMethods = OpenAPIDocument.methods
 
     public struct MalformedDocument: Error, CustomStringConvertible {
         public let description: String
@@ -38,13 +38,6 @@ public enum OpenAPIRoutes {
             personRefKey: try PersonRefKey(hex: String(repeating: "ab", count: 32)),
             logger: Logger(label: "test"))
         definition.routes(router, dependencies)
-        return Set(router.routes.map { "\($0.method.rawValue) \(openAPIPath($0.path.description))" })
-    }
-
-    /// `/cases/:id` → `/cases/{id}` (Hummingbird 2.28 already renders captures as `{id}`).
-    public static func openAPIPath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-            .joined(separator: "/")
+        return Set(router.routes.map { "\($0.method.rawValue) \(OpenAPIDocument.path(ofRoute: $0.path.description))" })
     }
 }

@@ -54,12 +54,12 @@ struct DeathReportTests {
     @Test func missingIdempotencyKey() { #expect(refusal { $0.idempotencyKey = "  " }?.code == "request.idempotency-key") }
 
     // A report that met a recorded death (same idempotency key or same person).
-    static let key = try! PersonRefKey(hex: String(repeating: "0123456789abcdef", count: 4))  // fixture
+    static func key() throws -> PersonRefKey { try PersonRefKey(hex: String(repeating: "0123456789abcdef", count: 4)) }
     static let other = RegistryDomainFixture.man(born: "1950-01-01", sequence: 3)
 
     func repeatRefusal(recordedPerson: PersonRef, recordedDate: String) throws -> RuleViolation? {
         let report = try DeathReport.validate(Self.valid, today: Self.today)
-        let person = PersonRef.derive(from: report.residentID, key: Self.key)
+        let person = PersonRef.derive(from: report.residentID, key: try Self.key())
         let recordedDay = try CivilDate(iso: recordedDate)
         return RegistryDomainFixture.refusal { () throws(RuleViolation) in
             try report.checkRepeat(reportedPerson: person, recordedPerson: recordedPerson, recordedDateOfDeath: recordedDay)
@@ -67,19 +67,19 @@ struct DeathReportTests {
     }
 
     @Test func theSameReportAgainIsARepeat() throws {
-        let person = PersonRef.derive(from: try ResidentID(Self.valid.residentId), key: Self.key)
+        let person = PersonRef.derive(from: try ResidentID(Self.valid.residentId), key: try Self.key())
         #expect(try repeatRefusal(recordedPerson: person, recordedDate: "2026-03-14") == nil)
     }
 
     @Test func anotherDateForTheSamePersonIsRefused() throws {
-        let person = PersonRef.derive(from: try ResidentID(Self.valid.residentId), key: Self.key)
+        let person = PersonRef.derive(from: try ResidentID(Self.valid.residentId), key: try Self.key())
         let refusal = try repeatRefusal(recordedPerson: person, recordedDate: "2026-03-13")
         #expect(refusal?.code == "death.already-recorded")
         #expect(refusal?.kind == .conflict)
     }
 
     @Test func theKeyOfAnotherPersonsDeathIsRefused() throws {
-        let refusal = try repeatRefusal(recordedPerson: PersonRef.derive(from: Self.other, key: Self.key), recordedDate: "2026-03-14")
+        let refusal = try repeatRefusal(recordedPerson: PersonRef.derive(from: Self.other, key: try Self.key()), recordedDate: "2026-03-14")
         #expect(refusal?.code == "request.idempotency-key-reused")
         #expect(refusal?.kind == .conflict)
     }

@@ -20,6 +20,10 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
     /// when a county has not published tiers (the Jingtai plan gives no figures).
     public let extremePovertyCare: [SelfCareAbility: Money]
 
+    /// The years a standard can be set for; a route that reads a year (`GET /standards?year=`,
+    /// `PUT /city-minimum-standards/{year}/…`) refuses any other with `request.invalid-year`.
+    public static let years = 1...9999
+
     /// Refuses a region below county level (`standard.region-not-county`), a year outside
     /// 1…9999 (`standard.year-invalid`) and a zero or negative amount (`standard.amount-not-positive`).
     public init(region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
@@ -27,7 +31,7 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
         guard region.level == .county else {
             throw RuleViolation.invalid("standard.region-not-county", "standards are set per county; \(region) is a \(region.level) code")
         }
-        guard (1...9999).contains(year) else {
+        guard Self.years.contains(year) else {
             throw RuleViolation.invalid("standard.year-invalid", "year \(year) is outside 1...9999")
         }
         guard minimumLivingAllowance > .zero, extremePovertyBasic > .zero,

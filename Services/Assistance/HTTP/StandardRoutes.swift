@@ -44,6 +44,14 @@ enum StandardRoutes {
         var standards: [Published]
     }
 
+    /// A year in a path or query: a number within `AssistanceStandard.years`.
+    static func year(_ text: String) throws(RuleViolation) -> Int {
+        guard let year = Int(text), AssistanceStandard.years.contains(year) else {
+            throw .invalid("request.invalid-year", "year must be a number from \(AssistanceStandard.years.lowerBound) to \(AssistanceStandard.years.upperBound)")
+        }
+        return year
+    }
+
     static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies,
                          policy: AssistancePolicy, clock: ServiceClock) {
         router.post("/standards") { request, context -> EditedResponse<Published> in
@@ -58,9 +66,7 @@ enum StandardRoutes {
             return EditedResponse(status: .created, response: Published(published))
         }
         router.put("/city-minimum-standards/:year/:area") { request, context -> Response in
-            guard let year = context.parameters.get("year", as: Int.self), (1...9999).contains(year) else {
-                throw RuleViolation.invalid("request.invalid-year", "year must be a number")
-            }
+            let year = try Self.year(try context.parameters.require("year"))
             let area = try RequestParsing.choice(try context.parameters.require("area"), field: "area", as: UrbanRural.self)
             let body = try await request.decode(as: CityMinimumRequest.self, context: context)
             let minimum = try CityMinimumStandard(year: year, area: area, minimumLivingAllowance: Money(fen: body.minimumLivingAllowanceFen))
@@ -71,12 +77,7 @@ enum StandardRoutes {
             let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
                 try RequestParsing.region(text, field: "region").rawValue
             }
-            let year = try request.uri.queryParameters.get("year").map { text throws(RuleViolation) in
-                guard let year = Int(text), (1...9999).contains(year) else {
-                    throw .invalid("request.invalid-year", "year must be a number from 1 to 9999")
-                }
-                return year
-            }
+            let year = try request.uri.queryParameters.get("year").map(Self.year)
             let standards = try await dependencies.database.withConnection { connection in
                 try await StandardStore.published(region: region, year: year, on: connection, logger: context.logger)
             }
