@@ -56,6 +56,14 @@ let package = Package(
             path: "Shared/Access",
             swiftSettings: strict
         ),
+        // A development identity provider: the key pair `civil token`, the local stack and the test
+        // harnesses sign bearer tokens with. Never linked by a service.
+        .target(
+            name: "DevelopmentTokens",
+            dependencies: ["Access", .product(name: "JWTKit", package: "jwt-kit")],
+            path: "Shared/DevelopmentTokens",
+            swiftSettings: strict
+        ),
         // A JSON Schema subset validator: contract tests check events with it, and every service
         // checks its requests against its OpenAPI document with it.
         .target(
@@ -140,7 +148,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Contracts", "Messaging", "EmbeddedBroker", "Persistence", "ServiceKit",
+                "Access", "Contracts", "DevelopmentTokens", "Messaging", "EmbeddedBroker", "Persistence", "ServiceKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -162,8 +170,9 @@ let package = Package(
         .target(
             name: "FaultHarness",
             dependencies: [
-                "Contracts", "Messaging", "EventTransport", "Persistence", "TestSupport",
+                "Access", "Contracts", "Messaging", "EventTransport", "Persistence", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -217,7 +226,7 @@ let package = Package(
         // The developer command: the local stack, the demo scenario, seeds, compose blocks.
         .executableTarget(
             name: "Civil",
-            dependencies: ["Access", "Contracts", "ServiceCatalogue",
+            dependencies: ["Access", "Contracts", "DevelopmentTokens", "ServiceCatalogue",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tools/Civil",
@@ -310,7 +319,7 @@ let package = Package(
         // middleware on a test router, and the `civil token` round trip. No database, no broker.
         .testTarget(
             name: "AccessTests",
-            dependencies: ["TestKit", "Access", "ServiceKit", "Contracts", "Civil",
+            dependencies: ["TestKit", "Access", "ServiceKit", "Contracts", "DevelopmentTokens", "TestSupport",
                            .product(name: "JWTKit", package: "jwt-kit"),
                            .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "Hummingbird", package: "hummingbird"),

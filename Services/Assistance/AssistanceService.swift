@@ -23,15 +23,15 @@ enum AssistanceService {
             },
             jobs: { dependencies in [CaseworkSweep.job(dependencies, policy: policy, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
-            routes: { router, dependencies in
-                LifeEventJournal.routes(router, dependencies)
-                StandardRoutes.register(router, dependencies, policy: policy, clock: clock)
-                ApplicationRoutes.register(router, dependencies, policy: policy, clock: clock, sources: sources)
-                CaseRoutes.register(router, dependencies, policy: policy, clock: clock, sources: sources)
-                RosterRoutes.register(router, dependencies)
-                TemporaryAssistanceRoutes.register(router, dependencies, policy: policy, clock: clock)
-                LowIncomeMonitoringRoutes.register(router, dependencies, clock: clock)
-                VerificationSourceRoutes.register(router, dependencies)
+            routes: { routes, dependencies in
+                LifeEventJournal.routes(routes, dependencies)
+                StandardRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                ApplicationRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
+                CaseRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
+                RosterRoutes.register(routes, dependencies)
+                TemporaryAssistanceRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                LowIncomeMonitoringRoutes.register(routes, dependencies, clock: clock)
+                VerificationSourceRoutes.register(routes, dependencies)
             }
         )
     }

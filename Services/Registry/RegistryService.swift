@@ -21,14 +21,14 @@ enum RegistryService {
             handlers: { dependencies in AssistanceEventHandlers.handlers(policy: policy, source: dependencies.source) },
             jobs: { dependencies in [ExpireDivorceApplications.job(dependencies, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
-            routes: { router, dependencies in
-                DeathRoutes.register(router, dependencies, policy: policy)
-                FuneralRoutes.register(router, dependencies, policy: policy)
-                MarriageRoutes.register(router, dependencies, clock: clock)
-                DivorceRoutes.register(router, dependencies, clock: clock)
-                CertificateRoutes.register(router, dependencies, clock: clock)
-                AdoptionRoutes.register(router, dependencies, clock: clock)
-                AppointmentRoutes.register(router, dependencies, clock: clock)
+            routes: { routes, dependencies in
+                DeathRoutes.register(routes, dependencies, policy: policy)
+                FuneralRoutes.register(routes, dependencies, policy: policy)
+                MarriageRoutes.register(routes, dependencies, clock: clock)
+                DivorceRoutes.register(routes, dependencies, clock: clock)
+                CertificateRoutes.register(routes, dependencies, clock: clock)
+                AdoptionRoutes.register(routes, dependencies, clock: clock)
+                AppointmentRoutes.register(routes, dependencies, clock: clock)
             }
         )
     }

@@ -1,3 +1,4 @@
+import Access
 import Contracts
 import Foundation
 import Logging
@@ -78,7 +79,10 @@ public final class FaultMatrix: Sendable {
 
     private func exercise(_ fault: Fault, on stack: FaultStack) async throws -> FaultOutcome {
         var outcome = FaultOutcome(fault: fault)
-        let driver = try LifeEventDriver(registryPort: stack.registry.port, people: max(1, settings.eventsPerFault / LifeEventDriver.eventsPerPerson),
+        let bearer = try await TestTokens.token([.registrar], region: String(LifeEventDriver.regionCode.prefix(2)) + "0000",
+                                                subject: "fault-matrix-registrar")
+        let driver = try LifeEventDriver(registryPort: stack.registry.port, bearer: bearer,
+                                         people: max(1, settings.eventsPerFault / LifeEventDriver.eventsPerPerson),
                                          lanes: settings.lanes, rate: settings.rate)
         let sending = Task { await driver.run() }
         // Inject once a third is sent, so the fault lands in a steady stream with work before and after it.

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Synchronization
@@ -31,6 +32,8 @@ public final class LifeEventDriver: Sendable {
     private let pacer: Pacer
     private let runID: String
     private let commandDeadline: Duration
+    /// The bearer token of the registrar the driver acts as.
+    private let bearer: String
     private let acknowledged = Atomic<Int>(0)
     private let retries = Atomic<Int>(0)
     private let failures = Mutex<[String]>([])
@@ -41,8 +44,13 @@ public final class LifeEventDriver: Sendable {
     private let region: RegionCode
     private let firstBirth: Int
 
-    public init(registryPort: Int, people: Int, lanes: Int, rate: Double, commandDeadline: Duration = .seconds(120)) throws {
-        self.region = try RegionCode("110105")
+    /// The region of the driver's people and of its registrar's token.
+    public static let regionCode = "110105"
+
+    public init(registryPort: Int, bearer: String, people: Int, lanes: Int, rate: Double,
+                commandDeadline: Duration = .seconds(120)) throws {
+        self.region = try RegionCode(Self.regionCode)
+        self.bearer = bearer
         self.firstBirth = try CivilDate(year: 1940, month: 1, day: 1).daysSinceEpoch
         self.port = registryPort
         self.people = people
@@ -63,7 +71,7 @@ public final class LifeEventDriver: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<lanes {
                 group.addTask {
-                    var lane = HTTPLane(port: self.port)
+                    var lane = HTTPLane(port: self.port, bearer: self.bearer)
                     while case let person = self.nextPerson.add(1, ordering: .relaxed).oldValue, person < self.people {
                         await self.drive(person: person, lane: &lane)
                     }
@@ -149,9 +157,13 @@ public final class LifeEventDriver: Sendable {
 /// (a killed Registry leaves it dead).
 struct HTTPLane {
     let port: Int
+    let bearer: String
     private var client: TestClient?
 
-    init(port: Int) { self.port = port }
+    init(port: Int, bearer: String) {
+        self.port = port
+        self.bearer = bearer
+    }
 
     /// A request that gets no answer in 15 s fails: a Registry wedged after a database restart
     /// can hold a request for ever, and TestClient's read timeout did not end such a wait.
@@ -163,9 +175,10 @@ struct HTTPLane {
             return created
         }()
         self.client = client
+        let headers: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(bearer)"]
         return try await withThrowingTaskGroup(of: (Int, String)?.self) { group in
             group.addTask {
-                let response = try await client.post(uri, headers: [.contentType: "application/json"],
+                let response = try await client.post(uri, headers: headers,
                                                       body: ByteBuffer(string: json))
                 return (Int(response.status.code), response.body.map { String(buffer: $0) } ?? "")
             }

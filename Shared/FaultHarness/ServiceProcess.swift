@@ -40,6 +40,7 @@ public final class ServiceProcess: Sendable {
         // partitions among them); 6 s keeps a consumer restart under ten seconds.
         environment["CIVIL_KAFKA_SESSION_TIMEOUT_MS"] = "6000"
         environment["CIVIL_LOG_LEVEL"] = logLevel
+        environment["CIVIL_JWT_KEYS_FILE"] = TestTokens.jwksFile
         environment["\(prefix)_DB_NAME"] = database
         environment["\(prefix)_HTTP_PORT"] = String(port)
         environment["\(prefix)_HTTP_HOST"] = "127.0.0.1"

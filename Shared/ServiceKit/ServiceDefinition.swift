@@ -14,7 +14,8 @@ public struct ServiceDefinition: Sendable {
     /// Domains whose events topic this service consumes: the catalogue's `consumes`.
     public var subscriptions: [Domain]
     public var handlers: @Sendable (ServiceDependencies) -> EventHandlers
-    public var routes: @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
+    /// Registers the service's routes, each with its access policy (`SecuredRoutes`).
+    public var routes: @Sendable (SecuredRoutes, ServiceDependencies) -> Void
     /// Timed work of the service; runs once start-up has finished.
     public var jobs: @Sendable (ServiceDependencies) -> [PeriodicJob]
     /// The service's HTTP contract. Every request to an operation it describes is checked against
@@ -28,7 +29,7 @@ public struct ServiceDefinition: Sendable {
         handlers: @escaping @Sendable (ServiceDependencies) -> EventHandlers = { _ in EventHandlers() },
         jobs: @escaping @Sendable (ServiceDependencies) -> [PeriodicJob] = { _ in [] },
         openAPI: (@Sendable () throws -> OpenAPIDocument)? = nil,
-        routes: @escaping @Sendable (Router<ServiceRequestContext>, ServiceDependencies) -> Void
+        routes: @escaping @Sendable (SecuredRoutes, ServiceDependencies) -> Void
     ) {
         self.domain = domain
         self.migrations = migrations
@@ -59,4 +60,5 @@ public struct ServiceDependencies: Sendable {
     public var source: String { domain.source }
 }
 
-public typealias ServiceRequestContext = BasicRequestContext
+/// Every service's request context: Hummingbird's core storage plus the verified `Principal`.
+public typealias ServiceRequestContext = AccessRequestContext

@@ -73,17 +73,26 @@ public enum ServiceRuntime {
 
         services.append(contentsOf: definition.jobs(dependencies).map { GatedService($0, after: gate) })
 
+        guard let verifier = try await settings.tokenVerifier() else {
+            throw SettingsError.missing(
+                name: "CIVIL_JWT_KEYS_FILE",
+                expected: "the identity provider's JWKS or PEM public keys (for local use, `civil token` writes .run/jwt/jwks.json)")
+        }
+        let routeTable = RouteTable()
         let router = Router(context: ServiceRequestContext.self)
+        // Outermost first: a request id, metrics of the final status, problem+json for every error,
+        // then who acts (401), whether their role may (403), whether the request is well formed
+        // (400), and whether the record lies in their region (403) — all before the route runs.
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status
         router.add(middleware: ProblemMiddleware())
-        if let document = try definition.openAPI?() {
+        router.add(middleware: AuthenticationMiddleware(verifier: verifier))
+        router.add(middleware: AccessPolicyMiddleware(table: routeTable))
+        let document = try definition.openAPI?()
+        if let document {
             router.add(middleware: RequestValidationMiddleware(document: document))
-            router.get("/openapi.json") { _, _ -> Response in
-                Response(status: .ok, headers: [.contentType: "application/json"],
-                         body: .init(byteBuffer: ByteBuffer(bytes: document.data)))
-            }
         }
+        router.add(middleware: RegionScopeMiddleware(table: routeTable))
         HealthRoutes(database: database, brokers: probe, gate: gate, relay: relay,
                      maxOutboxLag: .seconds(settings.outboxMaxLagSeconds), logger: logger).register(on: router)
         router.get("/metrics") { _, _ -> Response in
@@ -95,7 +104,15 @@ public enum ServiceRuntime {
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
-        definition.routes(router, dependencies)
+        definition.routes(SecuredRoutes(router: router, table: routeTable), dependencies)
+        try AccessConfigurationCheck(router: router, table: routeTable).verify()
+        if let document {
+            let served = try document.secured(by: routeTable.policies)
+            router.get("/openapi.json") { _, _ -> Response in
+                Response(status: .ok, headers: [.contentType: "application/json"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: served.data)))
+            }
+        }
 
         var app = Application(
             router: router,

@@ -134,9 +134,11 @@ public enum SettingsError: Error, CustomStringConvertible {
     case invalid(name: String, value: String, expected: String)
     case unreadableSecret(name: String, path: String)
     case notReadyForProduction([String])
+    case missing(name: String, expected: String)
 
     public var description: String {
         switch self {
+        case .missing(let name, let expected): "\(name) is not set: give \(expected)"
         case .invalid(let name, let value, let expected): "\(name)=\(value) is invalid: expected \(expected)"
         case .unreadableSecret(let name, let path): "\(name)=\(path): the file cannot be read"
         case .notReadyForProduction(let problems):

@@ -37,7 +37,7 @@ public enum OpenAPIRoutes {
                 backgroundLogger: Logger(label: "test")),
             personRefKey: try PersonRefKey(hex: String(repeating: "ab", count: 32)),
             logger: Logger(label: "test"))
-        definition.routes(router, dependencies)
+        definition.routes(SecuredRoutes(router: router, table: RouteTable()), dependencies)
         return Set(router.routes.map { "\($0.method.rawValue) \(OpenAPIDocument.path(ofRoute: $0.path.description))" })
     }
 }

@@ -23,16 +23,18 @@ public enum ServiceHarness {
             "\(prefix)_KAFKA_REPLICATION": "1",
             "\(prefix)_LOG_LEVEL": "warning",
             "\(prefix)_DB_MAX_CONNECTIONS": "6",  // many suites run in parallel against one server
+            "\(prefix)_JWT_KEYS_FILE": TestTokens.jwksFile,
         ]
         environment.merge(extra) { _, new in new }
         return try ServiceSettings(domain: domain, environment: environment)
     }
 
     /// Runs `definition` on a fresh database and broker, serving HTTP on a real port, for the
-    /// duration of `body`; the database is dropped afterwards.
+    /// duration of `body`; the database is dropped afterwards. The client sends a province
+    /// administrator's token unless a request sets its own (`acting(as:)`, `anonymous`).
     public static func run<Result: Sendable>(
         _ definition: ServiceDefinition,
-        _ body: @Sendable (any TestClientProtocol, TestKafka) async throws -> Result
+        _ body: @Sendable (AuthorizingTestClient, TestKafka) async throws -> Result
     ) async throws -> Result {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create(definition.domain.rawValue)
@@ -40,7 +42,7 @@ public enum ServiceHarness {
         do {
             let app = try await ServiceRuntime.buildApplication(
                 definition, settings: settings(definition.domain, database: database, kafka: kafka))
-            result = try await app.test(.live) { client in try await body(client, kafka) }
+            result = try await app.liveTest { client in try await body(client, kafka) }
         } catch {
             try? await database.drop()
             throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise

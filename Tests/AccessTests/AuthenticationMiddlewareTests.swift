@@ -94,11 +94,11 @@ struct AuthenticationMiddlewareTests {
         }
     }
 
-    @Test func onlyHealthAndMetricsAreOpen() async throws {
-        let middleware = AuthenticationMiddleware<AccessRequestContext>(verifier: try await TestIssuer.verifier(trusting: [key]))
-        let open = ["/health/live", "/health/ready", "/metrics", "/metrics/", "/health"]
-        let closed = ["/metricsx", "/healthy", "/marriages", "/", "/health-check"]
-        #expect(open.filter { !middleware.isOpen($0) } == [])
-        #expect(closed.filter { middleware.isOpen($0) } == [])
+    @Test func onlyHealthMetricsAndTheDocumentAreOpen() {
+        let paths = OpenPaths.standard
+        let open = ["/health/live", "/health/ready", "/metrics", "/metrics/", "/health", "/openapi.json"]
+        let closed = ["/metricsx", "/healthy", "/marriages", "/", "/health-check", "/openapi.jsonx", "/audit-log"]
+        #expect(open.filter { !paths.contains($0) } == [])
+        #expect(closed.filter { paths.contains($0) } == [])
     }
 }

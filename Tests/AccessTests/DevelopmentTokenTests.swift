@@ -1,5 +1,5 @@
 import Access
-@testable import Civil
+import DevelopmentTokens
 import Contracts
 import Foundation
 import ServiceKit
@@ -14,7 +14,7 @@ struct DevelopmentTokenTests {
     }
 
     @Test func aMintedTokenVerifiesWithTheWrittenJWKS() async throws {
-        let tokens = DevelopmentTokens(directory: directory())
+        let tokens = DevelopmentTokenIssuer(directory: directory())
         let token = try await tokens.mint(roles: [.registrar], region: "620423", subject: "clerk-1", minutes: 60)
         let verifier = try await TokenVerifier.load(
             keyFiles: [tokens.jwksFile.path], configuration: .init(issuer: TokenDefaults.issuer, audience: TokenDefaults.audience))
@@ -25,7 +25,7 @@ struct DevelopmentTokenTests {
     }
 
     @Test func theKeyPairIsMadeOnceWithAPrivateFile() async throws {
-        let tokens = DevelopmentTokens(directory: directory())
+        let tokens = DevelopmentTokenIssuer(directory: directory())
         let first = try tokens.keyPair()
         let second = try tokens.keyPair()
         #expect(first.kid == second.kid)
@@ -38,7 +38,7 @@ struct DevelopmentTokenTests {
     }
 
     @Test func anExpiredDevelopmentTokenIsRefused() async throws {
-        let tokens = DevelopmentTokens(directory: directory())
+        let tokens = DevelopmentTokenIssuer(directory: directory())
         let token = try await tokens.mint(roles: [.intake], region: "620423100", subject: "s", minutes: 1,
                                           now: Date().addingTimeInterval(-3_600))
         let verifier = try await TokenVerifier.load(

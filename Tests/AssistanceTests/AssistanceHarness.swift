@@ -25,7 +25,7 @@ enum AssistanceHarness {
     }
 
     struct Context: Sendable {
-        let client: any TestClientProtocol
+        let client: AuthorizingTestClient
         let clock: ServiceClock
         let kafka: TestKafka
         let database: TestDatabase
@@ -47,7 +47,7 @@ enum AssistanceHarness {
             // The test's own pool (to inspect tables) runs beside the service's.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.client.run() }
-                try await app.test(.live) { client in try await body(Context(client: client, clock: clock, kafka: kafka, database: database)) }
+                try await app.liveTest { client in try await body(Context(client: client, clock: clock, kafka: kafka, database: database)) }
                 group.cancelAll()
             }
         } catch {

@@ -34,8 +34,8 @@ struct DeathCrossesBureausTests {
                               handlers: LifeEventJournal.handlers, routes: LifeEventJournal.routes),
             settings: settings(.assistance, database: assistanceDB, kafka: kafka))
 
-        try await assistance.test(.live) { assistanceClient in
-            try await registry.test(.live) { client in
+        try await assistance.liveTest { assistanceClient in
+            try await registry.liveTest { client in
                 let body = #"{"residentId":"62042319480517031X","dateOfDeath":"2026-03-14","region":"620423","source":"hospital","idempotencyKey":"k1"}"#
                 // Fix the check character: computed, not guessed.
                 let id = ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(iso: "1948-05-17"), sequence: 31)

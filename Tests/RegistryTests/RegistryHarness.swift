@@ -18,21 +18,21 @@ enum RegistryHarness {
     }
 
     static func with(
-        today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock) async throws -> Void
+        today: CivilDate, _ body: @Sendable (AuthorizingTestClient, ServiceClock) async throws -> Void
     ) async throws {
         try await with(today: today) { client, clock, _, _ in try await body(client, clock) }
     }
 
     /// The same, with the embedded broker, to play another bureau's events.
     static func with(
-        today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock, TestKafka) async throws -> Void
+        today: CivilDate, _ body: @Sendable (AuthorizingTestClient, ServiceClock, TestKafka) async throws -> Void
     ) async throws {
         try await with(today: today) { client, clock, kafka, _ in try await body(client, clock, kafka) }
     }
 
     /// The same, with the service's database, to see what its inbox has applied.
     static func with(
-        today: CivilDate, _ body: @Sendable (any TestClientProtocol, ServiceClock, TestKafka, TestDatabase) async throws -> Void
+        today: CivilDate, _ body: @Sendable (AuthorizingTestClient, ServiceClock, TestKafka, TestDatabase) async throws -> Void
     ) async throws {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("registry")
@@ -41,7 +41,7 @@ enum RegistryHarness {
             let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
                 clock: clock, policy: try FuneralSettings.policy(environment: [:]), sweepInterval: .milliseconds(300)),
                                                                 settings: settings(database, kafka: kafka))
-            try await app.test(.live) { client in try await body(client, clock, kafka, database) }
+            try await app.liveTest { client in try await body(client, clock, kafka, database) }
         } catch {
             try? await database.drop()
             throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise

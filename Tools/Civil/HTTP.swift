@@ -13,13 +13,17 @@ struct HTTP {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
     }
 
-    static func get(_ url: URL) async throws -> Reply {
-        try await send(URLRequest(url: url, timeoutInterval: 10))
+    /// A GET, with `Authorization: Bearer <bearer>` when a token is given (health and metrics need none).
+    static func get(_ url: URL, bearer: String? = nil) async throws -> Reply {
+        var request = URLRequest(url: url, timeoutInterval: 10)
+        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        return try await send(request)
     }
 
-    static func post(_ url: URL, json object: Any) async throws -> Reply {
+    static func post(_ url: URL, bearer: String?, json object: Any) async throws -> Reply {
         var request = URLRequest(url: url, timeoutInterval: 30)
         request.httpMethod = "POST"
+        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("civil-demo-\(UUID().uuidString.prefix(8))", forHTTPHeaderField: "X-Request-ID")
         request.httpBody = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

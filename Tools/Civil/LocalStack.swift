@@ -1,3 +1,4 @@
+import DevelopmentTokens
 import Foundation
 import ServiceCatalogue
 #if canImport(Glibc)
@@ -84,6 +85,12 @@ struct LocalStack {
         // The embedded broker is librdkafka's mock cluster (see KafkaProducerConfiguration.Profile).
         variables["CIVIL_KAFKA_PRODUCER_PROFILE"] = environment["CIVIL_KAFKA_PRODUCER_PROFILE"] ?? "embedded"
         variables["CIVIL_PERSON_REF_KEY"] = try personRefKey()
+        if environment["CIVIL_JWT_KEYS_FILE"] == nil {
+            // The development key pair `civil token` and the demo sign with (made on first use).
+            let issuer = DevelopmentTokenIssuer.localStack(root: root)
+            _ = try issuer.keyPair()
+            variables["CIVIL_JWT_KEYS_FILE"] = issuer.jwksFile.path
+        }
         variables["\(entry.environmentPrefix)_DB_NAME"] = entry.database
         variables["\(entry.environmentPrefix)_HTTP_PORT"] = String(try port(of: entry))
         return variables

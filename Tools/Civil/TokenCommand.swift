@@ -1,6 +1,7 @@
 import Access
 import ArgumentParser
 import Contracts
+import DevelopmentTokens
 import Foundation
 
 /// `civil token --role registrar --region 620423`: a development bearer token for the local stack.
@@ -45,7 +46,7 @@ struct Token: AsyncParsableCommand {
 
     func run() async throws {
         let stack = try LocalStack.current()
-        let tokens = DevelopmentTokens(directory: stack.root.appendingPathComponent(TokenDefaults.developmentDirectory))
+        let tokens = DevelopmentTokenIssuer.localStack(root: stack.root)
         let token = try await tokens.mint(roles: roles.compactMap(Role.init(rawValue:)), region: region, subject: sub,
                                           minutes: minutes, issuer: issuer, audience: audience)
         report(token)

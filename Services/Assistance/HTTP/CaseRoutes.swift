@@ -30,16 +30,16 @@ enum CaseRoutes {
         var tasks: [ReviewTaskView]
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, policy: AssistancePolicy,
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy,
                          clock: ServiceClock, sources: [any EconomicDataSource]) {
-        router.get("/cases/:id") { _, context -> CaseView in
+        routes.get("/cases/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .record, personalData: true)) { _, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             return try await dependencies.database.withConnection { connection in
                 let benefit = try await CaseStore.load(id, forUpdate: false, on: connection, logger: context.logger)
                 return CaseView(benefit, ledger: try await PaymentStore.ledger(of: id, on: connection, logger: context.logger))
             }
         }
-        router.get("/cases") { request, context -> CaseList in
+        routes.get("/cases", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .fromToken, personalData: true)) { request, context -> CaseList in
             guard let text = request.uri.queryParameters.get("personRef") else {
                 throw RuleViolation.invalid("request.missing-personRef", "give ?personRef=pr_…")
             }
@@ -52,7 +52,7 @@ enum CaseRoutes {
                 return CaseList(cases: cases)
             }
         }
-        router.post("/cases/:id/change-reports") { request, context -> EditedResponse<ReviewTaskView> in
+        routes.post("/cases/:id/change-reports", RoutePolicy(roles: [.intake], region: .record)) { request, context -> EditedResponse<ReviewTaskView> in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ChangeReportRequest.self, context: context)
             let report = try body.report(key: dependencies.personRefKey)
@@ -60,7 +60,7 @@ enum CaseRoutes {
                                                   logger: context.logger)
             return EditedResponse(status: .created, response: ReviewTaskView(task))
         }
-        router.post("/cases/:id/reverification") { _, context -> CaseView in
+        routes.post("/cases/:id/reverification", RoutePolicy(roles: [.reviewer], region: .record)) { _, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             let benefit = try await ReverifyCase.run(id, sources: sources, policy: policy, today: clock.today(), dependencies: dependencies,
                                                      logger: context.logger)
@@ -68,7 +68,7 @@ enum CaseRoutes {
                 CaseView(benefit, ledger: try await PaymentStore.ledger(of: id, on: connection, logger: context.logger))
             }
         }
-        router.get("/review-tasks") { request, context -> TaskList in
+        routes.get("/review-tasks", RoutePolicy(roles: [.reviewer, .approver, .auditor], region: .fromToken, personalData: true)) { request, context -> TaskList in
             let status = try RequestParsing.choice(request.uri.queryParameters.get("status") ?? "open", field: "status",
                                                    as: ReviewTask.Status.self)
             return TaskList(tasks: try await dependencies.database.withConnection { connection in

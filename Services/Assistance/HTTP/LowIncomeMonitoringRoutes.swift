@@ -57,8 +57,8 @@ enum LowIncomeMonitoringRoutes {
         var note: String
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        router.post("/risk-signals") { request, context -> EditedResponse<SignalResult> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        routes.post("/risk-signals", RoutePolicy(roles: [.intake], region: .fromToken)) { request, context -> EditedResponse<SignalResult> in
             let body = try await request.decode(as: SignalRequest.self, context: context)
             let signal = try body.signal(key: dependencies.personRefKey)
             let (leads, isNew) = try await ReceiveRiskSignal.run(signal, today: clock.today(), dependencies: dependencies,
@@ -66,7 +66,7 @@ enum LowIncomeMonitoringRoutes {
             // A repeated signal id is the same signal: 200 with the leads it raised the first time.
             return EditedResponse(status: isNew ? .created : .ok, response: SignalResult(signalId: signal.signalID, leads: leads.map(Lead.init)))
         }
-        router.get("/leads") { request, context -> LeadList in
+        routes.get("/leads", RoutePolicy(roles: [.intake, .reviewer, .auditor], region: .fromToken, personalData: true)) { request, context -> LeadList in
             let status = try request.uri.queryParameters.get("status").map { text throws(RuleViolation) in
                 try RequestParsing.choice(text, field: "status", as: LeadStatus.self)
             }
@@ -75,10 +75,10 @@ enum LowIncomeMonitoringRoutes {
             }
             return LeadList(leads: leads.map(Lead.init))
         }
-        router.post("/leads/:id/follow-up") { request, context -> Lead in
+        routes.post("/leads/:id/follow-up", RoutePolicy(roles: [.intake], region: .record)) { request, context -> Lead in
             try await update(request, context, dependencies, to: .followingUp)
         }
-        router.post("/leads/:id/closure") { request, context -> Lead in
+        routes.post("/leads/:id/closure", RoutePolicy(roles: [.intake], region: .record)) { request, context -> Lead in
             try await update(request, context, dependencies, to: .closed)
         }
     }

@@ -41,15 +41,15 @@ enum RosterRoutes {
         var openedOn: String
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies) {
-        router.post("/rosters") { request, context -> EditedResponse<GeneratePaymentRoster.Summary> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
+        routes.post("/rosters", RoutePolicy(roles: [.finance], region: .body("region"))) { request, context -> EditedResponse<GeneratePaymentRoster.Summary> in
             let body = try await request.decode(as: RosterRequest.self, context: context)
             let region = try RequestParsing.region(body.region, field: "region")
             let month = try RequestParsing.month(body.month, field: "month")
             let summary = try await GeneratePaymentRoster.run(region: region, month: month, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
         }
-        router.get("/rosters") { request, context -> RosterList in
+        routes.get("/rosters", RoutePolicy(roles: [.finance, .auditor], region: .query("region"), personalData: true)) { request, context -> RosterList in
             // An empty or malformed region is refused, not read as "every region".
             let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
                 try RequestParsing.region(text, field: "region").rawValue
@@ -65,7 +65,7 @@ enum RosterRoutes {
                        totalFen: $0.total.fen, skipped: $0.skipped, generatedAt: $0.generatedAt)
             })
         }
-        router.get("/recovery-claims") { request, context -> ClaimList in
+        routes.get("/recovery-claims", RoutePolicy(roles: [.finance, .auditor], region: .fromToken, personalData: true)) { request, context -> ClaimList in
             let status = try request.uri.queryParameters.get("status").map { text throws(RuleViolation) in
                 try RequestParsing.choice(text, field: "status", as: RecoveryClaimStatus.self)
             }

@@ -52,9 +52,9 @@ enum StandardRoutes {
         return year
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies,
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies,
                          policy: AssistancePolicy, clock: ServiceClock) {
-        router.post("/standards") { request, context -> EditedResponse<Published> in
+        routes.post("/standards", RoutePolicy(roles: [.policy], region: .body("region"))) { request, context -> EditedResponse<Published> in
             let body = try await request.decode(as: PublishRequest.self, context: context)
             let standard = try body.standard()
             let override = try body.overrideReason.map { reason throws(RuleViolation) in try StandardOverride(reason: reason) }
@@ -65,7 +65,7 @@ enum StandardRoutes {
                                                           dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: Published(published))
         }
-        router.put("/city-minimum-standards/:year/:area") { request, context -> Response in
+        routes.put("/city-minimum-standards/:year/:area", RoutePolicy(roles: [.policy], region: .none)) { request, context -> Response in
             let year = try Self.year(try context.parameters.require("year"))
             let area = try RequestParsing.choice(try context.parameters.require("area"), field: "area", as: UrbanRural.self)
             let body = try await request.decode(as: CityMinimumRequest.self, context: context)
@@ -73,7 +73,7 @@ enum StandardRoutes {
             try await PublishStandard.setCityMinimum(minimum, dependencies: dependencies, logger: context.logger)
             return Response(status: .noContent)
         }
-        router.get("/standards") { request, context -> Listing in
+        routes.get("/standards", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .policy, .auditor], region: .query("region"))) { request, context -> Listing in
             let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
                 try RequestParsing.region(text, field: "region").rawValue
             }

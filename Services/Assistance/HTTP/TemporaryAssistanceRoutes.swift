@@ -65,19 +65,19 @@ enum TemporaryAssistanceRoutes {
         var balanceFen: Int64
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, policy: AssistancePolicy,
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy,
                          clock: ServiceClock) {
-        router.post("/temporary-assistance") { request, context -> EditedResponse<CaseView> in
+        routes.post("/temporary-assistance", RoutePolicy(roles: [.intake], region: .body("township"))) { request, context -> EditedResponse<CaseView> in
             let body = try await request.decode(as: ReportRequest.self, context: context)
             let report = try body.report(key: dependencies.personRefKey)
             let reported = try await TemporaryAssistanceCases.report(report, policy: policy, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: CaseView(reported))
         }
-        router.get("/temporary-assistance/:id") { _, context -> CaseView in
+        routes.get("/temporary-assistance/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .auditor], region: .record, personalData: true)) { _, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             return CaseView(try await TemporaryAssistanceCases.load(id, dependencies: dependencies, logger: context.logger))
         }
-        router.post("/temporary-assistance/:id/advance") { request, context -> CaseView in
+        routes.post("/temporary-assistance/:id/advance", RoutePolicy(roles: [.intake], region: .record)) { request, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: AdvanceRequest.self, context: context)
             let amount = try RequestParsing.fen(body.amountFen, field: "amountFen")
@@ -85,7 +85,7 @@ enum TemporaryAssistanceRoutes {
             return CaseView(try await TemporaryAssistanceCases.advance(id, amount: amount, at: advancedAt, policy: policy,
                                                                        dependencies: dependencies, logger: context.logger))
         }
-        router.post("/temporary-assistance/:id/review") { request, context -> CaseView in
+        routes.post("/temporary-assistance/:id/review", RoutePolicy(roles: [.reviewer, .approver], region: .record)) { request, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ReviewRequest.self, context: context)
             let granted = try RequestParsing.fen(body.grantedFen, field: "grantedFen")
@@ -93,7 +93,7 @@ enum TemporaryAssistanceRoutes {
             return CaseView(try await TemporaryAssistanceCases.review(id, granted: granted, today: clock.today(), dependencies: dependencies,
                                                                       logger: context.logger))
         }
-        router.post("/reserve-funds/:township/top-ups") { request, context -> Fund in
+        routes.post("/reserve-funds/:township/top-ups", RoutePolicy(roles: [.finance], region: .path("township"))) { request, context -> Fund in
             let township = try RequestParsing.region(try context.parameters.require("township"), field: "township")
             let body = try await request.decode(as: TopUpRequest.self, context: context)
             let amount = try RequestParsing.fen(body.amountFen, field: "amountFen")

@@ -30,8 +30,8 @@ enum VerificationSourceRoutes {
         var records: Int
     }
 
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies) {
-        router.put("/verification-sources/:source/records") { request, context -> Loaded in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
+        routes.put("/verification-sources/:source/records", RoutePolicy(roles: [.policy], region: .none)) { request, context -> Loaded in
             let source = try RequestParsing.nonEmpty(try context.parameters.require("source"), field: "source")
             let delivery = try await request.decode(as: Delivery.self, context: context)
             var records: [VerificationRecordStore.Record] = []

@@ -6,20 +6,20 @@ import ServiceKit
 
 /// Adoption registration (收养登记, Civil Code arts. 1093–1118) and its dissolution (解除收养关系).
 enum AdoptionRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        router.post("/adoptions") { request, context -> EditedResponse<AdoptionResponse> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        routes.post("/adoptions", RoutePolicy(roles: [.registrar], region: .body("office"))) { request, context -> EditedResponse<AdoptionResponse> in
             let command = try await request.decode(as: AdoptionRequest.self, context: context).command()
             let adoption = try await RegisterAdoption.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: AdoptionResponse(adoption))
         }
-        router.get("/adoptions/:id") { _, context -> AdoptionResponse in
+        routes.get("/adoptions/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> AdoptionResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let adoption = try await AdoptionStore(dependencies.database, logger: context.logger).find(id) else {
                 throw RuleViolation("adoption.not-found", "no adoption \(id)", kind: .notFound)
             }
             return AdoptionResponse(adoption)
         }
-        router.post("/adoptions/:id/dissolution") { request, context -> AdoptionResponse in
+        routes.post("/adoptions/:id/dissolution", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> AdoptionResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let dissolution = try await request.decode(as: AdoptionDissolutionRequest.self, context: context).dissolution()
             return AdoptionResponse(try await DissolveAdoption.run(id, dissolution, dependencies: dependencies, today: clock.today(),

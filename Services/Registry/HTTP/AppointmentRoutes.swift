@@ -7,18 +7,18 @@ import ServiceKit
 /// Appointments at registration offices: daily capacity and time slots, booked-only peak days
 /// (5·20, 七夕, …), cancellation.
 enum AppointmentRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        router.post("/appointments") { request, context -> EditedResponse<AppointmentResponse> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        routes.post("/appointments", RoutePolicy(roles: [.registrar], region: .body("office"))) { request, context -> EditedResponse<AppointmentResponse> in
             let command = try await request.decode(as: AppointmentRequest.self, context: context).command()
             let appointment = try await BookAppointment.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: AppointmentResponse(appointment))
         }
-        router.delete("/appointments/:id") { _, context -> AppointmentResponse in
+        routes.delete("/appointments/:id", RoutePolicy(roles: [.registrar], region: .record)) { _, context -> AppointmentResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             return AppointmentResponse(try await CancelAppointment.run(id, dependencies: dependencies, today: clock.today(),
                                                                        logger: context.logger))
         }
-        router.get("/offices/:code/appointments") { request, context -> OfficeDayResponse in
+        routes.get("/offices/:code/appointments", RoutePolicy(roles: [.registrar, .auditor], region: .path("code"), personalData: true)) { request, context -> OfficeDayResponse in
             let office = try RegistrationOfficeCode(parsing: try context.parameters.require("code"))
             guard let dateText = request.uri.queryParameters.get("date") else {
                 throw RuleViolation.invalid("request.missing-query", "date is required")

@@ -6,14 +6,14 @@ import ServiceKit
 
 /// Certificate verification (valid/revoked, no personal data) and reissue (补领).
 enum CertificateRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        router.get("/certificates/:number") { _, context -> CertificateVerificationResponse in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        routes.get("/certificates/:number", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> CertificateVerificationResponse in
             let number = try CertificateNumber(parsing: try context.parameters.require("number"))
             guard let (valid, issuedOn) = try await CertificateStore(dependencies.database, logger: context.logger).verification(number)
             else { throw RuleViolation.certificateNotFound(number) }
             return CertificateVerificationResponse(number: number, valid: valid, issuedOn: issuedOn)
         }
-        router.post("/certificates/:number/reissue") { request, context -> EditedResponse<CertificateReissueResponse> in
+        routes.post("/certificates/:number/reissue", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> EditedResponse<CertificateReissueResponse> in
             let original = try CertificateNumber(parsing: try context.parameters.require("number"))
             let applicant = try await request.decode(as: PartyRequest.self, context: context).party()
             let today = clock.today()

@@ -7,15 +7,15 @@ import ServiceKit
 /// `POST /deaths` records a death and publishes `death-recorded` through the outbox;
 /// `GET /deaths/{id}` returns the record (with the resident ID: this is the Registry's own API).
 enum DeathRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
-        router.post("/deaths") { request, context -> EditedResponse<DeathRecordResponse> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
+        routes.post("/deaths", RoutePolicy(roles: [.registrar], region: .body("region"))) { request, context -> EditedResponse<DeathRecordResponse> in
             let body = try await request.decode(as: DeathReport.Request.self, context: context)
             let report = try DeathReport.validate(body, today: .today())
             let (record, isNew) = try await RecordDeath.run(report, dependencies: dependencies, policy: policy, logger: context.logger)
             return EditedResponse(status: isNew ? .created : .ok,
                                   response: DeathRecordResponse(record, status: isNew ? nil : "already-recorded"))
         }
-        router.get("/deaths/:id") { _, context -> DeathRecordResponse in
+        routes.get("/deaths/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> DeathRecordResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let record = try await DeathRecordStore(dependencies.database, logger: context.logger).find(id) else {
                 throw RuleViolation.deathNotFound(id)

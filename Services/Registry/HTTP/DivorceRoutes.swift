@@ -8,20 +8,20 @@ import ServiceKit
 /// with withdrawal, then registration within the next 30 days. The windows are the pure
 /// `DivorceByAgreement` rules, evaluated on the Registry's clock.
 enum DivorceRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        router.post("/marriages/:id/divorce-applications") { _, context -> EditedResponse<DivorceApplicationResponse> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        routes.post("/marriages/:id/divorce-applications", RoutePolicy(roles: [.registrar], region: .record)) { _, context -> EditedResponse<DivorceApplicationResponse> in
             let marriage = try context.parameters.require("id", as: UUID.self)
             let today = clock.today()
             let application = try await ApplyForDivorce.run(marriage: marriage, dependencies: dependencies, today: today, logger: context.logger)
             return EditedResponse(status: .created, response: DivorceApplicationResponse(application, today: today))
         }
-        router.get("/divorce-applications/:id") { _, context -> DivorceApplicationResponse in
+        routes.get("/divorce-applications/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let application = try await DivorceApplicationStore(dependencies.database, logger: context.logger).find(id, lock: false)
             else { throw RuleViolation.divorceNotFound(id) }
             return DivorceApplicationResponse(application, today: clock.today())
         }
-        router.post("/divorce-applications/:id/withdraw") { request, context -> DivorceApplicationResponse in
+        routes.post("/divorce-applications/:id/withdraw", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let party = try await request.decode(as: PartyRequest.self, context: context).party()
             let today = clock.today()
@@ -29,7 +29,7 @@ enum DivorceRoutes {
                                                                        logger: context.logger)
             return DivorceApplicationResponse(application, today: today)
         }
-        router.post("/divorce-applications/:id/register") { _, context -> DivorceApplicationResponse in
+        routes.post("/divorce-applications/:id/register", RoutePolicy(roles: [.registrar], region: .record)) { _, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let today = clock.today()
             let (application, certificate) = try await RegisterDivorce.run(id, dependencies: dependencies, today: today, logger: context.logger)

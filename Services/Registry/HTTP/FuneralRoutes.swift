@@ -8,8 +8,8 @@ import ServiceKit
 /// their own, so other bureaus can undo what they did), funeral service records (殡葬服务), and
 /// the free basic funeral grant.
 enum FuneralRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
-        router.post("/deaths/:id/correction") { request, context -> DeathRecordResponse in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
+        routes.post("/deaths/:id/correction", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> DeathRecordResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: DeathCorrectionRequest.self, context: context)
             let date = try RequestParsing.date(body.dateOfDeath, field: "dateOfDeath")
@@ -17,20 +17,20 @@ enum FuneralRoutes {
             return DeathRecordResponse(try await CorrectDeath.run(id, dateOfDeath: date, reason: reason, dependencies: dependencies,
                                                                   policy: policy, logger: context.logger))
         }
-        router.post("/deaths/:id/annulment") { request, context -> DeathRecordResponse in
+        routes.post("/deaths/:id/annulment", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> DeathRecordResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: DeathAnnulmentRequest.self, context: context)
             let reason = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 500)
             return DeathRecordResponse(try await AnnulDeath.run(id, reason: reason, dependencies: dependencies, logger: context.logger))
         }
-        router.post("/deaths/:id/funeral-services") { request, context -> EditedResponse<FuneralServiceResponse> in
+        routes.post("/deaths/:id/funeral-services", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> EditedResponse<FuneralServiceResponse> in
             let id = try context.parameters.require("id", as: UUID.self)
             let command = try await request.decode(as: FuneralServiceRequest.self, context: context).command(deathRecord: id)
             let serviceID = try await RecordFuneralService.run(command, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: FuneralServiceResponse(
                 serviceRecordId: serviceID, service: command.service, performedOn: command.performedOn.iso))
         }
-        router.get("/deaths/:id/funeral-subsidy") { _, context -> FuneralSubsidyResponse in
+        routes.get("/deaths/:id/funeral-subsidy", RoutePolicy(roles: [.registrar, .finance, .auditor], region: .record, personalData: true)) { _, context -> FuneralSubsidyResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let grant = try await FuneralGrantStore(dependencies.database, logger: context.logger).find(deathRecord: id) else {
                 throw RuleViolation("funeral-subsidy.not-found", "no free basic funeral was granted for death record \(id)", kind: .notFound)

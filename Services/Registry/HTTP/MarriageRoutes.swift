@@ -7,20 +7,20 @@ import ServiceKit
 /// Marriage registration (婚姻登记), court judgments against a marriage, and the marital-status
 /// query other offices and services use.
 enum MarriageRoutes {
-    static func register(_ router: Router<ServiceRequestContext>, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        router.post("/marriages") { request, context -> EditedResponse<MarriageResponse> in
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        routes.post("/marriages", RoutePolicy(roles: [.registrar], region: .body("office"))) { request, context -> EditedResponse<MarriageResponse> in
             let command = try await request.decode(as: MarriageRequest.self, context: context).command()
             let marriage = try await RegisterMarriage.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: MarriageResponse(marriage))
         }
-        router.get("/marriages/:id") { _, context -> MarriageResponse in
+        routes.get("/marriages/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> MarriageResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let marriage = try await MarriageStore(dependencies.database, logger: context.logger).find(id) else {
                 throw RuleViolation.marriageNotFound(id)
             }
             return MarriageResponse(marriage)
         }
-        router.get("/marriages") { request, context -> MarriageListResponse in
+        routes.get("/marriages", RoutePolicy(roles: [.registrar, .auditor], region: .query("office"), personalData: true)) { request, context -> MarriageListResponse in
             guard let office = request.uri.queryParameters.get("office"), let date = request.uri.queryParameters.get("date") else {
                 throw RuleViolation.invalid("request.missing-query", "office and date are required")
             }
@@ -28,7 +28,7 @@ enum MarriageRoutes {
                 .list(office: try RegistrationOfficeCode(parsing: office), on: try RequestParsing.date(date, field: "date"))
             return MarriageListResponse(items: marriages.map(MarriageResponse.init))
         }
-        router.get("/marital-status") { request, context -> MaritalStatusResponse in
+        routes.get("/marital-status", RoutePolicy(roles: [.registrar, .auditor], region: .none, personalData: true)) { request, context -> MaritalStatusResponse in
             let person: PersonRef
             if let id = request.uri.queryParameters.get("residentId") {
                 person = PersonRef.derive(from: try RequestParsing.residentID(id, field: "residentId"), key: dependencies.personRefKey)
@@ -39,7 +39,7 @@ enum MarriageRoutes {
             }
             return MaritalStatusResponse(try await MarriageStore(dependencies.database, logger: context.logger).maritalStatus(of: person))
         }
-        router.post("/marriages/:id/court-judgments") { request, context -> MarriageResponse in
+        routes.post("/marriages/:id/court-judgments", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> MarriageResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let command = try await request.decode(as: CourtJudgmentRequest.self, context: context).command(marriage: id)
             return MarriageResponse(try await RecordCourtJudgment.run(command, dependencies: dependencies, logger: context.logger))

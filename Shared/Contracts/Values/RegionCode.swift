@@ -79,8 +79,9 @@ public struct RegionCode: Sendable, Hashable, Comparable, SingleValueCodable, Cu
         }
     }
 
-    /// The digits that identify this region within its parent's code space.
-    private var significantPrefix: Substring {
+    /// The digits every region within this one begins with (`6204` for 620400, `620423100` for a
+    /// township): `contains` as a text prefix, e.g. for a SQL `LIKE prefix || '%'` filter.
+    public var significantPrefix: Substring {
         switch level {
         case .province: rawValue.prefix(2)
         case .prefecture: rawValue.prefix(4)

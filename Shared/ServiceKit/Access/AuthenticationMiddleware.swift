@@ -7,18 +7,18 @@ import Hummingbird
 ///
 /// Place it inside `ProblemMiddleware`, which answers its refusals as 401 problem+json with the
 /// stable `auth.*` codes; the route never runs for a refused request, so nothing is written.
-/// Paths under `openPrefixes` (health and metrics) pass without a token.
+/// `OpenPaths` (health, metrics, the OpenAPI document) pass without a token.
 public struct AuthenticationMiddleware<Context: AuthenticatedRequestContext>: RouterMiddleware {
     public let verifier: TokenVerifier
-    public let openPrefixes: [String]
+    public let openPaths: OpenPaths
 
-    public init(verifier: TokenVerifier, openPrefixes: [String] = ["/health/", "/metrics"]) {
+    public init(verifier: TokenVerifier, openPaths: OpenPaths = .standard) {
         self.verifier = verifier
-        self.openPrefixes = openPrefixes
+        self.openPaths = openPaths
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if isOpen(request.uri.path) {
+        if openPaths.contains(request.uri.path) {
             return try await next(request, context)
         }
         let token = try Self.bearerToken(in: request.headers[.authorization])
@@ -27,14 +27,6 @@ public struct AuthenticationMiddleware<Context: AuthenticatedRequestContext>: Ro
         context.principal = principal
         context.logger[metadataKey: "auth.sub"] = .string(principal.subject)
         return try await next(request, context)
-    }
-
-    /// `/metrics` and `/health/live` are open; `/metricsx` is not.
-    func isOpen(_ path: String) -> Bool {
-        openPrefixes.contains { prefix in
-            let folder = prefix.hasSuffix("/") ? prefix : prefix + "/"
-            return path == prefix || path == String(folder.dropLast()) || path.hasPrefix(folder)
-        }
     }
 
     /// The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive).

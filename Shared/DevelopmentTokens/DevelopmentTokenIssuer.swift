@@ -2,16 +2,27 @@ import Access
 import Foundation
 import JWTKit
 
-/// The development key pair under `.run/jwt/` and the tokens `civil token` mints with it.
+/// A development identity provider: an ES256 key pair in a directory and the tokens it mints.
 ///
-/// The private key (`dev-es256.pem`, mode 0600) is made once and never leaves the checkout; the
-/// public key is written as a JWKS (`jwks.json`) for the services' `CIVIL_JWT_KEYS_FILE`.
-/// Production must use its identity provider's keys instead.
-struct DevelopmentTokens {
-    let directory: URL
+/// `civil token`, the local stack and the demo use `.run/jwt/`; the test harnesses a scratch
+/// directory of their own. The private key (`dev-es256.pem`, mode 0600) is made once and never
+/// leaves the checkout; the public key is written as a JWKS (`jwks.json`) for the services'
+/// `CIVIL_JWT_KEYS_FILE`. Production must use its identity provider's keys instead (production
+/// mode refuses this key set by its file name).
+public struct DevelopmentTokenIssuer: Sendable {
+    public let directory: URL
 
-    var privateKeyFile: URL { directory.appendingPathComponent(TokenDefaults.developmentPrivateKeyFile) }
-    var jwksFile: URL { directory.appendingPathComponent(TokenDefaults.developmentJWKSFile) }
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The key pair of the checkout's local stack, `.run/jwt/` under `root`.
+    public static func localStack(root: URL) -> DevelopmentTokenIssuer {
+        DevelopmentTokenIssuer(directory: root.appendingPathComponent(TokenDefaults.developmentDirectory))
+    }
+
+    public var privateKeyFile: URL { directory.appendingPathComponent(TokenDefaults.developmentPrivateKeyFile) }
+    public var jwksFile: URL { directory.appendingPathComponent(TokenDefaults.developmentJWKSFile) }
 
     /// The claims of a minted token.
     struct Claims: JWTPayload {
@@ -29,13 +40,13 @@ struct DevelopmentTokens {
 
     /// The key pair, made on first use; the JWKS is rewritten from the private key each time so
     /// the two cannot drift apart.
-    func keyPair() throws -> (key: ES256PrivateKey, kid: String) {
+    public func keyPair() throws -> (key: ES256PrivateKey, kid: String) {
         let key: ES256PrivateKey
         if FileManager.default.fileExists(atPath: privateKeyFile.path) {
             do {
                 key = try ES256PrivateKey(pem: try String(contentsOf: privateKeyFile, encoding: .utf8))
             } catch {
-                throw CivilError("\(privateKeyFile.path) cannot be read as an ES256 private key (\(error)); delete it to make a new pair")
+                throw DevelopmentTokenError("\(privateKeyFile.path) cannot be read as an ES256 private key (\(error)); delete it to make a new pair")
             }
         } else {
             key = ES256PrivateKey()
@@ -44,10 +55,10 @@ struct DevelopmentTokens {
             // Created with mode 0600 rather than chmod-ed after writing: the key is never world-readable.
             guard FileManager.default.createFile(atPath: privateKeyFile.path, contents: Data(key.pemRepresentation.utf8),
                                                  attributes: [.posixPermissions: 0o600]) else {
-                throw CivilError("cannot write \(privateKeyFile.path)")
+                throw DevelopmentTokenError("cannot write \(privateKeyFile.path)")
             }
         }
-        guard let parameters = key.parameters else { throw CivilError("the development key has no public parameters") }
+        guard let parameters = key.parameters else { throw DevelopmentTokenError("the development key has no public parameters") }
         let kid = "dev-" + String(parameters.x.prefix(12))
         let jwks: [String: Any] = ["keys": [["kty": "EC", "crv": "P-256", "alg": "ES256", "use": "sig", "kid": kid,
                                              "x": parameters.x, "y": parameters.y]]]
@@ -57,7 +68,7 @@ struct DevelopmentTokens {
     }
 
     /// A signed ES256 token for `roles` in `region`, valid from now for `minutes`.
-    func mint(roles: [Role], region: String, subject: String, minutes: Int,
+    public func mint(roles: [Role], region: String, subject: String, minutes: Int,
               issuer: String = TokenDefaults.issuer, audience: String = TokenDefaults.audience,
               now: Date = Date()) async throws -> String {
         let (key, kid) = try keyPair()
@@ -68,5 +79,14 @@ struct DevelopmentTokens {
         let keys = JWTKeyCollection()
         await keys.add(ecdsa: key, kid: JWKIdentifier(string: kid))
         return try await keys.sign(claims, kid: JWKIdentifier(string: kid))
+    }
+}
+
+/// Why the development key pair could not be used.
+public struct DevelopmentTokenError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
