@@ -9,6 +9,8 @@ public struct KafkaClientConfiguration: Sendable {
     public var clientID: String
     /// librdkafka statistics (lag, rtt, queue sizes) are emitted as metrics at this interval; 0 disables.
     public var statisticsIntervalMs: Int = 5_000
+    /// TLS and SASL towards the brokers; every client built from this configuration uses it.
+    public var security: KafkaSecurity = .plaintext
     /// Any other librdkafka property, applied last.
     public var additional: [String: String] = [:]
 
@@ -17,12 +19,13 @@ public struct KafkaClientConfiguration: Sendable {
         self.clientID = clientID
     }
 
-    var properties: [String: String] {
-        [
-            "bootstrap.servers": bootstrapServers,
-            "client.id": clientID,
-            "statistics.interval.ms": String(statisticsIntervalMs),
-        ]
+    /// The shared librdkafka properties (without `additional`, which each client type merges last).
+    public var properties: [String: String] {
+        var props = security.properties
+        props["bootstrap.servers"] = bootstrapServers
+        props["client.id"] = clientID
+        props["statistics.interval.ms"] = String(statisticsIntervalMs)
+        return props
     }
 }
 
@@ -112,7 +115,8 @@ public struct KafkaConsumerConfiguration: Sendable {
         self.topics = topics
     }
 
-    var properties: [String: String] {
+    /// Every librdkafka property this configuration sets.
+    public var properties: [String: String] {
         var props = client.properties
         props["group.id"] = groupID
         props["partition.assignment.strategy"] = "cooperative-sticky"

@@ -13,7 +13,9 @@ package enum RDKafkaConf {
             if result != RD_KAFKA_CONF_OK {
                 rd_kafka_conf_destroy(conf)
                 let text = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                throw KafkaError.configuration("\(name)=\(value): \(text)")
+                // A refused password must not end up in a log line with the error.
+                let shown = KafkaSecurity.sensitiveProperties.contains(name) ? KafkaSecurity.redacted : value
+                throw KafkaError.configuration("\(name)=\(shown): \(text)")
             }
         }
         return conf

@@ -1,6 +1,7 @@
-/// What `compose/` needs for one catalogue entry: its service block in `docker-compose.yml` and
-/// its database in `postgres-init/01-databases.sql`. `civil compose` prints them for a new
-/// service, and `CatalogueConsistencyTests` checks that the files hold them verbatim.
+/// What `compose/` needs for one catalogue entry: its service block in `docker-compose.yml`, its
+/// database in `postgres-init/01-databases.sql`, and its Kafka user in the `kafka-sasl-ssl.yml`
+/// override. `civil compose` prints them for a new service, and `CatalogueConsistencyTests` checks
+/// that the files hold them verbatim.
 public enum ComposeBlock {
     /// The service block, two-space indented under `services:`.
     public static func service(_ entry: CatalogueEntry) -> String {
@@ -29,6 +30,32 @@ public enum ComposeBlock {
               retries: 6
               start_period: 60s
 
+        """
+    }
+
+    /// The service's block in `kafka-sasl-ssl.yml`: SASL_SSL towards the broker as its own Kafka
+    /// user (named after its database), the password read from a compose secret.
+    public static func kafkaSASLService(_ entry: CatalogueEntry) -> String {
+        let prefix = entry.environmentPrefix
+        return """
+          \(entry.executable):
+            environment:
+              <<: *kafka-sasl-ssl
+              \(prefix)_KAFKA_SASL_USERNAME: \(entry.database)
+              \(prefix)_KAFKA_SASL_PASSWORD_FILE: /run/secrets/kafka-\(entry.database)-password
+            secrets:
+              - kafka-ca
+              - kafka-\(entry.database)-password
+
+        """
+    }
+
+    /// The service's Kafka password file, under the top-level `secrets:` of `kafka-sasl-ssl.yml`
+    /// (`compose/kafka-secrets.sh` writes it).
+    public static func kafkaSASLSecret(_ entry: CatalogueEntry) -> String {
+        """
+          kafka-\(entry.database)-password:
+            file: ./secrets/services/\(entry.database).password
         """
     }
 

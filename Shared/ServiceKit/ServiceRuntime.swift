@@ -41,6 +41,10 @@ public enum ServiceRuntime {
             return logger
         }()
 
+        if settings.mode == .production {
+            for warning in settings.productionWarnings { logger.warning("\(warning)") }
+        }
+
         let database = PostgresClient(configuration: settings.database.clientConfiguration, backgroundLogger: logger)
         let producer = try KafkaProducer(
             configuration: settings.kafkaProducer, logger: logger)

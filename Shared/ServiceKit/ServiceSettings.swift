@@ -19,6 +19,9 @@ public struct ServiceSettings: Sendable {
     public var kafkaBootstrap: String
     public var kafkaPartitions: Int
     public var kafkaReplication: Int
+    /// TLS and SASL towards the brokers (`KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_*`, `KAFKA_SSL_*`);
+    /// plaintext by default, which is what the embedded broker speaks.
+    public var kafkaSecurity: KafkaSecurity
     /// The secret behind `PersonRef`s; the same on every service.
     public var personRefKeyHex: String
     public var logLevel: Logger.Level
@@ -61,6 +64,7 @@ public struct ServiceSettings: Sendable {
         kafkaBootstrap = reader.string("KAFKA_BOOTSTRAP", default: "127.0.0.1:9092")
         kafkaPartitions = try reader.int("KAFKA_PARTITIONS", default: 6)
         kafkaReplication = try reader.int("KAFKA_REPLICATION", default: 3)
+        kafkaSecurity = try KafkaSecurity(reading: reader)
         personRefKeyHex = try reader.secret("PERSON_REF_KEY", default: Self.developmentPersonRefKey)
         let level = reader.string("LOG_LEVEL", default: "info")
         guard let parsed = Logger.Level(rawValue: level) else {
@@ -113,6 +117,21 @@ public struct ServiceSettings: Sendable {
         return problems
     }
 
+    /// What production may run with but should not, logged as warnings at start-up. A bureau may
+    /// keep Kafka on an isolated network, so plaintext is allowed there, but never silently.
+    public var productionWarnings: [String] {
+        switch kafkaSecurity.securityProtocol {
+        case .plaintext:
+            ["CIVIL_KAFKA_SECURITY_PROTOCOL=plaintext: events (person refs, case amounts) travel to Kafka unencrypted and "
+                + "the brokers accept any client; use sasl_ssl unless Kafka runs on an isolated network"]
+        case .saslPlaintext:
+            ["CIVIL_KAFKA_SECURITY_PROTOCOL=sasl_plaintext: events travel to Kafka unencrypted"
+                + (kafkaSecurity.saslMechanism == .plain ? ", and so does the PLAIN password" : "") + "; use sasl_ssl"]
+        case .ssl, .saslSSL:
+            []
+        }
+    }
+
     /// A verifier with the configured keys; nil when `JWT_KEYS_FILE` is not set.
     public func tokenVerifier() async throws -> TokenVerifier? {
         guard !jwtKeysFiles.isEmpty else { return nil }
@@ -126,13 +145,19 @@ public struct ServiceSettings: Sendable {
     }
 
     public var kafkaClient: KafkaClientConfiguration {
-        KafkaClientConfiguration(bootstrapServers: kafkaBootstrap, clientID: "civil-\(domain.rawValue)")
+        var client = KafkaClientConfiguration(bootstrapServers: kafkaBootstrap, clientID: "civil-\(domain.rawValue)")
+        client.security = kafkaSecurity
+        return client
     }
 }
 
 public enum SettingsError: Error, CustomStringConvertible {
     case invalid(name: String, value: String, expected: String)
     case unreadableSecret(name: String, path: String)
+    /// A file a setting names (a CA or a certificate, not a secret) cannot be read.
+    case unreadableFile(name: String, path: String)
+    /// The setting `name` is missing or contradicts another one; `problem` ("is not set, and …") says how to fix it.
+    case inconsistent(name: String, problem: String)
     case notReadyForProduction([String])
     case missing(name: String, expected: String)
 
@@ -141,6 +166,8 @@ public enum SettingsError: Error, CustomStringConvertible {
         case .missing(let name, let expected): "\(name) is not set: give \(expected)"
         case .invalid(let name, let value, let expected): "\(name)=\(value) is invalid: expected \(expected)"
         case .unreadableSecret(let name, let path): "\(name)=\(path): the file cannot be read"
+        case .unreadableFile(let name, let path): "\(name)=\(path): the file cannot be read"
+        case .inconsistent(let name, let problem): "\(name) \(problem)"
         case .notReadyForProduction(let problems):
             "CIVIL_ENV=production, but:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
         }
@@ -168,6 +195,29 @@ struct EnvironmentReader {
             throw SettingsError.unreadableSecret(name: name(fileKey), path: path)
         }
         return String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+
+    /// A setting without a default; an empty value (as `${VAR:-}` in compose gives) counts as unset.
+    func optional(_ key: String) -> String? {
+        let value = environment["\(prefix)_\(key)"] ?? environment["CIVIL_\(key)"]
+        return value?.isEmpty == false ? value : nil
+    }
+
+    /// `secret` for a setting without a default.
+    func optionalSecret(_ key: String) throws -> String? {
+        let fileKey = "\(key)_FILE"
+        guard environment["\(prefix)_\(fileKey)"] ?? environment["CIVIL_\(fileKey)"] != nil else { return optional(key) }
+        return try secret(key, default: "")
+    }
+
+    /// The variable that holds `key` (`<PREFIX>_X` before `CIVIL_X`), or `CIVIL_X` when neither
+    /// is set: the name an error message should tell the operator to fix.
+    func source(_ key: String) -> String {
+        for name in ["\(prefix)_\(key)", "CIVIL_\(key)", "\(prefix)_\(key)_FILE", "CIVIL_\(key)_FILE"]
+        where environment[name]?.isEmpty == false {
+            return name
+        }
+        return "CIVIL_\(key)"
     }
 
     func int(_ key: String, default fallback: Int) throws -> Int {

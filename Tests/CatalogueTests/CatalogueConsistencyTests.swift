@@ -4,7 +4,7 @@ import ServiceCatalogue
 import Testing
 import TestKit
 
-/// Adding a service touches Package.swift, the catalogue, `compose/` and the bash bootstrap; these
+/// Adding a service touches Package.swift, the catalogue, `compose/` (with its SASL_SSL override) and the bash bootstrap; these
 /// tests name whatever disagrees with the catalogue.
 @Suite("The service catalogue agrees with Package.swift and compose/", .tags(.unit))
 struct CatalogueConsistencyTests {
@@ -28,6 +28,18 @@ struct CatalogueConsistencyTests {
             #expect(compose.contains(block), "compose/docker-compose.yml lacks, verbatim, what `civil compose \(entry.executable)` prints:\n\(block)")
         }
         let declared = Set(compose.matches(of: #/\n  ([a-z-]+):\n    <<: \*service\n/#).map { String($0.1) })
+        #expect(declared == Set(ServiceCatalogue.all.map(\.executable)))
+    }
+
+    /// A service missing from the SASL_SSL override would still speak plaintext to a broker that refuses it.
+    @Test func theSASLOverrideGivesEveryServiceItsKafkaUser() throws {
+        let override = try Self.read("compose/kafka-sasl-ssl.yml")
+        for entry in ServiceCatalogue.all {
+            for block in [ComposeBlock.kafkaSASLService(entry), ComposeBlock.kafkaSASLSecret(entry)] {
+                #expect(override.contains(block), "compose/kafka-sasl-ssl.yml lacks, verbatim, what `civil compose \(entry.executable)` prints:\n\(block)")
+            }
+        }
+        let declared = Set(override.matches(of: #/\n  ([a-z-]+):\n    environment:\n      <<: \*kafka-sasl-ssl\n/#).map { String($0.1) })
         #expect(declared == Set(ServiceCatalogue.all.map(\.executable)))
     }
 

@@ -39,9 +39,10 @@ struct Services: ParsableCommand {
     }
 }
 
-/// `civil compose`: the blocks `compose/docker-compose.yml` and `compose/postgres-init` need.
+/// `civil compose`: the blocks `compose/docker-compose.yml`, `compose/postgres-init` and
+/// `compose/kafka-sasl-ssl.yml` need.
 struct Compose: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the compose service blocks and database statements the catalogue implies.")
+    static let configuration = CommandConfiguration(abstract: "Print the compose service blocks, database statements and Kafka users the catalogue implies.")
 
     @Argument(help: "Executables (default: every service).")
     var services: [String] = []
@@ -52,6 +53,10 @@ struct Compose: ParsableCommand {
         for entry in entries { report(ComposeBlock.service(entry)) }
         report("-- compose/postgres-init/01-databases.sql (with \\getenv <db>_password <PREFIX>_DB_PASSWORD):")
         for entry in entries { report(ComposeBlock.database(entry)) }
+        report("# compose/kafka-sasl-ssl.yml, under services:")
+        for entry in entries { report(ComposeBlock.kafkaSASLService(entry)) }
+        report("# compose/kafka-sasl-ssl.yml, under secrets:")
+        for entry in entries { report(ComposeBlock.kafkaSASLSecret(entry)) }
     }
 }
 

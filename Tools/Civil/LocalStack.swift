@@ -81,6 +81,10 @@ struct LocalStack {
         variables["CIVIL_DB_USER"] = environment["CIVIL_DB_USER"] ?? "civil"
         variables["CIVIL_DB_PASSWORD"] = environment["CIVIL_DB_PASSWORD"] ?? "civil"
         variables["CIVIL_KAFKA_BOOTSTRAP"] = bootstrap
+        // The embedded broker speaks plaintext only: TLS or SASL settings of the shell are not passed on.
+        variables = variables.filter { key, _ in
+            key != "CIVIL_KAFKA_SECURITY_PROTOCOL" && !key.hasPrefix("CIVIL_KAFKA_SASL_") && !key.hasPrefix("CIVIL_KAFKA_SSL_")
+        }
         variables["CIVIL_KAFKA_REPLICATION"] = environment["CIVIL_KAFKA_REPLICATION"] ?? "1"
         // The embedded broker is librdkafka's mock cluster (see KafkaProducerConfiguration.Profile).
         variables["CIVIL_KAFKA_PRODUCER_PROFILE"] = environment["CIVIL_KAFKA_PRODUCER_PROFILE"] ?? "embedded"
