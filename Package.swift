@@ -311,7 +311,9 @@ let package = Package(
         .testTarget(
             name: "FuzzTests",
             dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance", "AssistanceDomain",
-                           .product(name: "HummingbirdTesting", package: "hummingbird")],
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/FuzzTests",
             swiftSettings: strict
         ),

@@ -10,7 +10,7 @@ struct AssistanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assistance",
         abstract: "The Assistance service: social assistance (低保, 特困, 临时救助).",
-        subcommands: [Serve.self, Seed.self, BenchRoster.self],
+        subcommands: [Serve.self, Seed.self, BenchRoster.self, VerifyAudit.self],
         defaultSubcommand: Serve.self)
 
     struct Serve: AsyncParsableCommand {
@@ -61,6 +61,16 @@ struct AssistanceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await RosterBenchmark(households: households, batch: batch).load()
+        }
+    }
+
+    struct VerifyAudit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the audit log's hash chain: exit 0 intact, 1 broken (a row edited, deleted or inserted), 2 unreadable.")
+
+        func run() async throws {
+            let status = try await AuditVerification.run(.assistance)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }

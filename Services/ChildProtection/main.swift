@@ -4,4 +4,4 @@
 // consumer) and records the Registry's life events it receives, exactly once.
 import ServiceKit
 
-try await ServiceRuntime.run(ChildProtectionService.definition())
+try await ServiceEntryPoint.run(ChildProtectionService.definition())

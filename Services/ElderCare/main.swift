@@ -4,4 +4,4 @@
 // consumer) and records the Registry's life events it receives, exactly once.
 import ServiceKit
 
-try await ServiceRuntime.run(ElderCareService.definition())
+try await ServiceEntryPoint.run(ElderCareService.definition())

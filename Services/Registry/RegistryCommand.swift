@@ -8,7 +8,7 @@ struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
         abstract: "The Registry service (婚姻登记, 收养登记, 殡葬).",
-        subcommands: [Serve.self, Seed.self],
+        subcommands: [Serve.self, Seed.self, VerifyAudit.self],
         defaultSubcommand: Serve.self)
 
     struct Serve: AsyncParsableCommand {
@@ -34,6 +34,16 @@ struct RegistryCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await RegistrySeed(year: year, population: population, randomSeed: randomSeed).load()
+        }
+    }
+
+    struct VerifyAudit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the audit log's hash chain: exit 0 intact, 1 broken (a row edited, deleted or inserted), 2 unreadable.")
+
+        func run() async throws {
+            let status = try await AuditVerification.run(.registry)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }

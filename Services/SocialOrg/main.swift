@@ -4,4 +4,4 @@
 // runtime only, with no domain routes yet; its issue adds them.
 import ServiceKit
 
-try await ServiceRuntime.run(SocialOrgService.definition())
+try await ServiceEntryPoint.run(SocialOrgService.definition())

@@ -1,3 +1,4 @@
+import Audit
 import Contracts
 import Foundation
 import Hummingbird
@@ -86,16 +87,18 @@ public enum ServiceRuntime {
         let router = Router(context: ServiceRequestContext.self)
         // Outermost first: a request id, metrics of the final status, problem+json for every error,
         // then who acts (401), whether their role may (403), whether the request is well formed
-        // (400), and whether the record lies in their region (403) — all before the route runs.
+        // (400), the audit of what passed, and whether the record lies in their region (403) — all
+        // before the route runs. The audit sits outside the region check, which it sees as a refusal.
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())  // outside ProblemMiddleware: it sees the final status
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(verifier: verifier))
         router.add(middleware: AccessPolicyMiddleware(table: routeTable))
-        let document = try definition.openAPI?()
+        let document = try definition.openAPI?().addingRuntimeOperations()
         if let document {
             router.add(middleware: RequestValidationMiddleware(document: document))
         }
+        router.add(middleware: AuditMiddleware(table: routeTable, database: database, key: personRefKey))
         router.add(middleware: RegionScopeMiddleware(table: routeTable))
         HealthRoutes(database: database, brokers: probe, gate: gate, relay: relay,
                      maxOutboxLag: .seconds(settings.outboxMaxLagSeconds), logger: logger).register(on: router)
@@ -108,7 +111,9 @@ public enum ServiceRuntime {
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
-        definition.routes(SecuredRoutes(router: router, table: routeTable), dependencies)
+        let routes = SecuredRoutes(router: router, table: routeTable)
+        AuditLogRoutes.register(routes, dependencies)
+        definition.routes(routes, dependencies)
         try AccessConfigurationCheck(router: router, table: routeTable).verify()
         if let document {
             let served = try document.secured(by: routeTable.policies)
@@ -131,6 +136,7 @@ public enum ServiceRuntime {
             do {
                 try await Migrator(client: database, logger: logger).migrate([
                     (PlatformMigrations.scope, PlatformMigrations.all),
+                    (AuditMigrations.scope, AuditMigrations.all),
                     (definition.domain.rawValue, migrations),
                 ])
                 try await KafkaTopicAdmin.ensureTopics(topics, client: settings.kafkaClient, logger: logger)

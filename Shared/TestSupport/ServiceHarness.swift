@@ -36,13 +36,25 @@ public enum ServiceHarness {
         _ definition: ServiceDefinition,
         _ body: @Sendable (AuthorizingTestClient, TestKafka) async throws -> Result
     ) async throws -> Result {
+        try await run(definition) { client, kafka, _ in try await body(client, kafka) }
+    }
+
+    /// The same, with the service's database, to see what was written (its pool runs meanwhile).
+    public static func run<Result: Sendable>(
+        _ definition: ServiceDefinition,
+        _ body: @Sendable (AuthorizingTestClient, TestKafka, TestDatabase) async throws -> Result
+    ) async throws -> Result {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create(definition.domain.rawValue)
         let result: Result
         do {
             let app = try await ServiceRuntime.buildApplication(
                 definition, settings: settings(definition.domain, database: database, kafka: kafka))
-            result = try await app.liveTest { client in try await body(client, kafka) }
+            result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.client.run() }
+                defer { group.cancelAll() }
+                return try await app.liveTest { client in try await body(client, kafka, database) }
+            }
         } catch {
             try? await database.drop()
             throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise
