@@ -110,10 +110,23 @@ let package = Package(
             path: "Shared/Persistence",
             swiftSettings: strict
         ),
+        // The append-only, hash-chained audit log every service keeps: its table (scope `audit`),
+        // appends, the auditor's query and the chain verifier. PostgreSQL and swift-crypto only.
+        .target(
+            name: "Audit",
+            dependencies: [
+                "Persistence",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Audit",
+            swiftSettings: strict
+        ),
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Access", "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
+                "Access", "Audit", "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
