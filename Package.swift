@@ -331,6 +331,16 @@ let package = Package(
             path: "Tests/AccessTests",
             swiftSettings: strict
         ),
+        // The audit log on PostgreSQL: appends, the auditor's query, append-only refusals and the
+        // hash chain's verification (edited and deleted rows).
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["TestKit", "Audit", "Persistence", "TestSupport",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/AuditTests",
+            swiftSettings: strict
+        ),
         // Package.swift, the service catalogue, compose/ and the bash bootstrap agree.
         .testTarget(
             name: "CatalogueTests",
