@@ -238,7 +238,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PlatformBenchmark",
-            dependencies: ["Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
+            dependencies: ["Audit", "Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
                            .product(name: "JWTKit", package: "jwt-kit"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
