@@ -118,10 +118,23 @@ let package = Package(
             path: "Shared/Persistence",
             swiftSettings: strict
         ),
+        // The append-only, hash-chained audit log every service keeps: its table (scope `audit`),
+        // appends, the auditor's query and the chain verifier. PostgreSQL and swift-crypto only.
+        .target(
+            name: "Audit",
+            dependencies: [
+                "Persistence",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Audit",
+            swiftSettings: strict
+        ),
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Access", "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
+                "Access", "Audit", "Contracts", "Messaging", "Persistence", "SchemaValidation", "ServiceCatalogue",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -234,7 +247,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PlatformBenchmark",
-            dependencies: ["Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
+            dependencies: ["Audit", "Messaging", "EventTransport", "Persistence", "Contracts", "ServiceKit", "TestSupport", "CRdKafka",
                            .product(name: "JWTKit", package: "jwt-kit"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
@@ -327,6 +340,16 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/AccessTests",
+            swiftSettings: strict
+        ),
+        // The audit log on PostgreSQL: appends, the auditor's query, append-only refusals and the
+        // hash chain's verification (edited and deleted rows).
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["TestKit", "Audit", "Persistence", "TestSupport",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/AuditTests",
             swiftSettings: strict
         ),
         // Package.swift, the service catalogue, compose/ and the bash bootstrap agree.
