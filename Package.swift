@@ -334,7 +334,8 @@ let package = Package(
         // middleware on a test router, and the `civil token` round trip. No database, no broker.
         .testTarget(
             name: "AccessTests",
-            dependencies: ["TestKit", "Access", "ServiceKit", "Contracts", "DevelopmentTokens", "TestSupport",
+            dependencies: ["TestKit", "Access", "Audit", "Persistence", "ServiceKit", "Contracts", "DevelopmentTokens", "TestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "JWTKit", package: "jwt-kit"),
                            .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "Hummingbird", package: "hummingbird"),

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Persistence
 import PostgresNIO
 import ServiceKit
 import TestKit

@@ -48,7 +48,7 @@ public struct AuditMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let status = Int(ProblemMiddleware.problem(for: error).status.code)
+            let status = Int(ProblemMiddleware<Context>.problem(for: error).status.code)
             if !Self.isRefusal(status) {
                 // A refused write wrote nothing, but the attempt is still the officer's act.
                 try? await append(principal: principal, request: request, context: context, endpoint: endpoint,
