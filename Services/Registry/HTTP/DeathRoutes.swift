@@ -13,6 +13,9 @@ enum DeathRoutes {
             let body = try await request.decode(as: DeathReport.Request.self, context: context)
             let report = try DeathReport.validate(body, today: .today())
             let (record, isNew) = try await RecordDeath.run(report, dependencies: dependencies, policy: policy, logger: context.logger)
+            // A repeat answers with the record stored before, whose region the body's (checked
+            // before the route ran) need not be: show it only within the token's region.
+            if !isNew { try RegionScope.check(try context.requirePrincipal(), record: record.region) }
             return EditedResponse(status: isNew ? .created : .ok,
                                   response: DeathRecordResponse(record, status: isNew ? nil : "already-recorded"))
         }
