@@ -24,12 +24,17 @@ enum Schemathesis {
             .appendingPathComponent("schemathesis-\(definition.domain.rawValue)-\(UUID().uuidString).log").path
         return try await ServiceHarness.run(definition) { client, _ in
             guard let port = client.port else { throw HarnessError(underlying: "the live test client has no port") }
+            // Every operation but health, metrics and the document needs a bearer token: the
+            // harness's province administrator admits every role and every Gansu region, so the
+            // requests reach validation and the routes instead of stopping at 401.
+            guard let bearer = client.bearer else { throw HarnessError(underlying: "the harness's client has no token") }
             let process = try await ChildProcess.start(
                 name: "schemathesis", executable: executable,
                 arguments: [
                     "run", "http://127.0.0.1:\(port)/openapi.json",
                     "--checks", checks.joined(separator: ","),
                     "--max-examples", String(examples),
+                    "--header", "Authorization: Bearer \(bearer)",
                     // Reproducible: the same requests on every run; a new finding means a code change.
                     "--seed", "20261126", "--generation-deterministic",
                     "--workers", "1", "--request-timeout", "30",

@@ -63,18 +63,47 @@ enum RegistryHarness {
     /// The integer one statement returns from the service's database (a count), on a connection
     /// of its own: the service's pool is the service's.
     static func integer(_ statement: PostgresQuery, in database: TestDatabase) async throws -> Int {
+        try await values([statement], as: Int.self, in: database).first ?? 0
+    }
+
+    /// The first value each statement returns (or none), on one connection of its own.
+    static func values<Value: PostgresDecodable>(
+        _ statements: [PostgresQuery], as type: Value.Type, in database: TestDatabase
+    ) async throws -> [Value] {
         let logger = Logger(label: "test.registry.probe")
         let connection = try await PostgresConnection.connect(
             configuration: database.configuration.connectionConfiguration, id: 1, logger: logger)
         do {
-            var value = 0
-            for try await result in try await connection.query(statement, logger: logger).decode(Int.self) { value = result }
+            var values: [Value] = []
+            for statement in statements {
+                for try await value in try await connection.query(statement, logger: logger).decode(Value.self) {
+                    values.append(value)
+                    break
+                }
+            }
             try await connection.close()
-            return value
+            return values
         } catch {
             try? await connection.close()
             throw error
         }
+    }
+
+    /// The Registry's tables whose rows its routes write.
+    static let recordTables = [
+        "death_records", "funeral_services", "funeral_subsidy_grants", "marriages", "current_spouses", "certificates",
+        "certificate_serials", "divorce_applications", "adoptions", "appointments",
+    ]
+
+    /// What the Registry has stored, to show that a refused request wrote nothing: each record
+    /// table's row count and a digest of its rows (so an update shows too), and the outbox's row
+    /// count (only the count: the relay marks rows published as it goes).
+    static func stored(in database: TestDatabase) async throws -> [String: String] {
+        let statements: [PostgresQuery] = recordTables.map { table in
+            "SELECT count(*)::text || ' ' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \(unescaped: table) t"
+        } + ["SELECT count(*)::text FROM outbox"]
+        let values = try await values(statements, as: String.self, in: database)
+        return Dictionary(uniqueKeysWithValues: zip(recordTables + ["outbox"], values))
     }
 
     static func person(born: String, sequence: Int) -> ResidentID {

@@ -12,14 +12,17 @@ enum AdoptionRoutes {
             let adoption = try await RegisterAdoption.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: AdoptionResponse(adoption))
         }
-        routes.get("/adoptions/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> AdoptionResponse in
+        // A certificate number, a date and a status: no adopter or child is named.
+        routes.get("/adoptions/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record),
+                   regionOf: RecordRegions.adoption(dependencies)) { _, context -> AdoptionResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let adoption = try await AdoptionStore(dependencies.database, logger: context.logger).find(id) else {
                 throw RuleViolation("adoption.not-found", "no adoption \(id)", kind: .notFound)
             }
             return AdoptionResponse(adoption)
         }
-        routes.post("/adoptions/:id/dissolution", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> AdoptionResponse in
+        routes.post("/adoptions/:id/dissolution", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.adoption(dependencies)) { request, context -> AdoptionResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let dissolution = try await request.decode(as: AdoptionDissolutionRequest.self, context: context).dissolution()
             return AdoptionResponse(try await DissolveAdoption.run(id, dissolution, dependencies: dependencies, today: clock.today(),

@@ -13,12 +13,14 @@ enum AppointmentRoutes {
             let appointment = try await BookAppointment.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: AppointmentResponse(appointment))
         }
-        routes.delete("/appointments/:id", RoutePolicy(roles: [.registrar], region: .record)) { _, context -> AppointmentResponse in
+        routes.delete("/appointments/:id", RoutePolicy(roles: [.registrar], region: .record),
+                      regionOf: RecordRegions.appointment(dependencies)) { _, context -> AppointmentResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             return AppointmentResponse(try await CancelAppointment.run(id, dependencies: dependencies, today: clock.today(),
                                                                        logger: context.logger))
         }
-        routes.get("/offices/:code/appointments", RoutePolicy(roles: [.registrar, .auditor], region: .path("code"), personalData: true)) { request, context -> OfficeDayResponse in
+        // Capacities and counts per slot: who booked is not shown.
+        routes.get("/offices/:code/appointments", RoutePolicy(roles: [.registrar, .auditor], region: .path("code"))) { request, context -> OfficeDayResponse in
             let office = try RegistrationOfficeCode(parsing: try context.parameters.require("code"))
             guard let dateText = request.uri.queryParameters.get("date") else {
                 throw RuleViolation.invalid("request.missing-query", "date is required")

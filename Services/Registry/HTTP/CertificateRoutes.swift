@@ -7,13 +7,17 @@ import ServiceKit
 /// Certificate verification (valid/revoked, no personal data) and reissue (补领).
 enum CertificateRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        routes.get("/certificates/:number", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> CertificateVerificationResponse in
+        // Verification answers valid or revoked and a date, no party: any office checks a certificate
+        // a resident presents, wherever it was issued (a number carries no region of its own to guard).
+        routes.get("/certificates/:number", RoutePolicy(roles: [.registrar, .auditor], region: .none)) { _, context -> CertificateVerificationResponse in
             let number = try CertificateNumber(parsing: try context.parameters.require("number"))
             guard let (valid, issuedOn) = try await CertificateStore(dependencies.database, logger: context.logger).verification(number)
             else { throw RuleViolation.certificateNotFound(number) }
             return CertificateVerificationResponse(number: number, valid: valid, issuedOn: issuedOn)
         }
-        routes.post("/certificates/:number/reissue", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> EditedResponse<CertificateReissueResponse> in
+        // At the office that issued the original, whose series numbers the reissue (see `RecordRegions`).
+        routes.post("/certificates/:number/reissue", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.certificate(dependencies)) { request, context -> EditedResponse<CertificateReissueResponse> in
             let original = try CertificateNumber(parsing: try context.parameters.require("number"))
             let applicant = try await request.decode(as: PartyRequest.self, context: context).party()
             let today = clock.today()

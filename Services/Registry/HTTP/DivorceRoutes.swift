@@ -9,19 +9,24 @@ import ServiceKit
 /// `DivorceByAgreement` rules, evaluated on the Registry's clock.
 enum DivorceRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
-        routes.post("/marriages/:id/divorce-applications", RoutePolicy(roles: [.registrar], region: .record)) { _, context -> EditedResponse<DivorceApplicationResponse> in
+        // At the office that registered the marriage (see `RecordRegions` on 全市通办).
+        routes.post("/marriages/:id/divorce-applications", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.marriage(dependencies)) { _, context -> EditedResponse<DivorceApplicationResponse> in
             let marriage = try context.parameters.require("id", as: UUID.self)
             let today = clock.today()
             let application = try await ApplyForDivorce.run(marriage: marriage, dependencies: dependencies, today: today, logger: context.logger)
             return EditedResponse(status: .created, response: DivorceApplicationResponse(application, today: today))
         }
-        routes.get("/divorce-applications/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> DivorceApplicationResponse in
+        // Dates and a status keyed by record ids: no resident ID, name or ref of a party.
+        routes.get("/divorce-applications/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record),
+                   regionOf: RecordRegions.divorceApplication(dependencies)) { _, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let application = try await DivorceApplicationStore(dependencies.database, logger: context.logger).find(id, lock: false)
             else { throw RuleViolation.divorceNotFound(id) }
             return DivorceApplicationResponse(application, today: clock.today())
         }
-        routes.post("/divorce-applications/:id/withdraw", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> DivorceApplicationResponse in
+        routes.post("/divorce-applications/:id/withdraw", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.divorceApplication(dependencies)) { request, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let party = try await request.decode(as: PartyRequest.self, context: context).party()
             let today = clock.today()
@@ -29,7 +34,8 @@ enum DivorceRoutes {
                                                                        logger: context.logger)
             return DivorceApplicationResponse(application, today: today)
         }
-        routes.post("/divorce-applications/:id/register", RoutePolicy(roles: [.registrar], region: .record)) { _, context -> DivorceApplicationResponse in
+        routes.post("/divorce-applications/:id/register", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.divorceApplication(dependencies)) { _, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let today = clock.today()
             let (application, certificate) = try await RegisterDivorce.run(id, dependencies: dependencies, today: today, logger: context.logger)

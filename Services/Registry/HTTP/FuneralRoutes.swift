@@ -9,7 +9,8 @@ import ServiceKit
 /// the free basic funeral grant.
 enum FuneralRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
-        routes.post("/deaths/:id/correction", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> DeathRecordResponse in
+        routes.post("/deaths/:id/correction", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.death(dependencies)) { request, context -> DeathRecordResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: DeathCorrectionRequest.self, context: context)
             let date = try RequestParsing.date(body.dateOfDeath, field: "dateOfDeath")
@@ -17,20 +18,24 @@ enum FuneralRoutes {
             return DeathRecordResponse(try await CorrectDeath.run(id, dateOfDeath: date, reason: reason, dependencies: dependencies,
                                                                   policy: policy, logger: context.logger))
         }
-        routes.post("/deaths/:id/annulment", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> DeathRecordResponse in
+        routes.post("/deaths/:id/annulment", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.death(dependencies)) { request, context -> DeathRecordResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: DeathAnnulmentRequest.self, context: context)
             let reason = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 500)
             return DeathRecordResponse(try await AnnulDeath.run(id, reason: reason, dependencies: dependencies, logger: context.logger))
         }
-        routes.post("/deaths/:id/funeral-services", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> EditedResponse<FuneralServiceResponse> in
+        routes.post("/deaths/:id/funeral-services", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.death(dependencies)) { request, context -> EditedResponse<FuneralServiceResponse> in
             let id = try context.parameters.require("id", as: UUID.self)
             let command = try await request.decode(as: FuneralServiceRequest.self, context: context).command(deathRecord: id)
             let serviceID = try await RecordFuneralService.run(command, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: FuneralServiceResponse(
                 serviceRecordId: serviceID, service: command.service, performedOn: command.performedOn.iso))
         }
-        routes.get("/deaths/:id/funeral-subsidy", RoutePolicy(roles: [.registrar, .finance, .auditor], region: .record, personalData: true)) { _, context -> FuneralSubsidyResponse in
+        // Finance reads it too: the grant is paid out. Its basis (低保/特困) and amounts are personal data.
+        routes.get("/deaths/:id/funeral-subsidy", RoutePolicy(roles: [.registrar, .finance, .auditor], region: .record, personalData: true),
+                   regionOf: RecordRegions.death(dependencies)) { _, context -> FuneralSubsidyResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let grant = try await FuneralGrantStore(dependencies.database, logger: context.logger).find(deathRecord: id) else {
                 throw RuleViolation("funeral-subsidy.not-found", "no free basic funeral was granted for death record \(id)", kind: .notFound)

@@ -8,12 +8,14 @@ import ServiceKit
 /// query other offices and services use.
 enum MarriageRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        // Registered at the office in the body: the registrar's own, whatever the parties' hukou (全市通办).
         routes.post("/marriages", RoutePolicy(roles: [.registrar], region: .body("office"))) { request, context -> EditedResponse<MarriageResponse> in
             let command = try await request.decode(as: MarriageRequest.self, context: context).command()
             let marriage = try await RegisterMarriage.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: MarriageResponse(marriage))
         }
-        routes.get("/marriages/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true)) { _, context -> MarriageResponse in
+        routes.get("/marriages/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true),
+                   regionOf: RecordRegions.marriage(dependencies)) { _, context -> MarriageResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let marriage = try await MarriageStore(dependencies.database, logger: context.logger).find(id) else {
                 throw RuleViolation.marriageNotFound(id)
@@ -28,6 +30,8 @@ enum MarriageRoutes {
                 .list(office: try RegistrationOfficeCode(parsing: office), on: try RequestParsing.date(date, field: "date"))
             return MarriageListResponse(items: marriages.map(MarriageResponse.init))
         }
+        // City-wide (and beyond): any office checks a party's status before registering, wherever
+        // the person married before; it answers a status and a marriage id, not the marriage.
         routes.get("/marital-status", RoutePolicy(roles: [.registrar, .auditor], region: .none, personalData: true)) { request, context -> MaritalStatusResponse in
             let person: PersonRef
             if let id = request.uri.queryParameters.get("residentId") {
@@ -39,7 +43,8 @@ enum MarriageRoutes {
             }
             return MaritalStatusResponse(try await MarriageStore(dependencies.database, logger: context.logger).maritalStatus(of: person))
         }
-        routes.post("/marriages/:id/court-judgments", RoutePolicy(roles: [.registrar], region: .record)) { request, context -> MarriageResponse in
+        routes.post("/marriages/:id/court-judgments", RoutePolicy(roles: [.registrar], region: .record),
+                    regionOf: RecordRegions.marriage(dependencies)) { request, context -> MarriageResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             let command = try await request.decode(as: CourtJudgmentRequest.self, context: context).command(marriage: id)
             return MarriageResponse(try await RecordCourtJudgment.run(command, dependencies: dependencies, logger: context.logger))

@@ -17,6 +17,14 @@ struct AdoptionStore: RegistryStore {
         return nil
     }
 
+    /// The region of the office that registered the adoption (its region scope); nil when unknown.
+    func region(of id: UUID) async throws -> RegionCode? {
+        for try await office in try await query("SELECT office FROM adoptions WHERE id = \(id)").decode(String.self) {
+            return try RegistrationOfficeCode(parsing: office).region
+        }
+        return nil
+    }
+
     /// Registered adoptions with any of `adopters` among the adopters.
     func countRegistered(adoptedBy adopters: [PersonRef]) async throws -> Int {
         try await firstInt("""

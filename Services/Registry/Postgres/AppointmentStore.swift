@@ -27,6 +27,14 @@ struct AppointmentStore: RegistryStore {
         return nil
     }
 
+    /// The region of the office the appointment is booked at (its region scope); nil when unknown.
+    func region(of id: UUID) async throws -> RegionCode? {
+        for try await office in try await query("SELECT office FROM appointments WHERE id = \(id)").decode(String.self) {
+            return try RegistrationOfficeCode(parsing: office).region
+        }
+        return nil
+    }
+
     func recordCancellation(_ appointment: AppointmentRecord) async throws {
         try await query(
             "UPDATE appointments SET cancelled_on = \(appointment.booking.cancelledOn?.iso)::date WHERE id = \(appointment.id)")

@@ -42,6 +42,18 @@ struct CertificateStore: RegistryStore {
         return nil
     }
 
+    /// The region of the office that registered the certificate's marriage or adoption (its
+    /// region scope: a certificate follows its record); nil when no such certificate was issued.
+    func region(of number: CertificateNumber) async throws -> RegionCode? {
+        let rows = try await query("""
+            SELECT m.office FROM certificates c JOIN marriages m ON m.id = c.marriage_id WHERE c.number = \(number.rawValue)
+            UNION ALL
+            SELECT office FROM adoptions WHERE certificate_number = \(number.rawValue)
+            """)
+        for try await office in rows.decode(String.self) { return try RegistrationOfficeCode(parsing: office).region }
+        return nil
+    }
+
     /// Locks a marriage or divorce certificate and reads what a reissue needs.
     func lockForReissue(_ number: CertificateNumber) async throws -> (marriage: UUID, valid: Bool, parties: [ResidentID])? {
         let rows = try await query("""

@@ -26,6 +26,14 @@ struct DeathRecordStore: RegistryStore {
         return nil
     }
 
+    /// The death's recorded region (its region scope, and its funeral subsidy's); nil when unknown.
+    func region(of id: UUID) async throws -> RegionCode? {
+        for try await region in try await query("SELECT region FROM death_records WHERE id = \(id)").decode(String.self) {
+            return try RegionCode(region)
+        }
+        return nil
+    }
+
     /// Records the death unless its idempotency key or its person is already recorded; whether it did.
     func insertIfNew(id: UUID, _ report: DeathReport, person: PersonRef) async throws -> Bool {
         try await exists("""

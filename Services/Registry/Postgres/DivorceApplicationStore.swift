@@ -37,6 +37,16 @@ struct DivorceApplicationStore: RegistryStore {
         return nil
     }
 
+    /// The region of the office that registered the marriage the application ends (its region
+    /// scope: an application follows its marriage); nil when unknown.
+    func region(of id: UUID) async throws -> RegionCode? {
+        let rows = try await query("""
+            SELECT m.office FROM divorce_applications d JOIN marriages m ON m.id = d.marriage_id WHERE d.id = \(id)
+            """)
+        for try await office in rows.decode(String.self) { return try RegistrationOfficeCode(parsing: office).region }
+        return nil
+    }
+
     private static func record(_ id: UUID, _ row: Row) throws -> DivorceApplicationRecord {
         let (marriage, office, idA, idB, refA, refB, applied, coolingLast, windowStart, windowEnd, outcome, outcomeOn, withdrawnBy) = row
         var recorded: DivorceByAgreement.Outcome?

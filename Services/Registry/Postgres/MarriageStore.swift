@@ -29,6 +29,14 @@ struct MarriageStore: RegistryStore {
         return nil
     }
 
+    /// The region of the office that registered the marriage (its region scope); nil when unknown.
+    func region(of id: UUID) async throws -> RegionCode? {
+        for try await office in try await query("SELECT office FROM marriages WHERE id = \(id)").decode(String.self) {
+            return try RegistrationOfficeCode(parsing: office).region
+        }
+        return nil
+    }
+
     /// The marriages registered at `office` on `date`, by certificate number.
     func list(office: RegistrationOfficeCode, on date: CivilDate) async throws -> [MarriageRecord] {
         let rows = try await query("""
