@@ -37,9 +37,22 @@ public struct TestDatabase: Sendable {
             client: PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger))
     }
 
+    /// Drops the database, ending its connections. An autovacuum worker that just started on it
+    /// cannot be terminated by a non-superuser (42501), so a refused drop is tried again a few
+    /// times, by which point the worker has finished.
     public func drop(logger: Logger = Logger(label: "test.db")) async throws {
-        try await Self.withAdmin(logger: logger) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(configuration.database) WITH (FORCE)"), logger: logger)
+        var attempt = 1
+        while true {
+            do {
+                try await Self.withAdmin(logger: logger) { admin in
+                    try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(configuration.database) WITH (FORCE)"),
+                                          logger: logger)
+                }
+                return
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" && attempt < 10 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(300))
+            }
         }
     }
 

@@ -145,9 +145,10 @@ struct AuditTrailTests {
             let allItems = try all.json()["items"] as? [[String: Any]] ?? []
             #expect(allItems.map { $0["subject"] as? String } == ["officer-jingtai", "officer-huining"])
 
-            // By resident ID (stored as its ref) and by officer.
+            // By resident ID (stored as its ref): the write, and the auditor's own read above, which showed
+            // that person's row. And by officer.
             let byPerson = try await cityAuditor.get("/audit-log?person=\(first.rawValue)")
-            #expect((try byPerson.json()["items"] as? [[String: Any]])?.map { $0["subject"] as? String } == ["officer-jingtai"])
+            #expect((try byPerson.json()["items"] as? [[String: Any]])?.map { $0["subject"] as? String } == ["officer-jingtai", "auditor-city"])
             let bySubject = try await cityAuditor.get("/audit-log?sub=officer-huining")
             #expect((try bySubject.json()["items"] as? [[String: Any]])?.count == 1)
 
