@@ -12,8 +12,10 @@ enum AdoptionRoutes {
             let adoption = try await RegisterAdoption.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
             return EditedResponse(status: .created, response: AdoptionResponse(adoption))
         }
-        // A certificate number, a date and a status: no adopter or child is named.
-        routes.get("/adoptions/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record),
+        // A certificate number, a date and a status: no adopter or child is named. Audited all the
+        // same: who adopted whom is a secret the law protects (民法典 第1110条, 收养秘密), and the
+        // record's ids lead to the parties.
+        routes.get("/adoptions/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true),
                    regionOf: RecordRegions.adoption(dependencies)) { _, context -> AdoptionResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let adoption = try await AdoptionStore(dependencies.database, logger: context.logger).find(id) else {

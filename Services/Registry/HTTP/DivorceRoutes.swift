@@ -18,7 +18,8 @@ enum DivorceRoutes {
             return EditedResponse(status: .created, response: DivorceApplicationResponse(application, today: today))
         }
         // Dates and a status keyed by record ids: no resident ID, name or ref of a party.
-        routes.get("/divorce-applications/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record),
+        // Audited: a pending divorce is a fact about two people's marriage, even told by ids.
+        routes.get("/divorce-applications/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true),
                    regionOf: RecordRegions.divorceApplication(dependencies)) { _, context -> DivorceApplicationResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let application = try await DivorceApplicationStore(dependencies.database, logger: context.logger).find(id, lock: false)
