@@ -14,6 +14,8 @@ enum CaseRoutes {
         /// For an income change: the members' newly declared monthly incomes, replacing what they
         /// declared before (re-verification then weighs them against the agencies' records).
         var declaredIncomes: [MemberIncomes]?
+        /// For a residence change: the household's residence bases from now on (a move; see `ChangeReport`).
+        var residence: [ResidenceRequest]?
     }
 
     struct MemberIncomes: Decodable, Sendable {
@@ -57,14 +59,14 @@ enum CaseRoutes {
                 return CaseList(cases: cases)
             }
         }
-        // Reported where the household lives when it reports.
+        // Reported where the household lives when it reports (a move is reported to the county it leaves).
         routes.post("/cases/:id/change-reports", RoutePolicy(roles: [.intake], region: .record),
                     regionOf: benefitCase) { request, context -> EditedResponse<ReviewTaskView> in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ChangeReportRequest.self, context: context)
             let report = try body.report(key: dependencies.personRefKey)
-            let task = try await ReportChange.run(report, caseID: id, today: clock.today(), dependencies: dependencies,
-                                                  logger: context.logger)
+            let task = try await ReportChange.run(report, caseID: id, policy: policy.residence, today: clock.today(),
+                                                  dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: ReviewTaskView(task))
         }
         routes.post("/cases/:id/reverification", RoutePolicy(roles: [.reviewer], region: .record),
@@ -102,7 +104,8 @@ extension CaseRoutes.ChangeReportRequest {
             for income in entry.incomes { incomes.append(try income.parse(note: "declared in a change report")) }
             declared.append((person, incomes))
         }
-        return ChangeReport(kind: kind, description: description, declaredIncomes: declared)
+        return ChangeReport(kind: kind, description: description, declaredIncomes: declared,
+                            residence: try ResidenceRequest.parse(residence ?? []))
     }
 }
 

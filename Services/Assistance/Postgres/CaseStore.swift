@@ -48,7 +48,7 @@ enum CaseStore {
     }
 
     /// The region a case is judged by for region scope: its household's current county (a case
-    /// has no region of its own to an officer: it follows its household). Nil
+    /// has no region of its own to an officer: it follows its household, also after a move). Nil
     /// when there is no such case. One primary-key read of each table.
     static func region(of id: UUID, in database: PostgresClient, logger: Logger) async throws -> RegionCode? {
         let rows = try await database.query("""
@@ -120,6 +120,14 @@ enum CaseStore {
         var opened = 0
         for try await _ in rows.decode(UUID.self) { opened += 1 }
         return opened
+    }
+
+    /// A household's move: its cases not terminated are handled, paid and reviewed by `region`
+    /// from now on (the rosters select cases by region; a month already paid is not paid again).
+    static func move(household: UUID, to region: RegionCode, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            UPDATE cases SET region = \(region.rawValue) WHERE household_id = \(household) AND status <> 'terminated'
+            """, logger: logger)
     }
 
     /// Cases whose gradual exit (or review) has run its course, i.e. whose last month is before
