@@ -44,6 +44,25 @@ struct PolicyAndRecordsTests {
         #expect(refusal?.code == "change-report.not-a-member")
     }
 
+    @Test("a residence change with new bases moves the household to the county they make responsible")
+    func moveDestination() throws {
+        let moved = ChangeReport(kind: .residence, description: "迁居",
+                                 residence: [.residencePermit(F.region("620402")), .householdRegistration(F.region("620421100"))])
+        #expect(try moved.destination(policy: ResidencePolicy()) == F.region("620421"))
+        let described = ChangeReport(kind: .residence, description: "县内搬家")
+        #expect(try described.destination(policy: ResidencePolicy()) == nil)
+    }
+
+    @Test("new residence bases are refused on another kind of change, and when none of them allows applying")
+    func moveRefused() {
+        let misfiled = ChangeReport(kind: .income, description: "x", residence: [.householdRegistration(F.region("620421"))])
+        #expect(F.refusal { () throws(RuleViolation) in try misfiled.destination(policy: ResidencePolicy()) }?.code
+                == "change-report.residence-not-a-move")
+        let permitOnly = ChangeReport(kind: .residence, description: "x", residence: [.residencePermit(F.region("620421"))])
+        #expect(F.refusal { () throws(RuleViolation) in try permitOnly.destination(policy: ResidencePolicy(acceptsResidencePermit: false)) }?.code
+                == "change-report.no-residence-basis")
+    }
+
     @Test("agency records: an income or asset kind with a known category; anything else is not a fact",
           arguments: [("income", "wages", true), ("asset", "vehicle", true), ("income", "lottery", false), ("debt", "wages", false)])
     func facts(_ kind: String, _ category: String, _ known: Bool) {

@@ -21,19 +21,22 @@ enum ReceiveRiskSignal {
         return handlers
     }
 
-    /// `POST /risk-signals`, in its own transaction.
-    static func run(_ signal: RiskSignalReported, today: CivilDate, dependencies: ServiceDependencies,
+    /// `POST /risk-signals`, in its own transaction: the signal raises its leads wherever the
+    /// person's households live, and the leads returned are those within `scope` (the officer's
+    /// region; the others are another region's).
+    static func run(_ signal: RiskSignalReported, today: CivilDate, answeringWithin scope: RegionCode, dependencies: ServiceDependencies,
                     logger: Logger) async throws -> (leads: [RiskLead], isNew: Bool) {
         try await dependencies.database.transaction(logger: logger) { connection in
-            try await receive(signal, today: today, source: dependencies.source, causationID: nil, on: connection, logger: logger)
+            let isNew = try await receive(signal, today: today, source: dependencies.source, causationID: nil, on: connection,
+                                          logger: logger)
+            return (try await RiskLeadStore.leads(signal: signal.signalID, within: scope, on: connection, logger: logger), isNew)
         }
     }
 
-    /// Returns the leads the signal raised, and whether it is new: a repeated signal id stores
-    /// nothing and returns the leads raised the first time.
+    /// Returns whether the signal is new: a repeated signal id stores nothing and raises no lead again.
     @discardableResult
     static func receive(_ signal: RiskSignalReported, today: CivilDate, source: String, causationID: UUID?,
-                        on connection: PostgresConnection, logger: Logger) async throws -> (leads: [RiskLead], isNew: Bool) {
+                        on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         let isNew = try await RiskLeadStore.insertSignal(signal, on: connection, logger: logger)
         if isNew {
             for household in try await HouseholdStore.monitored(listing: signal.person, on: connection, logger: logger) {
@@ -50,6 +53,6 @@ enum ReceiveRiskSignal {
                     source: source, causationID: causationID, on: connection, logger: logger)
             }
         }
-        return (try await RiskLeadStore.leads(signal: signal.signalID, on: connection, logger: logger), isNew)
+        return isNew
     }
 }

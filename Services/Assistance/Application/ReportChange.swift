@@ -6,13 +6,22 @@ import PostgresNIO
 import ServiceKit
 
 /// A change report on an active case (家庭人口、经济状况重大变化报告): newly declared incomes
-/// replace the members' earlier declarations, and a `re-verification` task due today is opened.
+/// replace the members' earlier declarations, a move takes the household and its cases to the
+/// county its new residence makes responsible, and a `re-verification` task due today is opened
+/// (after a move, the new county's: the case is reassessed under its standards).
 enum ReportChange {
-    static func run(_ report: ChangeReport, caseID: UUID, today: CivilDate, dependencies: ServiceDependencies,
+    static func run(_ report: ChangeReport, caseID: UUID, policy: ResidencePolicy, today: CivilDate, dependencies: ServiceDependencies,
                     logger: Logger) async throws -> ReviewTask {
-        try await dependencies.database.transaction(logger: logger) { connection in
+        let destination = try report.destination(policy: policy)
+        return try await dependencies.database.transaction(logger: logger) { connection in
             let benefit = try await CaseStore.lock(caseID, on: connection, logger: logger)
             try benefit.requireActive(for: "changes are reported on active cases")
+            if let destination {
+                try await HouseholdStore.move(benefit.householdID, residence: report.residence, region: destination, on: connection,
+                                              logger: logger)
+                try await CaseStore.move(household: benefit.householdID, to: destination, on: connection, logger: logger)
+                logger.info("household moved", metadata: ["case": "\(caseID)", "from": "\(benefit.region)", "to": "\(destination)"])
+            }
             if !report.declaredIncomes.isEmpty {
                 let declared = try await HouseholdStore.load(benefit.householdID, verified: false, on: connection, logger: logger)
                 try await HouseholdStore.updateDeclared(benefit.householdID, members: try report.redeclared(declared.members),

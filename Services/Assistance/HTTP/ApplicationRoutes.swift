@@ -48,6 +48,9 @@ enum ApplicationRoutes {
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies,
                          policy: AssistancePolicy, clock: ServiceClock, sources: [any EconomicDataSource]) {
+        let application = RecordRegions.application(dependencies)
+        let decision = RecordRegions.applicationDecision(dependencies, by: policy.workflow.approvingAuthority)
+        // The township that takes the application in acts in its own region (any township takes any application).
         routes.post("/applications", RoutePolicy(roles: [.intake], region: .body("intakeRegion"))) { request, context -> EditedResponse<ApplicationView> in
             let body = try await request.decode(as: ApplicationRequest.self, context: context)
             let intake = try body.intake(key: dependencies.personRefKey, policy: policy.residence)
@@ -56,20 +59,23 @@ enum ApplicationRoutes {
                 logger: context.logger)
             return EditedResponse(status: created ? .created : .ok, response: ApplicationView(application))
         }
-        routes.get("/applications/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .auditor], region: .record, personalData: true)) { _, context -> ApplicationView in
+        routes.get("/applications/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .auditor], region: .record, personalData: true),
+                   regionOf: application) { _, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             return ApplicationView(try await dependencies.database.withConnection { connection in
                 try await ApplicationStore.load(id, forUpdate: false, on: connection, logger: context.logger)
             })
         }
-        routes.post("/applications/:id/verification", RoutePolicy(roles: [.intake], region: .record)) { request, context -> ApplicationView in
+        routes.post("/applications/:id/verification", RoutePolicy(roles: [.intake], region: .record),
+                    regionOf: application) { request, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: StepRequest.self, context: context, orIfEmpty: StepRequest())
             return ApplicationView(try await VerifyApplication.run(
                 id, sources: sources, dependencies: dependencies, policy: policy, today: try stepDate(body.on, today: clock.today()),
                 logger: context.logger))
         }
-        routes.post("/applications/:id/home-visit", RoutePolicy(roles: [.intake], region: .record)) { request, context -> ApplicationView in
+        routes.post("/applications/:id/home-visit", RoutePolicy(roles: [.intake], region: .record),
+                    regionOf: application) { request, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: HomeVisitRequest.self, context: context)
             let visitor = try RequestParsing.nonEmpty(body.visitor, field: "visitor")
@@ -78,13 +84,15 @@ enum ApplicationRoutes {
                 id, visitor: visitor, notes: notes, on: try stepDate(body.on, today: clock.today()), dependencies: dependencies,
                 logger: context.logger))
         }
-        routes.post("/applications/:id/public-notice", RoutePolicy(roles: [.intake], region: .record)) { request, context -> ApplicationView in
+        routes.post("/applications/:id/public-notice", RoutePolicy(roles: [.intake], region: .record),
+                    regionOf: application) { request, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: StepRequest.self, context: context, orIfEmpty: StepRequest())
             return ApplicationView(try await ApplicationStep.startPublicNotice(
                 id, on: try stepDate(body.on, today: clock.today()), dependencies: dependencies, logger: context.logger))
         }
-        routes.post("/applications/:id/objections", RoutePolicy(roles: [.intake], region: .record)) { request, context -> ApplicationView in
+        routes.post("/applications/:id/objections", RoutePolicy(roles: [.intake], region: .record),
+                    regionOf: application) { request, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ObjectionRequest.self, context: context)
             _ = try RequestParsing.nonEmpty(body.reason, field: "reason", max: 2_000)
@@ -92,7 +100,8 @@ enum ApplicationRoutes {
                 id, reason: body.reason, on: try stepDate(body.on, today: clock.today()), dependencies: dependencies,
                 logger: context.logger))
         }
-        routes.post("/applications/:id/approval", RoutePolicy(roles: [.approver], region: .record)) { request, context -> ApplicationView in
+        routes.post("/applications/:id/approval", RoutePolicy(roles: [.approver], region: .record),
+                    regionOf: decision) { request, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ApprovalRequest.self, context: context)
             let authority = try RequestParsing.choice(body.authority, field: "authority", as: ApprovalAuthority.self)
@@ -100,7 +109,8 @@ enum ApplicationRoutes {
                 id, by: authority, policy: policy, today: try stepDate(body.on, today: clock.today()), dependencies: dependencies,
                 logger: context.logger))
         }
-        routes.post("/applications/:id/rejection", RoutePolicy(roles: [.approver], region: .record)) { request, context -> ApplicationView in
+        routes.post("/applications/:id/rejection", RoutePolicy(roles: [.approver], region: .record),
+                    regionOf: decision) { request, context -> ApplicationView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: RejectionRequest.self, context: context)
             let code = try RequestParsing.nonEmpty(body.reasonCode, field: "reasonCode")

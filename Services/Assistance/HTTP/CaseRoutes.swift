@@ -14,6 +14,8 @@ enum CaseRoutes {
         /// For an income change: the members' newly declared monthly incomes, replacing what they
         /// declared before (re-verification then weighs them against the agencies' records).
         var declaredIncomes: [MemberIncomes]?
+        /// For a residence change: the household's residence bases from now on (a move; see `ChangeReport`).
+        var residence: [ResidenceRequest]?
     }
 
     struct MemberIncomes: Decodable, Sendable {
@@ -32,35 +34,43 @@ enum CaseRoutes {
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy,
                          clock: ServiceClock, sources: [any EconomicDataSource]) {
-        routes.get("/cases/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .record, personalData: true)) { _, context -> CaseView in
+        let benefitCase = RecordRegions.benefitCase(dependencies)
+        // Finance reads a case for its payments and recovery claims.
+        routes.get("/cases/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .record, personalData: true),
+                   regionOf: benefitCase) { _, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             return try await dependencies.database.withConnection { connection in
                 let benefit = try await CaseStore.load(id, forUpdate: false, on: connection, logger: context.logger)
                 return CaseView(benefit, ledger: try await PaymentStore.ledger(of: id, on: connection, logger: context.logger))
             }
         }
+        // A person's cases within the token's region: those of households living there now.
         routes.get("/cases", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .fromToken, personalData: true)) { request, context -> CaseList in
             guard let text = request.uri.queryParameters.get("personRef") else {
                 throw RuleViolation.invalid("request.missing-personRef", "give ?personRef=pr_…")
             }
             let person = try RequestParsing.personRef(text, field: "personRef")
+            let scope = try context.requirePrincipal().region
             return try await dependencies.database.withConnection { connection in
                 var cases: [CaseView] = []
-                for benefit in try await CaseStore.cases(of: person, forUpdate: false, on: connection, logger: context.logger) {
+                for benefit in try await CaseStore.cases(of: person, forUpdate: false, within: scope, on: connection, logger: context.logger) {
                     cases.append(CaseView(benefit, ledger: try await PaymentStore.ledger(of: benefit.id, on: connection, logger: context.logger)))
                 }
                 return CaseList(cases: cases)
             }
         }
-        routes.post("/cases/:id/change-reports", RoutePolicy(roles: [.intake], region: .record)) { request, context -> EditedResponse<ReviewTaskView> in
+        // Reported where the household lives when it reports (a move is reported to the county it leaves).
+        routes.post("/cases/:id/change-reports", RoutePolicy(roles: [.intake], region: .record),
+                    regionOf: benefitCase) { request, context -> EditedResponse<ReviewTaskView> in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ChangeReportRequest.self, context: context)
             let report = try body.report(key: dependencies.personRefKey)
-            let task = try await ReportChange.run(report, caseID: id, today: clock.today(), dependencies: dependencies,
-                                                  logger: context.logger)
+            let task = try await ReportChange.run(report, caseID: id, policy: policy.residence, today: clock.today(),
+                                                  dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: ReviewTaskView(task))
         }
-        routes.post("/cases/:id/reverification", RoutePolicy(roles: [.reviewer], region: .record)) { _, context -> CaseView in
+        routes.post("/cases/:id/reverification", RoutePolicy(roles: [.reviewer], region: .record),
+                    regionOf: benefitCase) { _, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             let benefit = try await ReverifyCase.run(id, sources: sources, policy: policy, today: clock.today(), dependencies: dependencies,
                                                      logger: context.logger)
@@ -68,11 +78,14 @@ enum CaseRoutes {
                 CaseView(benefit, ledger: try await PaymentStore.ledger(of: id, on: connection, logger: context.logger))
             }
         }
+        // Tasks of households living within the token's region; a task's reason may quote a reported
+        // change (incomes, members), hence personal data.
         routes.get("/review-tasks", RoutePolicy(roles: [.reviewer, .approver, .auditor], region: .fromToken, personalData: true)) { request, context -> TaskList in
             let status = try RequestParsing.choice(request.uri.queryParameters.get("status") ?? "open", field: "status",
                                                    as: ReviewTask.Status.self)
+            let scope = try context.requirePrincipal().region
             return TaskList(tasks: try await dependencies.database.withConnection { connection in
-                try await ReviewTaskStore.tasks(status: status, on: connection, logger: context.logger)
+                try await ReviewTaskStore.tasks(status: status, within: scope, on: connection, logger: context.logger)
             }.map(ReviewTaskView.init))
         }
     }
@@ -91,7 +104,8 @@ extension CaseRoutes.ChangeReportRequest {
             for income in entry.incomes { incomes.append(try income.parse(note: "declared in a change report")) }
             declared.append((person, incomes))
         }
-        return ChangeReport(kind: kind, description: description, declaredIncomes: declared)
+        return ChangeReport(kind: kind, description: description, declaredIncomes: declared,
+                            residence: try ResidenceRequest.parse(residence ?? []))
     }
 }
 

@@ -58,27 +58,34 @@ enum LowIncomeMonitoringRoutes {
     }
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+        // A signal is an agency's fact about a person, received bureau-wide (as on the monitoring
+        // topic): it raises leads wherever the person's households live, but the answer lists only
+        // the leads within the token's region.
         routes.post("/risk-signals", RoutePolicy(roles: [.intake], region: .fromToken)) { request, context -> EditedResponse<SignalResult> in
             let body = try await request.decode(as: SignalRequest.self, context: context)
             let signal = try body.signal(key: dependencies.personRefKey)
-            let (leads, isNew) = try await ReceiveRiskSignal.run(signal, today: clock.today(), dependencies: dependencies,
+            let scope = try context.requirePrincipal().region
+            let (leads, isNew) = try await ReceiveRiskSignal.run(signal, today: clock.today(), answeringWithin: scope, dependencies: dependencies,
                                                                  logger: context.logger)
             // A repeated signal id is the same signal: 200 with the leads it raised the first time.
             return EditedResponse(status: isNew ? .created : .ok, response: SignalResult(signalId: signal.signalID, leads: leads.map(Lead.init)))
         }
+        // The leads of households living within the token's region now.
         routes.get("/leads", RoutePolicy(roles: [.intake, .reviewer, .auditor], region: .fromToken, personalData: true)) { request, context -> LeadList in
             let status = try request.uri.queryParameters.get("status").map { text throws(RuleViolation) in
                 try RequestParsing.choice(text, field: "status", as: LeadStatus.self)
             }
+            let scope = try context.requirePrincipal().region
             let leads = try await dependencies.database.withConnection { connection in
-                try await RiskLeadStore.leads(status: status, on: connection, logger: context.logger)
+                try await RiskLeadStore.leads(status: status, within: scope, on: connection, logger: context.logger)
             }
             return LeadList(leads: leads.map(Lead.init))
         }
-        routes.post("/leads/:id/follow-up", RoutePolicy(roles: [.intake], region: .record)) { request, context -> Lead in
+        let lead = RecordRegions.lead(dependencies)
+        routes.post("/leads/:id/follow-up", RoutePolicy(roles: [.intake], region: .record), regionOf: lead) { request, context -> Lead in
             try await update(request, context, dependencies, to: .followingUp)
         }
-        routes.post("/leads/:id/closure", RoutePolicy(roles: [.intake], region: .record)) { request, context -> Lead in
+        routes.post("/leads/:id/closure", RoutePolicy(roles: [.intake], region: .record), regionOf: lead) { request, context -> Lead in
             try await update(request, context, dependencies, to: .closed)
         }
     }

@@ -42,6 +42,7 @@ enum RosterRoutes {
     }
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
+        // A county's (or the city's) roster: the region it pays must lie within the token's.
         routes.post("/rosters", RoutePolicy(roles: [.finance], region: .body("region"))) { request, context -> EditedResponse<GeneratePaymentRoster.Summary> in
             let body = try await request.decode(as: RosterRequest.self, context: context)
             let region = try RequestParsing.region(body.region, field: "region")
@@ -49,7 +50,9 @@ enum RosterRoutes {
             let summary = try await GeneratePaymentRoster.run(region: region, month: month, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
         }
-        routes.get("/rosters", RoutePolicy(roles: [.finance, .auditor], region: .query("region"), personalData: true)) { request, context -> RosterList in
+        // A roster listing holds counts and totals, no person: not personal data. A ?region= outside
+        // the token's is refused; without one, the listing keeps to the token's region.
+        routes.get("/rosters", RoutePolicy(roles: [.finance, .auditor], region: .query("region"))) { request, context -> RosterList in
             // An empty or malformed region is refused, not read as "every region".
             let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
                 try RequestParsing.region(text, field: "region").rawValue
@@ -57,14 +60,16 @@ enum RosterRoutes {
             let month = try request.uri.queryParameters.get("month").map { text throws(RuleViolation) in
                 try RequestParsing.month(text, field: "month")
             }
+            let scope = try context.requirePrincipal().region
             let rosters = try await dependencies.database.withConnection { connection in
-                try await PaymentRosterStore.rosters(region: region, month: month, on: connection, logger: context.logger)
+                try await PaymentRosterStore.rosters(region: region, month: month, within: scope, on: connection, logger: context.logger)
             }
             return RosterList(rosters: rosters.map {
                 Roster(rosterId: $0.id, region: $0.region.rawValue, month: $0.month.iso, households: $0.households,
                        totalFen: $0.total.fen, skipped: $0.skipped, generatedAt: $0.generatedAt)
             })
         }
+        // Claims on cases whose household lives within the token's region now.
         routes.get("/recovery-claims", RoutePolicy(roles: [.finance, .auditor], region: .fromToken, personalData: true)) { request, context -> ClaimList in
             let status = try request.uri.queryParameters.get("status").map { text throws(RuleViolation) in
                 try RequestParsing.choice(text, field: "status", as: RecoveryClaimStatus.self)
@@ -73,8 +78,9 @@ enum RosterRoutes {
                 guard let id = UUID(uuidString: text) else { throw .invalid("request.invalid-id", "caseId must be a UUID") }
                 return id
             }
+            let scope = try context.requirePrincipal().region
             let claims = try await dependencies.database.withConnection { connection in
-                try await PaymentStore.recoveryClaims(status: status, caseID: caseID, on: connection, logger: context.logger)
+                try await PaymentStore.recoveryClaims(status: status, caseID: caseID, within: scope, on: connection, logger: context.logger)
             }
             return ClaimList(claims: claims.map {
                 Claim(claimId: $0.id, caseId: $0.caseID, personRef: $0.person.rawValue, dateOfDeath: $0.dateOfDeath.iso,

@@ -54,6 +54,7 @@ enum StandardRoutes {
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies,
                          policy: AssistancePolicy, clock: ServiceClock) {
+        // A county's standards: its own policy officers, or the city's.
         routes.post("/standards", RoutePolicy(roles: [.policy], region: .body("region"))) { request, context -> EditedResponse<Published> in
             let body = try await request.decode(as: PublishRequest.self, context: context)
             let standard = try body.standard()
@@ -65,7 +66,9 @@ enum StandardRoutes {
                                                           dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: Published(published))
         }
-        routes.put("/city-minimum-standards/:year/:area", RoutePolicy(roles: [.policy], region: .none)) { request, context -> Response in
+        // The city's own guidance has no region column: only a token for the city (or above) sets it.
+        routes.put("/city-minimum-standards/:year/:area", RoutePolicy(roles: [.policy], region: .fromToken)) { request, context -> Response in
+            try requireCityLevel(try context.requirePrincipal())
             let year = try Self.year(try context.parameters.require("year"))
             let area = try RequestParsing.choice(try context.parameters.require("area"), field: "area", as: UrbanRural.self)
             let body = try await request.decode(as: CityMinimumRequest.self, context: context)
@@ -73,7 +76,9 @@ enum StandardRoutes {
             try await PublishStandard.setCityMinimum(minimum, dependencies: dependencies, logger: context.logger)
             return Response(status: .noContent)
         }
-        routes.get("/standards", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .policy, .auditor], region: .query("region"))) { request, context -> Listing in
+        // Published standards are public (公布): every role reads every region's, a township
+        // officer its county's.
+        routes.get("/standards", RoutePolicy(roles: Set(Role.allCases), region: .none)) { request, context -> Listing in
             let region = try request.uri.queryParameters.get("region").map { text throws(RuleViolation) in
                 try RequestParsing.region(text, field: "region").rawValue
             }
@@ -82,6 +87,18 @@ enum StandardRoutes {
                 try await StandardStore.published(region: region, year: year, on: connection, logger: context.logger)
             }
             return Listing(standards: standards.map(Published.init))
+        }
+    }
+}
+
+extension StandardRoutes {
+    /// The city minimum is set by the city: a token of a county or township is outside it
+    /// (`auth.outside-region`, 403).
+    static func requireCityLevel(_ principal: Principal) throws(RuleViolation) {
+        guard principal.region.level <= .prefecture else {
+            throw RuleViolation(AccessRefusal.outsideRegionCode,
+                                "the city minimum standard is set by the city; the token's region \(principal.region) is a \(principal.region.level)",
+                                kind: .forbidden)
         }
     }
 }

@@ -67,17 +67,21 @@ enum TemporaryAssistanceRoutes {
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy,
                          clock: ServiceClock) {
+        let temporaryCase = RecordRegions.temporaryCase(dependencies)
+        // Reported at a township: the case is that township's (its reserve advances the money).
         routes.post("/temporary-assistance", RoutePolicy(roles: [.intake], region: .body("township"))) { request, context -> EditedResponse<CaseView> in
             let body = try await request.decode(as: ReportRequest.self, context: context)
             let report = try body.report(key: dependencies.personRefKey)
             let reported = try await TemporaryAssistanceCases.report(report, policy: policy, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: CaseView(reported))
         }
-        routes.get("/temporary-assistance/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .auditor], region: .record, personalData: true)) { _, context -> CaseView in
+        routes.get("/temporary-assistance/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .auditor], region: .record, personalData: true),
+                   regionOf: temporaryCase) { _, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             return CaseView(try await TemporaryAssistanceCases.load(id, dependencies: dependencies, logger: context.logger))
         }
-        routes.post("/temporary-assistance/:id/advance", RoutePolicy(roles: [.intake], region: .record)) { request, context -> CaseView in
+        routes.post("/temporary-assistance/:id/advance", RoutePolicy(roles: [.intake], region: .record),
+                    regionOf: temporaryCase) { request, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: AdvanceRequest.self, context: context)
             let amount = try RequestParsing.fen(body.amountFen, field: "amountFen")
@@ -85,7 +89,9 @@ enum TemporaryAssistanceRoutes {
             return CaseView(try await TemporaryAssistanceCases.advance(id, amount: amount, at: advancedAt, policy: policy,
                                                                        dependencies: dependencies, logger: context.logger))
         }
-        routes.post("/temporary-assistance/:id/review", RoutePolicy(roles: [.reviewer, .approver], region: .record)) { request, context -> CaseView in
+        // The review grants the amount: reviewers and approvers of the township or the county above.
+        routes.post("/temporary-assistance/:id/review", RoutePolicy(roles: [.reviewer, .approver], region: .record),
+                    regionOf: temporaryCase) { request, context -> CaseView in
             let id = try context.parameters.require("id", as: UUID.self)
             let body = try await request.decode(as: ReviewRequest.self, context: context)
             let granted = try RequestParsing.fen(body.grantedFen, field: "grantedFen")

@@ -31,6 +31,7 @@ enum VerificationSourceRoutes {
     }
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
+        // An agency's delivery covers the whole bureau (people of every county): no region.
         routes.put("/verification-sources/:source/records", RoutePolicy(roles: [.policy], region: .none)) { request, context -> Loaded in
             let source = try RequestParsing.nonEmpty(try context.parameters.require("source"), field: "source")
             let delivery = try await request.decode(as: Delivery.self, context: context)

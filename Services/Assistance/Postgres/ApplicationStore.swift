@@ -56,6 +56,14 @@ enum ApplicationStore {
         throw RuleViolation("application.not-found", "no application \(id)", kind: .notFound)
     }
 
+    /// The regions an application lies in, for region scope: the township that took it and the
+    /// county that handles it; nil when there is no such application. One primary-key read.
+    static func regions(of id: UUID, in database: PostgresClient, logger: Logger) async throws -> (intake: RegionCode, county: RegionCode)? {
+        let rows = try await database.query("SELECT intake_region, region FROM applications WHERE id = \(id)", logger: logger)
+        for try await (intake, county) in rows.decode((String, String).self) { return (try RegionCode(intake), try RegionCode(county)) }
+        return nil
+    }
+
     static func caseIDs(of application: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [UUID] {
         let rows = try await connection.query("SELECT id FROM cases WHERE application_id = \(application) ORDER BY created_at, id",
                                               logger: logger)

@@ -29,17 +29,33 @@ enum CaseStore {
     private typealias Row = (UUID, UUID, String, String, [String], Int64, String, String, String, String?, String?, String, String?, String)
 
     /// Cases that cover `person` now, or covered them until a recorded death, except terminated
-    /// ones; `forUpdate` locks them for the rest of the transaction.
-    static func cases(of person: PersonRef, forUpdate: Bool, on connection: PostgresConnection, logger: Logger) async throws -> [BenefitCase] {
+    /// ones; `forUpdate` locks them for the rest of the transaction. `within` keeps only the cases
+    /// whose household lives within that region now (an officer's listing; see ``region(of:in:logger:)``).
+    static func cases(of person: PersonRef, forUpdate: Bool, within region: RegionCode? = nil, on connection: PostgresConnection,
+                      logger: Logger) async throws -> [BenefitCase] {
+        let prefix = region.map { String($0.significantPrefix) }
         let rows = try await connection.query("""
             SELECT \(unescaped: columns) FROM cases
             WHERE (recipients @> ARRAY[\(person.rawValue)]::text[] OR departed @> \(#"[{"person":"\#(person.rawValue)"}]"#)::jsonb)
               AND status <> 'terminated'
+              AND (\(prefix)::text IS NULL OR EXISTS (
+                  SELECT 1 FROM households h WHERE h.id = cases.household_id AND starts_with(h.region, \(prefix))))
             ORDER BY id \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """, logger: logger)
         var cases: [BenefitCase] = []
         for try await row in rows.decode(Row.self) { cases.append(try benefitCase(row)) }
         return cases
+    }
+
+    /// The region a case is judged by for region scope: its household's current county (a case
+    /// has no region of its own to an officer: it follows its household, also after a move). Nil
+    /// when there is no such case. One primary-key read of each table.
+    static func region(of id: UUID, in database: PostgresClient, logger: Logger) async throws -> RegionCode? {
+        let rows = try await database.query("""
+            SELECT h.region FROM cases c JOIN households h ON h.id = c.household_id WHERE c.id = \(id)
+            """, logger: logger)
+        for try await region in rows.decode(String.self) { return try RegionCode(region) }
+        return nil
     }
 
     static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> BenefitCase {
@@ -104,6 +120,14 @@ enum CaseStore {
         var opened = 0
         for try await _ in rows.decode(UUID.self) { opened += 1 }
         return opened
+    }
+
+    /// A household's move: its cases not terminated are handled, paid and reviewed by `region`
+    /// from now on (the rosters select cases by region; a month already paid is not paid again).
+    static func move(household: UUID, to region: RegionCode, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            UPDATE cases SET region = \(region.rawValue) WHERE household_id = \(household) AND status <> 'terminated'
+            """, logger: logger)
     }
 
     /// Cases whose gradual exit (or review) has run its course, i.e. whose last month is before

@@ -42,6 +42,15 @@ enum HouseholdStore {
             """, logger: logger)
     }
 
+    /// A move: the household's new residence bases and the county they make responsible.
+    static func move(_ id: UUID, residence: [ResidenceBasis], region: RegionCode, on connection: PostgresConnection,
+                     logger: Logger) async throws {
+        try await connection.query("""
+            UPDATE households SET residence = \(try StoredJSON.text(residence))::jsonb, region = \(region.rawValue), updated_at = now()
+            WHERE id = \(id)
+            """, logger: logger)
+    }
+
     /// Records the verified members (never the declared ones: a later verification starts again
     /// from the declaration) and, when given, whether the household is near-低保.
     static func updateVerified(_ id: UUID, members: [Member], nearLowIncome: Bool?, on connection: PostgresConnection,

@@ -109,14 +109,18 @@ enum PaymentRosterStore {
         var generatedAt: String
     }
 
-    /// Rosters, optionally of one region and month, newest month first (at most 500).
-    static func rosters(region: String?, month: YearMonth?, on connection: PostgresConnection, logger: Logger) async throws -> [Roster] {
+    /// Rosters of regions within `scope` (an officer's region), optionally of one region and month, newest
+    /// month first (at most 500).
+    static func rosters(region: String?, month: YearMonth?, within scope: RegionCode, on connection: PostgresConnection,
+                        logger: Logger) async throws -> [Roster] {
         let monthDate = month?.firstDay.iso
+        let prefix = String(scope.significantPrefix)
         let rows = try await connection.query("""
             SELECT id, region, to_char(month, 'YYYY-MM'), households, total_fen, skipped,
                    to_char(generated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
             FROM payment_rosters
             WHERE (\(region)::text IS NULL OR region = \(region)) AND (\(monthDate)::date IS NULL OR month = \(monthDate)::date)
+              AND starts_with(region, \(prefix))
             ORDER BY month DESC, generated_at DESC LIMIT 500
             """, logger: logger)
         var rosters: [Roster] = []

@@ -106,18 +106,25 @@ enum PaymentStore {
         return ledger
     }
 
-    /// Recovery claims, optionally of one status and one case, newest first (at most 500).
-    static func recoveryClaims(status: RecoveryClaimStatus?, caseID: UUID?, on connection: PostgresConnection, logger: Logger) async throws -> [RecoveryClaim] {
-        try await recoveryClaims(status: status, caseID: caseID, order: "opened_on DESC, id LIMIT 500", on: connection, logger: logger)
+    /// Recovery claims on cases whose household lives within `region` now, optionally of one
+    /// status and one case, newest first (at most 500).
+    static func recoveryClaims(status: RecoveryClaimStatus?, caseID: UUID?, within region: RegionCode, on connection: PostgresConnection,
+                               logger: Logger) async throws -> [RecoveryClaim] {
+        try await recoveryClaims(status: status, caseID: caseID, within: region, order: "opened_on DESC, id LIMIT 500", on: connection,
+                                 logger: logger)
     }
 
-    private static func recoveryClaims(status: RecoveryClaimStatus?, caseID: UUID?, order: String, on connection: PostgresConnection,
-                                       logger: Logger) async throws -> [RecoveryClaim] {
+    private static func recoveryClaims(status: RecoveryClaimStatus?, caseID: UUID?, within region: RegionCode? = nil, order: String,
+                                       on connection: PostgresConnection, logger: Logger) async throws -> [RecoveryClaim] {
         let status = status?.rawValue
+        let prefix = region.map { String($0.significantPrefix) }
         let rows = try await connection.query("""
             SELECT id, case_id, person_ref, date_of_death::text, months::text, amount_fen, status, opened_on::text
             FROM recovery_claims
             WHERE (\(status)::text IS NULL OR status = \(status)) AND (\(caseID)::uuid IS NULL OR case_id = \(caseID))
+              AND (\(prefix)::text IS NULL OR EXISTS (
+                  SELECT 1 FROM cases c JOIN households h ON h.id = c.household_id
+                  WHERE c.id = recovery_claims.case_id AND starts_with(h.region, \(prefix))))
             ORDER BY \(unescaped: order)
             """, logger: logger)
         var claims: [RecoveryClaim] = []

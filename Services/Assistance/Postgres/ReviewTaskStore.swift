@@ -32,11 +32,14 @@ enum ReviewTaskStore {
             """, logger: logger)
     }
 
-    /// Tasks of one status, earliest due first (at most 500).
-    static func tasks(status: ReviewTask.Status, on connection: PostgresConnection, logger: Logger) async throws -> [ReviewTask] {
+    /// Tasks of one status for households living within `region` now, earliest due first (at most 500).
+    static func tasks(status: ReviewTask.Status, within region: RegionCode, on connection: PostgresConnection,
+                      logger: Logger) async throws -> [ReviewTask] {
+        let prefix = String(region.significantPrefix)
         let rows = try await connection.query("""
-            SELECT id, case_id, household_id, kind, reason, due_on::text, status FROM review_tasks
-            WHERE status = \(status.rawValue) ORDER BY due_on, id LIMIT 500
+            SELECT t.id, t.case_id, t.household_id, t.kind, t.reason, t.due_on::text, t.status
+            FROM review_tasks t JOIN households h ON h.id = t.household_id
+            WHERE t.status = \(status.rawValue) AND starts_with(h.region, \(prefix)) ORDER BY t.due_on, t.id LIMIT 500
             """, logger: logger)
         var tasks: [ReviewTask] = []
         for try await row in rows.decode((UUID, UUID?, UUID, String, String, String, String).self) {

@@ -32,24 +32,43 @@ enum RiskLeadStore {
     private static let columns = "id, signal_id, household_id, person_ref, household_status, explanation, status, outcome, detected_on::text"
     private typealias Row = (UUID, UUID, UUID, String, String, String, String, String?, String)
 
-    /// The leads a signal raised.
-    static func leads(signal: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [RiskLead] {
-        let rows = try await connection.query("SELECT \(unescaped: columns) FROM leads WHERE signal_id = \(signal) ORDER BY id", logger: logger)
+    /// The leads a signal raised for households living within `region` now.
+    static func leads(signal: UUID, within region: RegionCode, on connection: PostgresConnection, logger: Logger) async throws -> [RiskLead] {
+        let prefix = String(region.significantPrefix)
+        let rows = try await connection.query("""
+            SELECT \(unescaped: columns) FROM leads
+            WHERE signal_id = \(signal) AND EXISTS (
+                SELECT 1 FROM households h WHERE h.id = leads.household_id AND starts_with(h.region, \(prefix)))
+            ORDER BY id
+            """, logger: logger)
         var leads: [RiskLead] = []
         for try await row in rows.decode(Row.self) { leads.append(try lead(row)) }
         return leads
     }
 
-    /// Leads, optionally of one status, newest first (at most 500).
-    static func leads(status: LeadStatus?, on connection: PostgresConnection, logger: Logger) async throws -> [RiskLead] {
+    /// Leads of households living within `region` now, optionally of one status, newest first (at most 500).
+    static func leads(status: LeadStatus?, within region: RegionCode, on connection: PostgresConnection, logger: Logger) async throws -> [RiskLead] {
         let status = status?.rawValue
+        let prefix = String(region.significantPrefix)
         let rows = try await connection.query("""
-            SELECT \(unescaped: columns) FROM leads WHERE (\(status)::text IS NULL OR status = \(status))
+            SELECT \(unescaped: columns) FROM leads
+            WHERE (\(status)::text IS NULL OR status = \(status)) AND EXISTS (
+                SELECT 1 FROM households h WHERE h.id = leads.household_id AND starts_with(h.region, \(prefix)))
             ORDER BY detected_on DESC, id LIMIT 500
             """, logger: logger)
         var leads: [RiskLead] = []
         for try await row in rows.decode(Row.self) { leads.append(try lead(row)) }
         return leads
+    }
+
+    /// The region a lead is judged by for region scope: its household's current county. Nil when
+    /// there is no such lead.
+    static func region(of id: UUID, in database: PostgresClient, logger: Logger) async throws -> RegionCode? {
+        let rows = try await database.query("""
+            SELECT h.region FROM leads l JOIN households h ON h.id = l.household_id WHERE l.id = \(id)
+            """, logger: logger)
+        for try await region in rows.decode(String.self) { return try RegionCode(region) }
+        return nil
     }
 
     /// The lead, locked for the rest of the transaction. Refuses `lead.not-found` (404).

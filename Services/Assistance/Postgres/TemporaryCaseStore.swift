@@ -14,6 +14,14 @@ enum TemporaryCaseStore {
             """, logger: logger)
     }
 
+    /// The region a case is judged by for region scope: the township that took the report (its
+    /// reserve advances the money; the county above reviews). Nil when there is no such case.
+    static func region(of id: UUID, in database: PostgresClient, logger: Logger) async throws -> RegionCode? {
+        let rows = try await database.query("SELECT township FROM temporary_cases WHERE id = \(id)", logger: logger)
+        for try await township in rows.decode(String.self) { return try RegionCode(township) }
+        return nil
+    }
+
     /// Refuses `temporary-assistance.not-found` (404); `forUpdate` locks the case for the rest of the transaction.
     static func load(_ id: UUID, forUpdate: Bool, on connection: PostgresConnection, logger: Logger) async throws -> TemporaryCase {
         let rows = try await connection.query("""
