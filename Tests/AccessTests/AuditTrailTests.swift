@@ -171,6 +171,7 @@ struct AuditTrailTests {
             let auditor = try await client.acting(as: [.auditor], region: "620400")
             #expect(try await auditor.get("/audit-log?from=yesterday").problemCode == "request.invalid-from")
             #expect(try await auditor.get("/audit-log?limit=0").problemCode == "request.invalid-limit")
+            #expect(try await auditor.get("/audit-log?sub=").problemCode == "request.invalid-sub")
             #expect(try await auditor.get("/audit-log?person=pr_nope").problemCode == "person-ref.malformed")
         }
     }

@@ -26,7 +26,10 @@ struct KafkaSecurityBrokerTests {
                                                    client: client, timeoutMs: 2_000, logger: log.logger)
         }
         #expect(adminError?.message.hasPrefix("fetch metadata: ") == true, "\(String(describing: adminError))")
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // Two 2 s timeouts: the bound only shows the client gives up rather than hangs. It is wide
+        // because the blocking calls queue behind the whole suite's on a loaded 2-core machine
+        // (21 s seen there).
+        #expect(ContinuousClock.now - started < .seconds(60))
         let reason = try await eventually(timeout: .seconds(5)) { log.lines.contains { $0.contains("SSL handshake failed") } }
         #expect(reason, "\(log.lines)")
     }

@@ -21,7 +21,7 @@ enum AuditLogDocument {
 
                 Problem codes:
                 - 400: `person-ref.malformed`, `resident-id.*`, `request.invalid-from`, `request.invalid-to`, \
-                `request.invalid-after`, `request.invalid-limit`
+                `request.invalid-sub`, `request.invalid-after`, `request.invalid-limit`
                 """,
             "parameters": [
                 query("person", "A person ref (`pr_…`) or a resident ID: rows that touched this person.", text),

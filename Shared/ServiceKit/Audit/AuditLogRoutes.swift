@@ -42,7 +42,10 @@ public enum AuditLogRoutes {
             if let person = query.get("person") {
                 audit.person = try Self.person(person, key: dependencies.personRefKey)
             }
-            audit.subject = query.get("sub")
+            if let subject = query.get("sub") {
+                guard !subject.isEmpty else { throw RuleViolation.invalid("request.invalid-sub", "sub: an officer's `sub`, not empty") }
+                audit.subject = subject
+            }
             if let from = query.get("from") { audit.from = try Self.instant(from, field: "from", endOfDay: false) }
             if let to = query.get("to") { audit.to = try Self.instant(to, field: "to", endOfDay: true) }
             if let after = query.get("after") {
