@@ -165,6 +165,15 @@ struct DemoScenario {
         }
         guard grant["basis"] as? String == "extreme-poverty" else { throw CivilError("no funeral grant: \(grant)") }
         report("   basis \(grant["basis"] ?? "?"), total \(grant["total"] ?? "?"), status \(grant["status"] ?? "?")")
+
+        report("   the city's auditor reads Assistance's audit log for him: every officer who wrote or read his data")
+        var components = URLComponents(url: assistance.appendingPathComponent("audit-log"), resolvingAgainstBaseURL: false)
+        components?.queryItems = [URLQueryItem(name: "person", value: elder.rawValue)]
+        guard let auditURL = components?.url else { throw CivilError("bad audit-log URL") }
+        let audit = try await expect(HTTP.get(auditURL, bearer: officers.auditor), 200)
+        for row in audit.json["items"] as? [[String: Any]] ?? [] {
+            report("   #\(row["sequence"] ?? "?") \(row["subject"] ?? "?") \(row["method"] ?? "?") \(row["route"] ?? "?") -> \(row["status"] ?? "?")")
+        }
     }
 
     // MARK: Helpers
