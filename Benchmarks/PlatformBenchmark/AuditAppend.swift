@@ -21,6 +21,10 @@ enum AuditAppend {
         /// Appends per second with `writers` concurrent writers: the chain's lock serialises them.
         var chainedRate: Double
         var plainRate: Double
+        /// Microseconds per row with every row of a round in one transaction: no commit per row, so
+        /// what is left is the statement itself (for the chain: lock, last row, canonical text, SHA-256).
+        var chainedInTransaction: Double
+        var plainInTransaction: Double
     }
 
     static let plainTable = [
@@ -55,15 +59,7 @@ enum AuditAppend {
                 try await AuditLog.append(entry(index), client: client, logger: logger)
             }
             let plain: @Sendable (Int) async throws -> Void = { index in
-                let entry = entry(index)
-                let rows = try await client.query("""
-                    INSERT INTO audit_plain (subject, roles, token_region, request_id, method, route, status, person_refs, record_ids)
-                    VALUES (\(entry.subject), \(entry.roles), \(entry.tokenRegion), \(entry.requestID), \(entry.method), \
-                    \(entry.route), \(entry.status), \(entry.personRefs), \(entry.recordIDs))
-                    RETURNING sequence, (extract(epoch FROM at) * 1000000)::bigint, subject, roles, token_region, request_id,
-                              method, route, status, person_refs, record_ids, previous_hash, hash
-                    """, logger: logger)
-                for try await _ in rows {}
+                try await plainInsert(entry(index), client: client, logger: logger)
             }
             // Warm-up (connections, caches), then alternating rounds so drift hits both sides.
             _ = try await sequential(500, chained)
@@ -76,10 +72,49 @@ enum AuditAppend {
             }
             let chainedRate = try await concurrent(appends, writers: writers, chained)
             let plainRate = try await concurrent(appends, writers: writers, plain)
+            var chainedInTransaction = Double.infinity, plainInTransaction = Double.infinity
+            for _ in 0..<rounds {
+                chainedInTransaction = min(chainedInTransaction, try await inOneTransaction(appends / rounds, client: client, logger: logger) {
+                    try await AuditLog.append(entry($1), on: $0, logger: logger)
+                })
+                plainInTransaction = min(plainInTransaction, try await inOneTransaction(appends / rounds, client: client, logger: logger) {
+                    try await plainInsert(entry($1), connection: $0, logger: logger)
+                })
+            }
             let report = try await AuditChainVerifier.verify(client: client, logger: logger)
             guard report.isIntact else { throw BenchError.setup(report.summary) }
             return Result(chained: latencies(chainedSamples), plain: latencies(plainSamples),
-                          chainedRate: chainedRate, plainRate: plainRate)
+                          chainedRate: chainedRate, plainRate: plainRate,
+                          chainedInTransaction: chainedInTransaction, plainInTransaction: plainInTransaction)
+        }
+    }
+
+    static func plainQuery(_ entry: AuditEntry) -> PostgresQuery {
+        """
+        INSERT INTO audit_plain (subject, roles, token_region, request_id, method, route, status, person_refs, record_ids)
+        VALUES (\(entry.subject), \(entry.roles), \(entry.tokenRegion), \(entry.requestID), \(entry.method), \
+        \(entry.route), \(entry.status), \(entry.personRefs), \(entry.recordIDs))
+        RETURNING sequence, (extract(epoch FROM at) * 1000000)::bigint, subject, roles, token_region, request_id,
+                  method, route, status, person_refs, record_ids, previous_hash, hash
+        """
+    }
+
+    static func plainInsert(_ entry: AuditEntry, client: PostgresClient, logger: Logger) async throws {
+        for try await _ in try await client.query(plainQuery(entry), logger: logger) {}
+    }
+
+    static func plainInsert(_ entry: AuditEntry, connection: PostgresConnection, logger: Logger) async throws {
+        for try await _ in try await connection.query(plainQuery(entry), logger: logger) {}
+    }
+
+    /// Microseconds per row, `count` rows one after another in one transaction.
+    private static func inOneTransaction(
+        _ count: Int, client: PostgresClient, logger: Logger, _ work: (PostgresConnection, Int) async throws -> Void
+    ) async throws -> Double {
+        try await client.transaction(logger: logger) { connection in
+            let start = ContinuousClock.now
+            for index in 0..<count { try await work(connection, index) }
+            return (ContinuousClock.now - start).milliseconds * 1_000 / Double(count)
         }
     }
 

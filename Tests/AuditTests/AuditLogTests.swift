@@ -73,6 +73,30 @@ struct AuditLogTests {
         }
     }
 
+    @Test("an append from a REPEATABLE READ snapshot older than the last row fails instead of forking the chain")
+    func staleSnapshot() async throws {
+        try await AuditDatabase.with("auditstale") { database in
+            try await AuditDatabase.append(2, to: database)
+            let refusal: String? = try await database.client.withConnection { connection in
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ", logger: AuditDatabase.logger)
+                try await connection.query("SELECT count(*) FROM audit_log", logger: AuditDatabase.logger)  // the snapshot
+                try await AuditLog.append(AuditDatabase.entry(3), client: database.client, logger: AuditDatabase.logger)
+                do {
+                    try await AuditLog.append(AuditDatabase.entry(4), on: connection, logger: AuditDatabase.logger)
+                    try await connection.query("ROLLBACK", logger: AuditDatabase.logger)
+                    return nil
+                } catch let error as PSQLError {
+                    try await connection.query("ROLLBACK", logger: AuditDatabase.logger)
+                    return error.serverInfo?[.sqlState]
+                }
+            }
+            #expect(refusal == "23505")  // unique_violation on the sequence
+            let report = try await AuditChainVerifier.verify(client: database.client, logger: AuditDatabase.logger)
+            #expect(report.firstBreak == nil)
+            #expect(report.rowsChecked == 3)
+        }
+    }
+
     @Test("entries filter by person, subject, time range and region prefix, and page by sequence")
     func filters() async throws {
         try await AuditDatabase.with("auditfilter") { database in
