@@ -70,8 +70,8 @@ enum AuditAppend {
                 chainedSamples += try await sequential(appends / rounds, chained)
                 plainSamples += try await sequential(appends / rounds, plain)
             }
-            let chainedRate = try await concurrent(appends, writers: writers, chained)
-            let plainRate = try await concurrent(appends, writers: writers, plain)
+            let chainedRate = try await callsPerSecond(appends, writers: writers, chained)
+            let plainRate = try await callsPerSecond(appends, writers: writers, plain)
             var chainedInTransaction = Double.infinity, plainInTransaction = Double.infinity
             for _ in 0..<rounds {
                 chainedInTransaction = min(chainedInTransaction, try await inOneTransaction(appends / rounds, client: client, logger: logger) {
@@ -128,25 +128,6 @@ enum AuditAppend {
             samples.append((ContinuousClock.now - start).milliseconds)
         }
         return samples
-    }
-
-    /// Calls per second with `writers` tasks taking turns from one counter.
-    private static func concurrent(_ count: Int, writers: Int, _ work: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
-        let next = Tickets()
-        let start = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<writers {
-                group.addTask {
-                    while true {
-                        let index = next.next()
-                        if index >= count { return }
-                        try await work(index)
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
-        return Double(count) / (ContinuousClock.now - start).seconds
     }
 
     private static func latencies(_ samples: [Double]) -> Latencies {

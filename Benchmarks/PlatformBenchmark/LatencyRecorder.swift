@@ -39,3 +39,22 @@ final class Tickets: Sendable {
     private let value = Atomic<Int>(0)
     func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
 }
+
+/// Calls per second of `work(0..<count)` with `writers` tasks taking turns from one counter.
+func callsPerSecond(_ count: Int, writers: Int, _ work: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
+    let next = Tickets()
+    let start = ContinuousClock.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for _ in 0..<writers {
+            group.addTask {
+                while true {
+                    let index = next.next()
+                    if index >= count { return }
+                    try await work(index)
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+    return Double(count) / (ContinuousClock.now - start).seconds
+}

@@ -264,21 +264,7 @@ if options.runs("commands") {
         ])
         let count = options.commands
         func measure(_ count: Int, _ work: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
-            let next = Tickets()
-            let start = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<options.writers {
-                    group.addTask {
-                        while true {
-                            let index = next.next()
-                            if index >= count { return }
-                            try await work(index)
-                        }
-                    }
-                }
-                try await group.waitForAll()
-            }
-            return Double(count) / (ContinuousClock.now - start).seconds
+            try await callsPerSecond(count, writers: options.writers, work)
         }
         let client = database.client
         // Both sides: the Persistence `transaction(logger:)` wrapper, postgres-nio's extended
