@@ -33,6 +33,10 @@ enum ElderCareDomainFixture {
         try CreditCode.make(authority: authority, type: type, region: try jingtai(), organisationCodeBase8: base)
     }
 
+    static func evidence(_ reference: String = "村委会证明 2025-017") throws -> CategoryEvidence {
+        try CategoryEvidence(kind: .committeeAttestation, reference: reference)
+    }
+
     /// Every item at its maximum, less the given points.
     static func scores(minus reductions: [CapabilityItem: Int] = [:]) -> [CapabilityItem: Int] {
         Dictionary(uniqueKeysWithValues: CapabilityItem.allCases.map { ($0, $0.maximumScore - (reductions[$0] ?? 0)) })
