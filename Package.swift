@@ -290,6 +290,13 @@ let package = Package(
             path: "Tests/AssistanceDomainTests",
             swiftSettings: strict
         ),
+        // ElderCare's rules alone: no database, no broker (`swift test --filter ElderCareDomainTests`).
+        .testTarget(
+            name: "ElderCareDomainTests",
+            dependencies: ["ElderCareDomain", "Contracts", "TestKit"],
+            path: "Tests/ElderCareDomainTests",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BureauDomainTests",
             dependencies: ["TestKit", "Contracts", "ElderCareDomain", "ChildProtectionDomain"],
