@@ -78,8 +78,16 @@ struct DemoScenario {
         say("6. Marriage registration: a couple marries, a second marriage is refused, the certificate verifies")
         let man = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1996, month: 3, day: 12), sequence: sequence)
         let woman = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1998, month: 7, day: 4), sequence: (sequence + 1) % 1000)
-        let marriage = try await expect(HTTP.post(registry.appendingPathComponent("marriages"), bearer: officers.registrar, json: [
-            "partyA": man.rawValue, "partyB": woman.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]), 201)
+        var registration: [String: Any] = ["partyA": man.rawValue, "partyB": woman.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]
+        var officeDay = URLComponents(url: registry.appendingPathComponent("offices/620423-01/appointments"), resolvingAgainstBaseURL: false)
+        officeDay?.queryItems = [URLQueryItem(name: "date", value: today.iso)]
+        if let url = officeDay?.url, try await HTTP.get(url, bearer: officers.registrar).json["peakDay"] as? Bool == true {
+            report("   today is a peak day (5·20, 七夕, …): the couple books a slot first")
+            let booking = try await expect(HTTP.post(registry.appendingPathComponent("appointments"), bearer: officers.registrar, json: [
+                "office": "620423-01", "date": today.iso, "slot": "16:00", "residentId": man.rawValue]), 201)
+            registration["appointmentId"] = booking.json["appointmentId"]
+        }
+        let marriage = try await expect(HTTP.post(registry.appendingPathComponent("marriages"), bearer: officers.registrar, json: registration), 201)
         let other = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1999, month: 1, day: 1), sequence: (sequence + 3) % 1000)
         report("   a second marriage for the same man is refused:")
         try await expect(HTTP.post(registry.appendingPathComponent("marriages"), bearer: officers.registrar, json: [
