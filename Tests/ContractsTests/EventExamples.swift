@@ -93,7 +93,7 @@ struct EventExamples {
             FuneralSubsidyGranted(
                 grantID: UUID(), person: deceased, deathRecordID: deathRecordID, basis: .extremePoverty,
                 services: funeral, total: try Money.sum(funeral.map(\.amount)), grantedOn: date("2026-03-15"),
-                causationEventID: UUID()),
+                causationEventID: UUID(), crematedOn: date("2026-03-15")),
             BenefitGranted(
                 caseID: UUID(), program: .minimumLivingAllowance, recipients: [adoptiveFather, adoptiveMother, child],
                 region: try RegionCode("620423100"), startsOn: date("2025-07-01"),

@@ -167,12 +167,17 @@ struct DemoScenario {
         for claim in theCase["recoveryClaims"] as? [[String: Any]] ?? [] {
             report("   recovery claim: months \(claim["months"] ?? "?"), \(claim["amountFen"] ?? "?") fen, \(claim["status"] ?? "?")")
         }
-        report("   the free basic funeral (惠民殡葬) the Registry granted a 特困 recipient:")
-        let grant = try await eventually { try await HTTP.get(registry.appendingPathComponent("deaths/\(record)/funeral-subsidy"), bearer: officers.registrar).json } until: {
-            $0["basis"] != nil
-        }
-        guard grant["basis"] as? String == "extreme-poverty" else { throw CivilError("no funeral grant: \(grant)") }
-        report("   basis \(grant["basis"] ?? "?"), total \(grant["total"] ?? "?"), status \(grant["status"] ?? "?")")
+        report("   the free basic funeral (惠民殡葬) of a 特困 recipient, free if he is cremated (死亡后实行火化):")
+        let subsidy = registry.appendingPathComponent("deaths/\(record)/funeral-subsidy")
+        let pending = try await eventually { try await HTTP.get(subsidy, bearer: officers.registrar).json } until: { $0["basis"] != nil }
+        guard pending["basis"] as? String == "extreme-poverty" else { throw CivilError("no free basic funeral: \(pending)") }
+        report("   basis \(pending["basis"] ?? "?"), total \(pending["total"] ?? "?"), status \(pending["status"] ?? "?")")
+        report("   the funeral home records the cremation; the grant becomes payable:")
+        try await expect(HTTP.post(registry.appendingPathComponent("deaths/\(record)/funeral-services"), bearer: officers.registrar, json: [
+            "service": "cremation", "performedOn": day(38), "cremationCertificateNumber": "HZ-DEMO-\(sequence)"]), 201)
+        let grant = try await expect(HTTP.get(subsidy, bearer: officers.registrar), 200).json
+        guard grant["status"] as? String == "granted" else { throw CivilError("the cremation did not grant the funeral: \(grant)") }
+        report("   status \(grant["status"] ?? "?"), granted on \(grant["grantedOn"] ?? "?"), cremated on \(grant["crematedOn"] ?? "?")")
 
         report("   the city's auditor reads Assistance's audit log for him: every officer who wrote or read his data")
         var components = URLComponents(url: assistance.appendingPathComponent("audit-log"), resolvingAgainstBaseURL: false)

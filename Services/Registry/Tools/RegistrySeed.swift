@@ -143,7 +143,7 @@ struct RegistrySeed {
                         .init(deathRecord: record.id, service: "cremation", performedOn: date.adding(days: random.between(1...3)),
                               cremationCertificateNumber: "HZ\(year)\(String(format: "%05d", index))", cemeteryPlot: nil,
                               ecoBurial: false, facilityRegion: county),
-                        dependencies: dependencies, logger: logger)
+                        dependencies: dependencies, policy: policy, logger: logger)
                     summary.cremations += 1
                 }
             } catch { try note(error) }
