@@ -64,13 +64,14 @@ struct EventExamples {
             DivorceRegistered(
                 marriageID: marriageID, applicationID: applicationID, certificateNumber: "L620423-01-2026-000045",
                 partyA: husband, partyB: wife, registeredOn: date("2026-04-15"), basis: .agreement,
-                courtDocumentNumber: nil),
+                courtDocumentNumber: nil, office: "620423-01", region: jingtai),
             MarriageAnnulled(
                 marriageID: marriageID, partyA: husband, partyB: wife, kind: .revocation,
                 courtDocumentNumber: "（2026）甘0423民初1234号", effectiveOn: date("2026-06-30")),
             CertificateReissued(
                 certificateNumber: "BJ620423-01-2026-000007", originalCertificateNumber: "J620423-01-2016-000388",
-                kind: .marriage, marriageID: marriageID, applicant: wife, reissuedOn: date("2026-02-11")),
+                kind: .marriage, marriageID: marriageID, applicant: wife, reissuedOn: date("2026-02-11"),
+                office: "620423-01", region: jingtai),
             AdoptionRegistered(
                 adoptionID: adoptionID, child: child, adopters: [adoptiveFather, adoptiveMother],
                 registeredOn: date("2026-01-20"), region: jingtai, certificateNumber: "(2026)景收字第0003号"),
