@@ -15,7 +15,7 @@ struct RegistryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service (the default).")
 
         func run() async throws {
-            try await ServiceRuntime.run(RegistryService.definition(policy: try FuneralSettings.policy()))
+            try await ServiceRuntime.run(RegistryService.definition(policy: try FuneralSettings.policy(), peakDays: try PeakDaySettings.peakDays()))
         }
     }
 

@@ -10,8 +10,9 @@ import ServiceKit
 /// decode, call a use case or a store query, encode), `Postgres/` (stores: all SQL; migrations),
 /// `Tools/` (the seed).
 enum RegistryService {
+    /// `peakDays`: 5·20 and 七夕 unless the city adds days (`PeakDaySettings`).
     static func definition(
-        clock: ServiceClock = ServiceClock(), policy: FuneralPolicy, sweepInterval: Duration = .seconds(600)
+        clock: ServiceClock = ServiceClock(), policy: FuneralPolicy, peakDays: PeakDays = PeakDays(), sweepInterval: Duration = .seconds(600)
     ) -> ServiceDefinition {
         ServiceDefinition(
             domain: .registry,
@@ -24,11 +25,11 @@ enum RegistryService {
             routes: { routes, dependencies in
                 DeathRoutes.register(routes, dependencies, policy: policy)
                 FuneralRoutes.register(routes, dependencies, policy: policy)
-                MarriageRoutes.register(routes, dependencies, clock: clock)
+                MarriageRoutes.register(routes, dependencies, clock: clock, peakDays: peakDays)
                 DivorceRoutes.register(routes, dependencies, clock: clock)
                 CertificateRoutes.register(routes, dependencies, clock: clock)
                 AdoptionRoutes.register(routes, dependencies, clock: clock)
-                AppointmentRoutes.register(routes, dependencies, clock: clock)
+                AppointmentRoutes.register(routes, dependencies, clock: clock, peakDays: peakDays)
             }
         )
     }

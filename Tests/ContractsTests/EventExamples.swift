@@ -64,13 +64,14 @@ struct EventExamples {
             DivorceRegistered(
                 marriageID: marriageID, applicationID: applicationID, certificateNumber: "L620423-01-2026-000045",
                 partyA: husband, partyB: wife, registeredOn: date("2026-04-15"), basis: .agreement,
-                courtDocumentNumber: nil),
+                courtDocumentNumber: nil, office: "620423-01", region: jingtai),
             MarriageAnnulled(
                 marriageID: marriageID, partyA: husband, partyB: wife, kind: .revocation,
                 courtDocumentNumber: "（2026）甘0423民初1234号", effectiveOn: date("2026-06-30")),
             CertificateReissued(
                 certificateNumber: "BJ620423-01-2026-000007", originalCertificateNumber: "J620423-01-2016-000388",
-                kind: .marriage, marriageID: marriageID, applicant: wife, reissuedOn: date("2026-02-11")),
+                kind: .marriage, marriageID: marriageID, applicant: wife, reissuedOn: date("2026-02-11"),
+                office: "620423-01", region: jingtai),
             AdoptionRegistered(
                 adoptionID: adoptionID, child: child, adopters: [adoptiveFather, adoptiveMother],
                 registeredOn: date("2026-01-20"), region: jingtai, certificateNumber: "(2026)景收字第0003号"),
@@ -93,7 +94,7 @@ struct EventExamples {
             FuneralSubsidyGranted(
                 grantID: UUID(), person: deceased, deathRecordID: deathRecordID, basis: .extremePoverty,
                 services: funeral, total: try Money.sum(funeral.map(\.amount)), grantedOn: date("2026-03-15"),
-                causationEventID: UUID()),
+                causationEventID: UUID(), crematedOn: date("2026-03-15")),
             BenefitGranted(
                 caseID: UUID(), program: .minimumLivingAllowance, recipients: [adoptiveFather, adoptiveMother, child],
                 region: try RegionCode("620423100"), startsOn: date("2025-07-01"),

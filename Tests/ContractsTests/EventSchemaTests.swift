@@ -125,6 +125,31 @@ struct EventSchemaTests {
         }
     }
 
+    /// The fields added compatibly to release 1's types: absent from its payloads, present in the
+    /// payloads published now.
+    @Test func fieldsAddedSinceRelease1AreOptional() throws {
+        func fixture<E: DomainEvent>(_ type: E.Type, release: Int) throws -> E {
+            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/\(E.eventType.rawValue)/release-\(release).json")
+            let data = try Data(contentsOf: file)
+            return try CloudEvent(source: E.eventType.domain.source, type: E.eventType.rawValue, key: "k", data: Array(data)).decode(E.self)
+        }
+        let divorce1 = try fixture(DivorceRegistered.self, release: 1)
+        let divorce2 = try fixture(DivorceRegistered.self, release: 2)
+        #expect(divorce1.office == nil)
+        #expect(divorce1.region == nil)
+        #expect(divorce2.office == "620423-01")
+        #expect(divorce2.region?.rawValue == "620423")
+        let reissue1 = try fixture(CertificateReissued.self, release: 1)
+        let reissue2 = try fixture(CertificateReissued.self, release: 2)
+        #expect(reissue1.office == nil)
+        #expect(reissue1.region == nil)
+        #expect(reissue2.office == "620423-01")
+        #expect(reissue2.region?.rawValue == "620423")
+        #expect(try fixture(FuneralSubsidyGranted.self, release: 1).crematedOn == nil)
+        #expect(try fixture(FuneralSubsidyGranted.self, release: 2).crematedOn?.iso == "2026-03-15")
+    }
+
     private func decode<E: DomainEvent>(_ event: CloudEvent, as: E.Type) throws -> E { try event.decode(E.self) }
 }
 

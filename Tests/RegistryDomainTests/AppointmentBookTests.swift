@@ -20,10 +20,10 @@ struct AppointmentBookTests {
         }
     }
 
-    @Test func defaultPeakDatesAre520AndQixiOf2026And2027() {
-        #expect(AppointmentBook.defaultPeakDates ==
-                [F.day("2026-05-20"), F.day("2026-08-19"), F.day("2027-05-20"), F.day("2027-08-08")])
-        #expect(Self.book.peakDates == AppointmentBook.defaultPeakDates)
+    @Test func theBookUses520AndQixiUnlessDaysAreAdded() {
+        #expect(Self.book.peakDays == PeakDays())
+        #expect(Self.book.isPeakDay(F.day("2026-05-20")))
+        #expect(Self.book.isPeakDay(F.day("2026-08-19")))
     }
 
     @Test func bookingWithRoomIsAccepted() throws {
@@ -73,7 +73,8 @@ struct AppointmentBookTests {
         #expect(refusal(counts: counts)?.code == "appointment.day-full")
     }
 
-    @Test(arguments: AppointmentBook.defaultPeakDates.sorted())
+    /// 5·20 and 七夕 of several years, past the end of any table (七夕 2030 and 2031).
+    @Test(arguments: ["2026-05-20", "2026-08-19", "2027-05-20", "2027-08-08", "2030-08-05", "2031-05-20", "2031-08-24"].map(F.day))
     func walkInsAreRefusedOnPeakDaysButBookingsAccepted(peak: CivilDate) throws {
         let refusal = F.refusal { () throws(RuleViolation) in
             try Self.book.canAdmitWalkIn(today: peak, existingBookings: .none)
@@ -95,11 +96,14 @@ struct AppointmentBookTests {
         #expect(refusal?.code == "appointment.day-full")
     }
 
-    @Test func configuredPeakDatesReplaceTheDefaults() throws {
+    @Test func configuredPeakDaysAddTo520AndQixi() throws {
         let valentine = F.day("2027-02-14")
-        let book = try AppointmentBook(dailyCapacity: 1, slots: [AppointmentSlot(name: "am", capacity: 1)], peakDates: [valentine])
+        let book = try AppointmentBook(dailyCapacity: 1, slots: [AppointmentSlot(name: "am", capacity: 1)],
+                                       peakDays: PeakDays(extraDays: [.date(valentine)]))
         #expect(book.isPeakDay(valentine))
-        #expect(!book.isPeakDay(F.day("2027-05-20")))
+        #expect(!book.isPeakDay(F.day("2028-02-14")))
+        #expect(book.isPeakDay(F.day("2027-05-20")))
+        #expect(book.isPeakDay(F.day("2027-08-08")))
         let refusal = F.refusal { () throws(RuleViolation) in try book.canAdmitWalkIn(today: valentine, existingBookings: .none) }
         #expect(refusal?.code == "appointment.peak-day-booking-required")
     }

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import HummingbirdTesting
+import RegistryDomain
 import Testing
 import TestKit
 import TestSupport
@@ -118,6 +119,29 @@ struct PeakDayTests {
             #expect(try await client.post("/marriages", json: notTheirs).problemCode == "appointment.not-valid-today")
             let booked = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated","appointmentId":"\#(appointment)"}"#
             #expect(try await client.post("/marriages", json: booked).status == .created)
+        }
+    }
+
+    /// 七夕 of any year, and the days the city adds (`REGISTRY_PEAK_DAYS_EXTRA`), are peak days too.
+    @Test func qixiOfAnyYearAndConfiguredDaysAreServedByBookingOnly() async throws {
+        let man = RegistryHarness.person(born: "1994-01-01", sequence: 93)
+        let woman = RegistryHarness.person(born: "1995-01-01", sequence: 94)
+        let configured = try PeakDaySettings.peakDays(environment: [PeakDaySettings.variable: "2026-06-06,10-10"])
+        try await RegistryHarness.with(today: try CivilDate(iso: "2026-06-01"), peakDays: configured) { client, clock, _, _ in
+            func peakDay(_ date: String) async throws -> Bool? {
+                try await client.get("/offices/620423-01/appointments?date=\(date)").json()["peakDay"] as? Bool
+            }
+            #expect(try await peakDay("2026-06-06") == true)
+            #expect(try await peakDay("2026-06-07") == false)
+            #expect(try await peakDay("2026-10-10") == true)
+            #expect(try await peakDay("2030-10-10") == true)
+            #expect(try await peakDay("2031-08-24") == true)  // 七夕 2031
+            #expect(try await peakDay("2031-08-23") == false)
+            clock.set(try CivilDate(iso: "2026-06-06"))
+            let walkIn = #"{"partyA":"\#(man.rawValue)","partyB":"\#(woman.rawValue)","office":"620423-01","declaredKinship":"unrelated"}"#
+            #expect(try await client.post("/marriages", json: walkIn).problemCode == "appointment.peak-day-booking-required")
+            clock.set(try CivilDate(iso: "2026-06-08"))
+            #expect(try await client.post("/marriages", json: walkIn).status == .created)
         }
     }
 }

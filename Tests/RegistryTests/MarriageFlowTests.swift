@@ -85,7 +85,7 @@ struct MarriageFlowTests {
     }
 
     @Test func divorceByAgreementKeepsItsWindows() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, clock in
+        try await RegistryHarness.with(today: Self.today) { client, clock, kafka in
             let marriage = try await client.post("/marriages", json: marriageBody(man, woman)).json()
             let marriageID = try #require(marriage["marriageId"] as? String)
             let certificate = try #require(marriage["certificateNumber"] as? String)
@@ -110,6 +110,12 @@ struct MarriageFlowTests {
             #expect(registered.status == .ok, "\(registered.text)")
             let divorceNumber = try #require(try registered.json()["divorceCertificateNumber"] as? String)
             #expect(divorceNumber.hasPrefix("L620423-01-2026-"))
+            // For the statistics: the office that registered it, and its region.
+            let divorces = try await RegistryHarness.published(DivorceRegistered.eventType.rawValue, count: 1, kafka: kafka)
+            let divorce = try #require(try divorces.first?.cloudEvent().decode(DivorceRegistered.self))
+            #expect(divorce.certificateNumber == divorceNumber)
+            #expect(divorce.office == "620423-01")
+            #expect(divorce.region?.rawValue == "620423")
 
             #expect(try await client.get("/certificates/\(certificate)").text.contains(#""status":"revoked""#))
             #expect(try await client.get("/marital-status?residentId=\(man.rawValue)").text.contains(#""status":"divorced""#))
@@ -142,7 +148,7 @@ struct MarriageFlowTests {
     }
 
     @Test func reissueAndCourtJudgments() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _ in
+        try await RegistryHarness.with(today: Self.today) { client, _, kafka in
             let marriage = try await client.post("/marriages", json: marriageBody(man, woman)).json()
             let marriageID = try #require(marriage["marriageId"] as? String)
             let original = try #require(marriage["certificateNumber"] as? String)
@@ -155,6 +161,11 @@ struct MarriageFlowTests {
             #expect(reissued == "BJ620423-01-2026-000001")
             #expect(try await client.get("/certificates/\(original)").text.contains("revoked"))
             #expect(try await client.get("/certificates/\(reissued)").text.contains(#""status":"valid""#))
+            let reissues = try await RegistryHarness.published(CertificateReissued.eventType.rawValue, count: 1, kafka: kafka)
+            let reissueEvent = try #require(try reissues.first?.cloudEvent().decode(CertificateReissued.self))
+            #expect(reissueEvent.certificateNumber == reissued)
+            #expect(reissueEvent.office == "620423-01")
+            #expect(reissueEvent.region?.rawValue == "620423")
 
             let judgment = try await client.post("/marriages/\(marriageID)/court-judgments",
                                                  json: #"{"kind":"annulment","documentNumber":"(2026)甘0423民初123号","effectiveOn":"2026-05-21"}"#)
@@ -164,6 +175,19 @@ struct MarriageFlowTests {
             #expect(try await client.post("/marriages/\(marriageID)/court-judgments",
                                           json: #"{"kind":"divorce","documentNumber":"x","effectiveOn":"2026-05-21"}"#).problemCode
                     == "marriage.not-current")
+
+            // A court's divorce is registered by no office: the event has neither office nor region.
+            let other = try await client.post("/marriages", json: marriageBody(RegistryHarness.person(born: "1990-01-01", sequence: 53),
+                                                                              RegistryHarness.person(born: "1991-01-01", sequence: 54))).json()
+            let otherID = try #require(other["marriageId"] as? String)
+            #expect(try await client.post("/marriages/\(otherID)/court-judgments",
+                                          json: #"{"kind":"divorce","documentNumber":"(2026)甘0423民初456号","effectiveOn":"2026-05-21"}"#)
+                .status == .ok)
+            let divorces = try await RegistryHarness.published(DivorceRegistered.eventType.rawValue, count: 1, kafka: kafka)
+            let divorce = try #require(try divorces.first?.cloudEvent().decode(DivorceRegistered.self))
+            #expect(divorce.basis == .courtJudgment)
+            #expect(divorce.office == nil)
+            #expect(divorce.region == nil)
         }
     }
 }

@@ -6,6 +6,7 @@ import Logging
 import Messaging
 import NIOCore
 import PostgresNIO
+import RegistryDomain
 import ServiceKit
 import TestKit
 import TestSupport
@@ -30,16 +31,18 @@ enum RegistryHarness {
         try await with(today: today) { client, clock, kafka, _ in try await body(client, clock, kafka) }
     }
 
-    /// The same, with the service's database, to see what its inbox has applied.
+    /// The same, with the service's database, to see what its inbox has applied; `peakDays` as the
+    /// city configures them.
     static func with(
-        today: CivilDate, _ body: @Sendable (AuthorizingTestClient, ServiceClock, TestKafka, TestDatabase) async throws -> Void
+        today: CivilDate, peakDays: PeakDays = PeakDays(),
+        _ body: @Sendable (AuthorizingTestClient, ServiceClock, TestKafka, TestDatabase) async throws -> Void
     ) async throws {
         let kafka = try TestKafka()
         let database = try await TestDatabase.create("registry")
         let clock = ServiceClock(fixed: today)
         do {
             let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
-                clock: clock, policy: try FuneralSettings.policy(environment: [:]), sweepInterval: .milliseconds(300)),
+                clock: clock, policy: try FuneralSettings.policy(environment: [:]), peakDays: peakDays, sweepInterval: .milliseconds(300)),
                                                                 settings: settings(database, kafka: kafka))
             try await app.liveTest { client in try await body(client, clock, kafka, database) }
         } catch {

@@ -78,8 +78,16 @@ struct DemoScenario {
         say("6. Marriage registration: a couple marries, a second marriage is refused, the certificate verifies")
         let man = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1996, month: 3, day: 12), sequence: sequence)
         let woman = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1998, month: 7, day: 4), sequence: (sequence + 1) % 1000)
-        let marriage = try await expect(HTTP.post(registry.appendingPathComponent("marriages"), bearer: officers.registrar, json: [
-            "partyA": man.rawValue, "partyB": woman.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]), 201)
+        var registration: [String: Any] = ["partyA": man.rawValue, "partyB": woman.rawValue, "office": "620423-01", "declaredKinship": "unrelated"]
+        var officeDay = URLComponents(url: registry.appendingPathComponent("offices/620423-01/appointments"), resolvingAgainstBaseURL: false)
+        officeDay?.queryItems = [URLQueryItem(name: "date", value: today.iso)]
+        if let url = officeDay?.url, try await HTTP.get(url, bearer: officers.registrar).json["peakDay"] as? Bool == true {
+            report("   today is a peak day (5·20, 七夕, …): the couple books a slot first")
+            let booking = try await expect(HTTP.post(registry.appendingPathComponent("appointments"), bearer: officers.registrar, json: [
+                "office": "620423-01", "date": today.iso, "slot": "16:00", "residentId": man.rawValue]), 201)
+            registration["appointmentId"] = booking.json["appointmentId"]
+        }
+        let marriage = try await expect(HTTP.post(registry.appendingPathComponent("marriages"), bearer: officers.registrar, json: registration), 201)
         let other = ResidentID.make(region: jingtai, birth: try CivilDate(year: 1999, month: 1, day: 1), sequence: (sequence + 3) % 1000)
         report("   a second marriage for the same man is refused:")
         try await expect(HTTP.post(registry.appendingPathComponent("marriages"), bearer: officers.registrar, json: [
@@ -159,12 +167,17 @@ struct DemoScenario {
         for claim in theCase["recoveryClaims"] as? [[String: Any]] ?? [] {
             report("   recovery claim: months \(claim["months"] ?? "?"), \(claim["amountFen"] ?? "?") fen, \(claim["status"] ?? "?")")
         }
-        report("   the free basic funeral (惠民殡葬) the Registry granted a 特困 recipient:")
-        let grant = try await eventually { try await HTTP.get(registry.appendingPathComponent("deaths/\(record)/funeral-subsidy"), bearer: officers.registrar).json } until: {
-            $0["basis"] != nil
-        }
-        guard grant["basis"] as? String == "extreme-poverty" else { throw CivilError("no funeral grant: \(grant)") }
-        report("   basis \(grant["basis"] ?? "?"), total \(grant["total"] ?? "?"), status \(grant["status"] ?? "?")")
+        report("   the free basic funeral (惠民殡葬) of a 特困 recipient, free if he is cremated (死亡后实行火化):")
+        let subsidy = registry.appendingPathComponent("deaths/\(record)/funeral-subsidy")
+        let pending = try await eventually { try await HTTP.get(subsidy, bearer: officers.registrar).json } until: { $0["basis"] != nil }
+        guard pending["basis"] as? String == "extreme-poverty" else { throw CivilError("no free basic funeral: \(pending)") }
+        report("   basis \(pending["basis"] ?? "?"), total \(pending["total"] ?? "?"), status \(pending["status"] ?? "?")")
+        report("   the funeral home records the cremation; the grant becomes payable:")
+        try await expect(HTTP.post(registry.appendingPathComponent("deaths/\(record)/funeral-services"), bearer: officers.registrar, json: [
+            "service": "cremation", "performedOn": day(38), "cremationCertificateNumber": "HZ-DEMO-\(sequence)"]), 201)
+        let grant = try await expect(HTTP.get(subsidy, bearer: officers.registrar), 200).json
+        guard grant["status"] as? String == "granted" else { throw CivilError("the cremation did not grant the funeral: \(grant)") }
+        report("   status \(grant["status"] ?? "?"), granted on \(grant["grantedOn"] ?? "?"), cremated on \(grant["crematedOn"] ?? "?")")
 
         report("   the city's auditor reads Assistance's audit log for him: every officer who wrote or read his data")
         var components = URLComponents(url: assistance.appendingPathComponent("audit-log"), resolvingAgainstBaseURL: false)

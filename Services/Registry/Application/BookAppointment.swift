@@ -14,11 +14,13 @@ enum BookAppointment {
         var resident: ResidentID
     }
 
-    static func run(_ command: Command, dependencies: ServiceDependencies, today: CivilDate, logger: Logger) async throws -> AppointmentRecord {
+    static func run(
+        _ command: Command, dependencies: ServiceDependencies, today: CivilDate, peakDays: PeakDays, logger: Logger
+    ) async throws -> AppointmentRecord {
         try await dependencies.database.transaction(logger: logger) { connection in
             try await AdvisoryLocks(connection, logger: logger).lock(office: command.office, date: command.date)
             guard let (book, counts) = try await RegistrationOfficeStore(connection, logger: logger)
-                .appointmentDay(command.office, date: command.date)
+                .appointmentDay(command.office, date: command.date, peakDays: peakDays)
             else { throw RuleViolation.unknownOffice(command.office) }
             let booking = try book.book(slot: command.slot, date: command.date, today: today, existingBookings: counts)
             let appointment = AppointmentRecord(id: UUID(), office: command.office, booking: booking)

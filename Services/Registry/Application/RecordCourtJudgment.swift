@@ -23,6 +23,7 @@ enum RecordCourtJudgment {
                                                          connection: connection, logger: logger)
             switch command.kind {
             case .divorce:
+                // No office registers a court's divorce: the event has no office and no region.
                 try await Outbox.append(
                     DivorceRegistered(marriageID: id, applicationID: nil, certificateNumber: nil, partyA: refA, partyB: refB,
                                       registeredOn: command.effectiveOn, basis: .courtJudgment, courtDocumentNumber: command.documentNumber),

@@ -7,6 +7,8 @@ import ServiceKit
 
 /// Records one funeral service performed for a recorded death. A cremation publishes
 /// `cremation-completed`, a burial `burial-completed`; the other services are recorded only.
+/// Either of the two may move the free basic funeral: a cremation grants it, a burial without
+/// cremation withdraws it (``GrantFreeBasicFuneral``).
 enum RecordFuneralService {
     struct Command: Sendable {
         var deathRecord: UUID
@@ -22,7 +24,7 @@ enum RecordFuneralService {
     }
 
     /// The new service record's id.
-    static func run(_ command: Command, dependencies: ServiceDependencies, logger: Logger) async throws -> UUID {
+    static func run(_ command: Command, dependencies: ServiceDependencies, policy: FuneralPolicy, logger: Logger) async throws -> UUID {
         try await dependencies.database.transaction(logger: logger) { connection in
             let death = try await DeathRecordStore(connection, logger: logger).lockRecorded(command.deathRecord)
             let service = try FuneralServiceRecord.validate(
@@ -34,20 +36,23 @@ enum RecordFuneralService {
                 id: id, deathRecord: command.deathRecord, service: command.service, performedOn: command.performedOn,
                 cremationCertificate: command.cremationCertificateNumber, cemeteryPlot: command.cemeteryPlot,
                 ecoBurial: command.ecoBurial, facilityRegion: command.facilityRegion)
+            let envelope: CloudEvent
             switch service {
             case .cremation(let certificate):
-                try await Outbox.append(
+                envelope = try await Outbox.append(
                     CremationCompleted(serviceRecordID: id, person: death.person, crematedOn: command.performedOn,
                                        cremationCertificateNumber: certificate, facilityRegion: facility),
                     source: dependencies.source, on: connection, logger: logger)
             case .burial(let plot):
-                try await Outbox.append(
+                envelope = try await Outbox.append(
                     BurialCompleted(serviceRecordID: id, person: death.person, buriedOn: command.performedOn, cemeteryPlot: plot,
                                     ecoBurial: command.ecoBurial, region: facility),
                     source: dependencies.source, on: connection, logger: logger)
             case .transport, .storage, .ashStorage:
-                break  // recorded, not published
+                return id  // recorded, not published; the grant does not depend on them
             }
+            try await GrantFreeBasicFuneral.run(deathRecord: command.deathRecord, policy: policy, source: dependencies.source,
+                                                causationID: envelope.id, connection: connection, logger: logger)
             return id
         }
     }

@@ -6,7 +6,8 @@ import RegistryDomain
 import ServiceKit
 
 /// Both parties appear within the registration window (Civil Code arts. 1077 para. 2, 1078): the
-/// marriage ends, the divorce certificate is issued and `divorce-registered` is published.
+/// marriage ends, the divorce certificate is issued and `divorce-registered` is published with the
+/// office and its region (the statistics count divorce registrations per office and region).
 enum RegisterDivorce {
     static func run(
         _ id: UUID, dependencies: ServiceDependencies, today: CivilDate, logger: Logger
@@ -23,7 +24,8 @@ enum RegisterDivorce {
             try await applications.recordRegistration(id, on: today)
             try await Outbox.append(
                 DivorceRegistered(marriageID: application.marriageID, applicationID: id, certificateNumber: number.rawValue,
-                                  partyA: refA, partyB: refB, registeredOn: today, basis: .agreement, courtDocumentNumber: nil),
+                                  partyA: refA, partyB: refB, registeredOn: today, basis: .agreement, courtDocumentNumber: nil,
+                                  office: application.office.rawValue, region: application.office.region),
                 source: dependencies.source, on: connection, logger: logger)
             return (application, number)
         }

@@ -20,14 +20,17 @@ enum RegisterMarriage {
         var appointment: UUID?
     }
 
-    static func run(_ command: Command, dependencies: ServiceDependencies, today: CivilDate, logger: Logger) async throws -> MarriageRecord {
+    /// `peakDays`: the city's (5·20, 七夕 and the configured ones), on which a booking is required.
+    static func run(
+        _ command: Command, dependencies: ServiceDependencies, today: CivilDate, peakDays: PeakDays, logger: Logger
+    ) async throws -> MarriageRecord {
         let refA = PersonRef.derive(from: command.partyA, key: dependencies.personRefKey)
         let refB = PersonRef.derive(from: command.partyB, key: dependencies.personRefKey)
         return try await dependencies.database.transaction(logger: logger) { connection in
             guard try await RegistrationOfficeStore(connection, logger: logger).exists(command.office) else {
                 throw RuleViolation.unknownOffice(command.office)
             }
-            try await admitCouple(command, today: today, connection: connection, logger: logger)
+            try await admitCouple(command, today: today, peakDays: peakDays, connection: connection, logger: logger)
             let marriages = MarriageStore(connection, logger: logger)
             // Both parties stay locked, present in the tables or not, until commit.
             try await AdvisoryLocks(connection, logger: logger).lock(people: [refA, refB])
@@ -54,7 +57,9 @@ enum RegisterMarriage {
 
     /// A couple with today's booking at this office is served; without one, only on a day that is
     /// not a peak day and still has room (bookings and walk-ins share the day's capacity).
-    private static func admitCouple(_ command: Command, today: CivilDate, connection: PostgresConnection, logger: Logger) async throws {
+    private static func admitCouple(
+        _ command: Command, today: CivilDate, peakDays: PeakDays, connection: PostgresConnection, logger: Logger
+    ) async throws {
         if let appointment = command.appointment {
             guard try await AppointmentStore(connection, logger: logger).isActiveBooking(
                 appointment, of: [command.partyA, command.partyB], office: command.office, on: today)
@@ -64,7 +69,8 @@ enum RegisterMarriage {
             }
             return
         }
-        guard let (book, counts) = try await RegistrationOfficeStore(connection, logger: logger).appointmentDay(command.office, date: today)
+        guard let (book, counts) = try await RegistrationOfficeStore(connection, logger: logger)
+            .appointmentDay(command.office, date: today, peakDays: peakDays)
         else { throw RuleViolation.unknownOffice(command.office) }
         let walkIns = try await MarriageStore(connection, logger: logger).countRegistered(office: command.office, on: today)
         try book.canAdmitWalkIn(today: today, existingBookings: BookingCounts(bySlot: counts.bySlot, walkIns: walkIns))

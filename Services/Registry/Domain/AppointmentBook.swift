@@ -1,16 +1,14 @@
 import Contracts
 
 /// Booking rules of one marriage registration office: a daily capacity, named slots with their
-/// own capacities, and peak dates on which only booked couples are served.
+/// own capacities, and peak days on which only booked couples are served.
 ///
 /// Source: 成都市民政局局长王宏斌2023年署名文章「完善基本社会服务体系」部分，一是「持续推进婚俗改革」:
 /// "在“5·20”“七夕”等登记高峰时段实行预约办理、分时分流错峰登记" — on the peak
 /// days 5·20 (20 May) and 七夕 (7th day of the 7th lunar month) registration is by appointment,
 /// in time slots. Walk-ins are therefore refused on peak days (`appointment.peak-day-booking-required`).
 ///
-/// Peak dates are explicit configuration, not computed: 七夕 follows the Chinese lunisolar
-/// calendar, and an office may add its own (e.g. 2.14, 10.10). ``defaultPeakDates`` covers
-/// 2026 and 2027.
+/// Which days are peak days is ``PeakDays``: 5·20 and 七夕 of every year, plus the configured ones.
 ///
 /// Check order (first refusal wins): unknown slot, date in the past, day full, slot full.
 /// "Day full" comes before "slot full" because it tells the couple that no other slot that day
@@ -19,20 +17,10 @@ public struct AppointmentBook: Sendable, Hashable {
     /// Everyone the office can serve in one day, booked or walk-in.
     public let dailyCapacity: Int
     public let slots: [AppointmentSlot]
-    public let peakDates: Set<CivilDate>
-
-    /// 2026-05-20, 2026-08-19 (七夕), 2027-05-20, 2027-08-08 (七夕).
-    ///
-    /// 七夕 = 农历七月初七. 2026: 七月初一 is 13 August (new moon 12 Aug 17:37 UTC = 13 Aug Beijing),
-    /// so 初七 is 19 August. 2027: 七月初一 is 2 August (new moon 2 Aug ≈10:05 UTC, same day in
-    /// Beijing), so 初七 is 8 August. Cross-checked with Foundation's Chinese calendar (ICU).
-    public static let defaultPeakDates: Set<CivilDate> = [
-        fixed(2026, 5, 20), fixed(2026, 8, 19),
-        fixed(2027, 5, 20), fixed(2027, 8, 8),
-    ]
+    public let peakDays: PeakDays
 
     /// Refuses a negative capacity, an empty or duplicate slot name.
-    public init(dailyCapacity: Int, slots: [AppointmentSlot], peakDates: Set<CivilDate> = defaultPeakDates) throws(RuleViolation) {
+    public init(dailyCapacity: Int, slots: [AppointmentSlot], peakDays: PeakDays = PeakDays()) throws(RuleViolation) {
         guard dailyCapacity >= 0 else {
             throw .invalid("appointment.invalid-configuration", "daily capacity must not be negative, got \(dailyCapacity)")
         }
@@ -50,10 +38,10 @@ public struct AppointmentBook: Sendable, Hashable {
         }
         self.dailyCapacity = dailyCapacity
         self.slots = slots
-        self.peakDates = peakDates
+        self.peakDays = peakDays
     }
 
-    public func isPeakDay(_ date: CivilDate) -> Bool { peakDates.contains(date) }
+    public func isPeakDay(_ date: CivilDate) -> Bool { peakDays.contains(date) }
 
     public func slot(named name: String) -> AppointmentSlot? { slots.first { $0.name == name } }
 
@@ -104,10 +92,5 @@ public struct AppointmentBook: Sendable, Hashable {
         var cancelled = booking
         cancelled.cancelledOn = today
         return cancelled
-    }
-
-    /// For literal dates known to exist.
-    static func fixed(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
-        do { return try CivilDate(year: year, month: month, day: day) } catch { preconditionFailure("\(error)") }
     }
 }

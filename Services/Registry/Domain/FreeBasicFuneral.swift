@@ -1,8 +1,8 @@
 import Contracts
 
-/// Decides the free basic funeral services (惠民殡葬) for a death.
+/// Decides whether a death qualifies for the free basic funeral services (惠民殡葬), and what they are worth.
 ///
-/// Rule: granted iff the deceased was a 低保 or 特困 recipient on the date of death (period bounds
+/// Rule: qualifies iff the deceased was a 低保 or 特困 recipient on the date of death (period bounds
 /// inclusive), or the policy extends to all residents. Sources: 《景泰县"十四五"民政事业发展规划》第三章（五）7
 /// ("为符合条件的困难群众…免费提供…基本殡葬服务"); 《2020年成都市民政工作要点》要点五第16条 ("实现惠民殡葬政策
 /// 常住人口全覆盖": all permanent residents in Chengdu).
@@ -11,8 +11,8 @@ import Contracts
 /// is reported, so that the cost is booked against the right assistance budget. Overlapping or
 /// duplicate periods yield one grant.
 ///
-/// Not modelled: the plan's condition that the body is cremated (死亡后实行火化); the caller asks
-/// only for deaths in a cremation zone / cremated bodies.
+/// This decides who qualifies and for what; the plan's other condition, that the body is cremated
+/// (死亡后实行火化), decides when the grant is made: ``FreeBasicFuneralStatus``.
 public enum FreeBasicFuneral {
     /// Why the deceased qualifies.
     public enum Basis: String, Sendable, Hashable, CaseIterable {

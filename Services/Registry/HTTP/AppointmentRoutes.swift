@@ -7,17 +7,18 @@ import ServiceKit
 /// Appointments at registration offices: daily capacity and time slots, booked-only peak days
 /// (5·20, 七夕, …), cancellation.
 enum AppointmentRoutes {
-    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock, peakDays: PeakDays) {
         routes.post("/appointments", RoutePolicy(roles: [.registrar], region: .body("office"))) { request, context -> EditedResponse<AppointmentResponse> in
             let command = try await request.decode(as: AppointmentRequest.self, context: context).command()
-            let appointment = try await BookAppointment.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
+            let appointment = try await BookAppointment.run(command, dependencies: dependencies, today: clock.today(), peakDays: peakDays,
+                                                            logger: context.logger)
             return EditedResponse(status: .created, response: AppointmentResponse(appointment))
         }
         routes.delete("/appointments/:id", RoutePolicy(roles: [.registrar], region: .record),
                       regionOf: RecordRegions.appointment(dependencies)) { _, context -> AppointmentResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             return AppointmentResponse(try await CancelAppointment.run(id, dependencies: dependencies, today: clock.today(),
-                                                                       logger: context.logger))
+                                                                       peakDays: peakDays, logger: context.logger))
         }
         // Capacities and counts per slot: who booked is not shown.
         routes.get("/offices/:code/appointments", RoutePolicy(roles: [.registrar, .auditor], region: .path("code"))) { request, context -> OfficeDayResponse in
@@ -27,7 +28,7 @@ enum AppointmentRoutes {
             }
             let date = try RequestParsing.date(dateText, field: "date")
             guard let (book, counts) = try await RegistrationOfficeStore(dependencies.database, logger: context.logger)
-                .appointmentDay(office, date: date)
+                .appointmentDay(office, date: date, peakDays: peakDays)
             else { throw RuleViolation.unknownOffice(office) }
             return OfficeDayResponse(office: office, date: date, book: book, counts: counts)
         }

@@ -6,7 +6,7 @@ import ServiceKit
 
 /// What happens to a death record after it is recorded: corrections and annulments (events of
 /// their own, so other bureaus can undo what they did), funeral service records (殡葬服务), and
-/// the free basic funeral grant.
+/// the free basic funeral, which waits for the cremation.
 enum FuneralRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: FuneralPolicy) {
         routes.post("/deaths/:id/correction", RoutePolicy(roles: [.registrar], region: .record),
@@ -29,16 +29,16 @@ enum FuneralRoutes {
                     regionOf: RecordRegions.death(dependencies)) { request, context -> EditedResponse<FuneralServiceResponse> in
             let id = try context.parameters.require("id", as: UUID.self)
             let command = try await request.decode(as: FuneralServiceRequest.self, context: context).command(deathRecord: id)
-            let serviceID = try await RecordFuneralService.run(command, dependencies: dependencies, logger: context.logger)
+            let serviceID = try await RecordFuneralService.run(command, dependencies: dependencies, policy: policy, logger: context.logger)
             return EditedResponse(status: .created, response: FuneralServiceResponse(
                 serviceRecordId: serviceID, service: command.service, performedOn: command.performedOn.iso))
         }
-        // Finance reads it too: the grant is paid out. Its basis (低保/特困) and amounts are personal data.
+        // Finance reads it too: a granted one is paid out. Its basis (低保/特困) and amounts are personal data.
         routes.get("/deaths/:id/funeral-subsidy", RoutePolicy(roles: [.registrar, .finance, .auditor], region: .record, personalData: true),
                    regionOf: RecordRegions.death(dependencies)) { _, context -> FuneralSubsidyResponse in
             let id = try context.parameters.require("id", as: UUID.self)
             guard let grant = try await FuneralGrantStore(dependencies.database, logger: context.logger).find(deathRecord: id) else {
-                throw RuleViolation("funeral-subsidy.not-found", "no free basic funeral was granted for death record \(id)", kind: .notFound)
+                throw RuleViolation("funeral-subsidy.not-found", "death record \(id) has no free basic funeral", kind: .notFound)
             }
             return FuneralSubsidyResponse(grant)
         }
@@ -82,8 +82,8 @@ struct FuneralServiceResponse: ResponseEncodable {
     var performedOn: String
 }
 
-/// The free basic funeral granted for a death: its basis, the services with their amounts (fen),
-/// the total, and whether it still stands.
+/// The free basic funeral of a death: its basis, the services with their amounts (fen), the total,
+/// and where it stands (``FreeBasicFuneralStatus``) with the days it moved.
 struct FuneralSubsidyResponse: ResponseEncodable {
     struct Item: Codable {
         var service: String
@@ -94,16 +94,21 @@ struct FuneralSubsidyResponse: ResponseEncodable {
     var basis: String
     var services: [Item]
     var total: Int64
-    var grantedOn: String
-    /// `granted` or `revoked`.
+    /// `pending-cremation`, `granted` (payable), `withdrawn` or `revoked`.
     var status: String
+    /// The day it became payable; absent until the cremation is recorded.
+    var grantedOn: String?
+    var crematedOn: String?
+    var withdrawnOn: String?
 
     init(_ grant: FuneralGrantRecord) {
         grantId = grant.id
         basis = grant.basis.rawValue
         services = grant.items.map { Item(service: $0.service.rawValue, amount: $0.amount.fen) }
         total = grant.total.fen
-        grantedOn = grant.grantedOn.iso
         status = grant.status.rawValue
+        grantedOn = grant.grantedOn?.iso
+        crematedOn = grant.crematedOn?.iso
+        withdrawnOn = grant.withdrawnOn?.iso
     }
 }

@@ -7,11 +7,12 @@ import ServiceKit
 /// Marriage registration (婚姻登记), court judgments against a marriage, and the marital-status
 /// query other offices and services use.
 enum MarriageRoutes {
-    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock, peakDays: PeakDays) {
         // Registered at the office in the body: the registrar's own, whatever the parties' hukou (全市通办).
         routes.post("/marriages", RoutePolicy(roles: [.registrar], region: .body("office"))) { request, context -> EditedResponse<MarriageResponse> in
             let command = try await request.decode(as: MarriageRequest.self, context: context).command()
-            let marriage = try await RegisterMarriage.run(command, dependencies: dependencies, today: clock.today(), logger: context.logger)
+            let marriage = try await RegisterMarriage.run(command, dependencies: dependencies, today: clock.today(), peakDays: peakDays,
+                                                          logger: context.logger)
             return EditedResponse(status: .created, response: MarriageResponse(marriage))
         }
         routes.get("/marriages/:id", RoutePolicy(roles: [.registrar, .auditor], region: .record, personalData: true),

@@ -19,4 +19,17 @@ struct FuneralServiceStore: RegistryStore {
                     \(cemeteryPlot), \(ecoBurial), \(facilityRegion?.rawValue))
             """)
     }
+
+    /// What the services recorded for the death say about the body: the first cremation's day, and
+    /// whether any burial is recorded.
+    func disposition(of deathRecord: UUID) async throws -> BodyDisposition {
+        let rows = try await query("""
+            SELECT (min(performed_on) FILTER (WHERE service = 'cremation'))::text, bool_or(service = 'burial')
+            FROM funeral_services WHERE death_record_id = \(deathRecord)
+            """)
+        for try await (cremation, burial) in rows.decode((String?, Bool?).self) {
+            return BodyDisposition(firstCremation: try cremation.map { try CivilDate(iso: $0) }, burialRecorded: burial ?? false)
+        }
+        return .undetermined
+    }
 }

@@ -11,8 +11,11 @@ struct RegistrationOfficeStore: RegistryStore {
         try await exists("SELECT 1 FROM registration_offices WHERE code = \(office.rawValue)")
     }
 
-    /// The office's appointment book and the active bookings of `date`; nil for an unknown office.
-    func appointmentDay(_ office: RegistrationOfficeCode, date: CivilDate) async throws -> (AppointmentBook, BookingCounts)? {
+    /// The office's appointment book (with the city's peak days) and the active bookings of `date`;
+    /// nil for an unknown office.
+    func appointmentDay(
+        _ office: RegistrationOfficeCode, date: CivilDate, peakDays: PeakDays
+    ) async throws -> (AppointmentBook, BookingCounts)? {
         let capacities = try await query("SELECT daily_capacity FROM registration_offices WHERE code = \(office.rawValue)")
         var dailyCapacity: Int?
         for try await value in capacities.decode(Int.self) { dailyCapacity = value }
@@ -26,6 +29,6 @@ struct RegistrationOfficeStore: RegistryStore {
             """)
         var counts = BookingCounts()
         for try await (slot, count) in countRows.decode((String, Int).self) { counts.bySlot[slot] = count }
-        return (try AppointmentBook(dailyCapacity: dailyCapacity, slots: slots), counts)
+        return (try AppointmentBook(dailyCapacity: dailyCapacity, slots: slots, peakDays: peakDays), counts)
     }
 }

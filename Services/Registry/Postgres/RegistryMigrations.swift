@@ -172,5 +172,23 @@ enum RegistryMigrations {
             """,
             "CREATE INDEX appointments_office_date ON appointments (office, date) WHERE cancelled_on IS NULL",
         ]),
+        // The free basic funeral waits for the cremation (死亡后实行火化): a qualifying death's grant is
+        // pending until a cremation makes it payable, and a burial without cremation withdraws it.
+        // Grants of earlier releases (made when the death was recorded) keep status `granted`.
+        Migration(version: 5, name: "funeral_grant_awaits_cremation", statements: [
+            "ALTER TABLE funeral_subsidy_grants DROP CONSTRAINT funeral_subsidy_grants_status_check",
+            "ALTER TABLE funeral_subsidy_grants ALTER COLUMN status DROP DEFAULT",
+            """
+            ALTER TABLE funeral_subsidy_grants ADD CONSTRAINT funeral_subsidy_grants_status_check
+                CHECK (status IN ('pending-cremation', 'granted', 'withdrawn', 'revoked'))
+            """,
+            "ALTER TABLE funeral_subsidy_grants ALTER COLUMN granted_on DROP NOT NULL",
+            "ALTER TABLE funeral_subsidy_grants ADD COLUMN cremated_on date",
+            "ALTER TABLE funeral_subsidy_grants ADD COLUMN withdrawn_on date",
+            """
+            ALTER TABLE funeral_subsidy_grants ADD CONSTRAINT funeral_subsidy_grants_granted_on
+                CHECK (status <> 'granted' OR granted_on IS NOT NULL)
+            """,
+        ]),
     ]
 }

@@ -22,7 +22,7 @@ struct RegistrySeed {
         var deaths = 0, cremations = 0, refused: [String: Int] = [:]
     }
 
-    func run(dependencies: ServiceDependencies, policy: FuneralPolicy, logger: Logger) async throws -> Summary {
+    func run(dependencies: ServiceDependencies, policy: FuneralPolicy, peakDays: PeakDays, logger: Logger) async throws -> Summary {
         var random = SeedRandom(seed: randomSeed)
         var summary = Summary()
         var serial = 0
@@ -45,15 +45,26 @@ struct RegistrySeed {
         func day(_ index: Int) -> CivilDate { first.adding(days: index) }
 
         // Marriages spread over the year; couples registered early may divorce later the same year.
+        // On peak days (5·20, 七夕, …) a couple books first (预约办理), in the office's slots in turn.
         var couples: [(UUID, ResidentID, ResidentID, CivilDate, String)] = []
+        let slots = ["09:00", "10:00", "11:00", "14:00", "15:00", "16:00"]
+        var peakBookings = 0
         for _ in 0..<1_756 {
             let date = day(random.below(days))
             let man = try resident(age: random.between(22...40), on: date, male: true)
             let woman = try resident(age: random.between(20...38), on: date, male: false)
-            let command = RegisterMarriage.Command(partyA: man, partyB: woman, office: office, declaredKinship: .unrelated,
-                                                   appointment: nil)
             do {
-                let marriage = try await RegisterMarriage.run(command, dependencies: dependencies, today: date, logger: logger)
+                var appointment: UUID?
+                if peakDays.contains(date) {
+                    peakBookings += 1
+                    appointment = try await BookAppointment.run(
+                        .init(office: office, date: date, slot: slots[peakBookings % slots.count], resident: man),
+                        dependencies: dependencies, today: date, peakDays: peakDays, logger: logger).id
+                }
+                let command = RegisterMarriage.Command(partyA: man, partyB: woman, office: office, declaredKinship: .unrelated,
+                                                       appointment: appointment)
+                let marriage = try await RegisterMarriage.run(command, dependencies: dependencies, today: date, peakDays: peakDays,
+                                                              logger: logger)
                 couples.append((marriage.id, man, woman, date, marriage.certificateNumber))
                 summary.marriages += 1
             } catch { try note(error) }
@@ -132,7 +143,7 @@ struct RegistrySeed {
                         .init(deathRecord: record.id, service: "cremation", performedOn: date.adding(days: random.between(1...3)),
                               cremationCertificateNumber: "HZ\(year)\(String(format: "%05d", index))", cemeteryPlot: nil,
                               ecoBurial: false, facilityRegion: county),
-                        dependencies: dependencies, logger: logger)
+                        dependencies: dependencies, policy: policy, logger: logger)
                     summary.cremations += 1
                 }
             } catch { try note(error) }
@@ -145,7 +156,8 @@ struct RegistrySeed {
         let seed = self
         try await StandaloneTool.run(.registry, migrations: RegistryMigrations.all, label: "civil.registry.seed") { dependencies in
             let start = ContinuousClock.now
-            let summary = try await seed.run(dependencies: dependencies, policy: try FuneralSettings.policy(), logger: dependencies.logger)
+            let summary = try await seed.run(dependencies: dependencies, policy: try FuneralSettings.policy(),
+                                             peakDays: try PeakDaySettings.peakDays(), logger: dependencies.logger)
             let elapsed = ContinuousClock.now - start
             print("""
                 registry seed: year \(seed.year), county 620423 (population \(seed.population)), \(elapsed)

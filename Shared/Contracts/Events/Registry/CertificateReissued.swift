@@ -18,15 +18,23 @@ public struct CertificateReissued: DomainEvent {
     /// The party who applied for the reissue.
     public var applicant: PersonRef
     public var reissuedOn: CivilDate
+    /// The registration office that reissued it, in whose number series the new certificate is
+    /// (the office that issued the original), e.g. `620423-01`; absent in payloads of release 1.
+    public var office: String?
+    /// The region whose civil-affairs bureau runs that office (the statistics count reissues by it);
+    /// absent when `office` is.
+    public var region: RegionCode?
 
     public init(certificateNumber: String, originalCertificateNumber: String, kind: CertificateType,
-                marriageID: UUID, applicant: PersonRef, reissuedOn: CivilDate) {
+                marriageID: UUID, applicant: PersonRef, reissuedOn: CivilDate, office: String? = nil, region: RegionCode? = nil) {
         self.certificateNumber = certificateNumber
         self.originalCertificateNumber = originalCertificateNumber
         self.kind = kind
         self.marriageID = marriageID
         self.applicant = applicant
         self.reissuedOn = reissuedOn
+        self.office = office
+        self.region = region
     }
 
     public var aggregateID: String { marriageID.uuidString.lowercased() }

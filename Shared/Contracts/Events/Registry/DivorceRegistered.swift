@@ -21,9 +21,17 @@ public struct DivorceRegistered: DomainEvent {
     public var basis: DivorceBasis
     /// The court's document number (判决书/调解书 案号), for `.courtJudgment`.
     public var courtDocumentNumber: String?
+    /// The registration office (婚姻登记处) that registered a divorce by agreement and issued its
+    /// certificate, e.g. `620423-01`; absent for a court judgment (no office registers it) and in
+    /// payloads of release 1.
+    public var office: String?
+    /// The region whose civil-affairs bureau runs that office (the statistics count divorces by it);
+    /// absent when `office` is.
+    public var region: RegionCode?
 
     public init(marriageID: UUID, applicationID: UUID?, certificateNumber: String?, partyA: PersonRef,
-                partyB: PersonRef, registeredOn: CivilDate, basis: DivorceBasis, courtDocumentNumber: String?) {
+                partyB: PersonRef, registeredOn: CivilDate, basis: DivorceBasis, courtDocumentNumber: String?,
+                office: String? = nil, region: RegionCode? = nil) {
         self.marriageID = marriageID
         self.applicationID = applicationID
         self.certificateNumber = certificateNumber
@@ -32,6 +40,8 @@ public struct DivorceRegistered: DomainEvent {
         self.registeredOn = registeredOn
         self.basis = basis
         self.courtDocumentNumber = courtDocumentNumber
+        self.office = office
+        self.region = region
     }
 
     public var aggregateID: String { marriageID.uuidString.lowercased() }
