@@ -158,6 +158,14 @@ let package = Package(
             path: "Shared/LifeEvents",
             swiftSettings: strict
         ),
+        // The monthly payment roster every allowance is paid by: pure terms, decisions and
+        // reconciliation over Contracts, so a service's domain target may use them.
+        .target(
+            name: "Roster",
+            dependencies: ["Contracts"],
+            path: "Shared/Roster",
+            swiftSettings: strict
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -193,10 +201,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // Assistance's rules: pure value types over Contracts, so the compiler keeps I/O out of them.
-        .target(name: "AssistanceDomain", dependencies: ["Contracts"], path: "Services/Assistance/Domain", swiftSettings: strict),
+        .target(name: "AssistanceDomain", dependencies: ["Contracts", "Roster"], path: "Services/Assistance/Domain", swiftSettings: strict),
         .executableTarget(
             name: "Assistance",
-            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents",
+            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents", "Roster",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/Assistance",
             exclude: ["Domain", "verification-source.openapi.json"],
@@ -286,8 +294,15 @@ let package = Package(
         // Assistance's rules alone: no database, no broker (`swift test --filter AssistanceDomainTests`).
         .testTarget(
             name: "AssistanceDomainTests",
-            dependencies: ["AssistanceDomain", "Contracts", "TestKit"],
+            dependencies: ["AssistanceDomain", "Contracts", "Roster", "TestKit"],
             path: "Tests/AssistanceDomainTests",
+            swiftSettings: strict
+        ),
+        // The roster's pure rules, without a database (`.unit`).
+        .testTarget(
+            name: "RosterTests",
+            dependencies: ["TestKit", "Roster", "Contracts"],
+            path: "Tests/RosterTests",
             swiftSettings: strict
         ),
         .testTarget(
@@ -298,7 +313,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "Roster", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",

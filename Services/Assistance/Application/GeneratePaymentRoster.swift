@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Persistence
 import PostgresNIO
+import Roster
 import ServiceKit
 
 /// The monthly payment roster (发放清册) of a region: one transaction pays every payable case of

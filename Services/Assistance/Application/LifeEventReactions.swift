@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Persistence
 import PostgresNIO
+import Roster
 import ServiceKit
 
 /// What Assistance does when the Registry records a life event. Each handler runs inside the

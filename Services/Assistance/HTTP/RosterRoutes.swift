@@ -2,6 +2,7 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
+import Roster
 import ServiceKit
 
 /// `POST /rosters` generates a region's monthly roster; `GET /rosters` lists them;

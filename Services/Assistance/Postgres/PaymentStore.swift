@@ -3,6 +3,7 @@ import Contracts
 import Foundation
 import Logging
 import PostgresNIO
+import Roster
 
 /// What a case has been paid and what is claimed back: `payments` (from rosters),
 /// `back_payments` and `recovery_claims`.
