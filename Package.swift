@@ -166,6 +166,19 @@ let package = Package(
             path: "Shared/Roster",
             swiftSettings: strict
         ),
+        // The roster on PostgreSQL: its tables (scope `roster`), the set-based generation that pays
+        // and writes the outbox in one transaction per region, the payment ledger. A service plugs in
+        // with a `RosterScheme` (its entitlements' SQL and its events).
+        .target(
+            name: "RosterStore",
+            dependencies: [
+                "Roster", "Contracts", "Persistence",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/RosterStore",
+            swiftSettings: strict
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -204,7 +217,7 @@ let package = Package(
         .target(name: "AssistanceDomain", dependencies: ["Contracts", "Roster"], path: "Services/Assistance/Domain", swiftSettings: strict),
         .executableTarget(
             name: "Assistance",
-            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents", "Roster",
+            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents", "Roster", "RosterStore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/Assistance",
             exclude: ["Domain", "verification-source.openapi.json"],
@@ -298,10 +311,11 @@ let package = Package(
             path: "Tests/AssistanceDomainTests",
             swiftSettings: strict
         ),
-        // The roster's pure rules, without a database (`.unit`).
+        // The roster's pure rules (`.unit`), and the shared store with a toy program on PostgreSQL.
         .testTarget(
             name: "RosterTests",
-            dependencies: ["TestKit", "Roster", "Contracts"],
+            dependencies: ["TestKit", "Roster", "RosterStore", "Contracts", "Persistence", "TestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/RosterTests",
             swiftSettings: strict
         ),
@@ -313,7 +327,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "Roster", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "Roster", "RosterStore", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",
