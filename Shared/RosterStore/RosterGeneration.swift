@@ -15,8 +15,9 @@ import Roster
 /// (``run(_:regions:month:lanes:source:database:logger:)``), so each transaction stays a district's.
 ///
 /// - Never pays twice: `roster_payments` has the primary key (beneficiary, month, program), the
-///   insert skips months already paid, and two runs for the same counties and month wait for
-///   each other.
+///   insert skips months already paid by a roster or settled by a back-payment (a month the
+///   roster skipped, back-paid after an annulled death, is paid), and two runs for the same
+///   counties and month wait for each other.
 /// - A re-run that pays nobody new leaves no roster and publishes nothing: the month's roster is
 ///   the earlier one. The first run of a region and month is recorded even when it pays nobody.
 public enum RosterGeneration {
@@ -98,8 +99,8 @@ public enum RosterGeneration {
         return ids
     }
 
-    /// Pays every entitlement of the counties under `prefix` for `month` that no roster paid, with
-    /// one payment event each; returns what was paid per program.
+    /// Pays every entitlement of the counties under `prefix` for `month` that no roster paid and no
+    /// back-payment settled, with one payment event each; returns what was paid per program.
     static func pay(_ scheme: some RosterScheme, prefix: String, month: YearMonth, rosterID: UUID, source: String,
                     on connection: PostgresConnection, logger: Logger) async throws -> [PaymentRoster.ProgramTotal] {
         let entitled = scheme.entitlements(regionPrefix: prefix, month: month)
@@ -116,6 +117,9 @@ public enum RosterGeneration {
                 INSERT INTO roster_payments (beneficiary_id, month, program, roster_id, amount_fen, region, recipients)
                 SELECT e.beneficiary_id, \(monthDate)::date, e.program, \(roster), e.amount_fen, e.region, e.recipients
                 FROM (\(entitled.sql)) e
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM roster_back_payments b
+                    WHERE b.beneficiary_id = e.beneficiary_id AND b.month = \(monthDate)::date AND b.program = e.program)
                 ON CONFLICT (beneficiary_id, month, program) DO NOTHING
                 RETURNING beneficiary_id, month, program, roster_id, amount_fen, region, recipients
             ), events AS (

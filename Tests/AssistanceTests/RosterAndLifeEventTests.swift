@@ -106,6 +106,8 @@ struct RosterAndLifeEventTests {
             let backPaid = try #require(after["backPayments"] as? [[String: Any]])
             #expect(backPaid.map { $0["month"] as? String } == ["2026-05"])
             #expect(backPaid.first?["amountFen"] as? Int == 75_100)
+            // May was settled by the back-payment: re-running May's roster pays nobody twice.
+            #expect(try await worker.roster("2026-05")["households"] as? Int == 0)
             #expect(try await worker.roster("2026-06")["households"] as? Int == 1)
 
             // The duplicate death suspended nothing twice and opened no second claim.

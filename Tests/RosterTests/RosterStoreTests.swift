@@ -147,6 +147,30 @@ struct RosterStoreTests {
         }
     }
 
+    @Test("a month settled by a back-payment is not paid again when its roster is re-run")
+    func backPaidMonthIsNotPaidAgain() async throws {
+        try await withDatabase("roster-backpaid") { client in
+            // Suspended in March (a death, later annulled): March's roster skipped it.
+            try await allowance(1, suspendedFrom: "2026-03", client)
+            try await allowance(2, client)
+            #expect(try await roster(client).payments == 1)
+            // The annulment lifts the suspension and back-pays March.
+            try await client.query("UPDATE toy_allowances SET suspended_from = NULL", logger: Self.logger)
+            try await client.withConnection { connection in
+                try await PaymentLedger.insertBackPayments([PaymentReconciliation.MonthAmount(month: Self.march, amount: Money(fen: 30_000))],
+                                                           beneficiaryID: F.id(1), program: ToyAllowance.program, causeEventID: F.id(902),
+                                                           paidOn: F.date("2026-04-02"), on: connection, logger: Self.logger)
+            }
+            let rerun = try await roster(client)
+            #expect(rerun.payments == 0)
+            #expect(rerun.rosterID == nil)
+            #expect(try await scalar("SELECT count(*)::int FROM roster_payments", client) == 1)
+            #expect(try await events(ToyAllowancePaid.self, client).map(\.allowanceID) == [F.id(2)])
+            // April, which no back-payment settled, is paid as usual.
+            #expect(try await roster(client, month: F.month("2026-04")).payments == 2)
+        }
+    }
+
     @Test("the first run of a region and month is recorded even when it pays nobody")
     func firstRunRecorded() async throws {
         try await withDatabase("roster-empty") { client in
