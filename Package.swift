@@ -158,6 +158,27 @@ let package = Package(
             path: "Shared/LifeEvents",
             swiftSettings: strict
         ),
+        // The monthly payment roster every allowance is paid by: pure terms, decisions and
+        // reconciliation over Contracts, so a service's domain target may use them.
+        .target(
+            name: "Roster",
+            dependencies: ["Contracts"],
+            path: "Shared/Roster",
+            swiftSettings: strict
+        ),
+        // The roster on PostgreSQL: its tables (scope `roster`), the set-based generation that pays
+        // and writes the outbox in one transaction per region, the payment ledger. A service plugs in
+        // with a `RosterScheme` (its entitlements' SQL and its events).
+        .target(
+            name: "RosterStore",
+            dependencies: [
+                "Roster", "Contracts", "Persistence",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/RosterStore",
+            swiftSettings: strict
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -193,10 +214,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // Assistance's rules: pure value types over Contracts, so the compiler keeps I/O out of them.
-        .target(name: "AssistanceDomain", dependencies: ["Contracts"], path: "Services/Assistance/Domain", swiftSettings: strict),
+        .target(name: "AssistanceDomain", dependencies: ["Contracts", "Roster"], path: "Services/Assistance/Domain", swiftSettings: strict),
         .executableTarget(
             name: "Assistance",
-            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents",
+            dependencies: ["AssistanceDomain", "ServiceKit", "LifeEvents", "Roster", "RosterStore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/Assistance",
             exclude: ["Domain", "verification-source.openapi.json"],
@@ -286,7 +307,7 @@ let package = Package(
         // Assistance's rules alone: no database, no broker (`swift test --filter AssistanceDomainTests`).
         .testTarget(
             name: "AssistanceDomainTests",
-            dependencies: ["AssistanceDomain", "Contracts", "TestKit"],
+            dependencies: ["AssistanceDomain", "Contracts", "Roster", "TestKit"],
             path: "Tests/AssistanceDomainTests",
             swiftSettings: strict
         ),
@@ -297,6 +318,14 @@ let package = Package(
             path: "Tests/ElderCareDomainTests",
             swiftSettings: strict
         ),
+        // The roster's pure rules (`.unit`), and the shared store with a toy program on PostgreSQL.
+        .testTarget(
+            name: "RosterTests",
+            dependencies: ["TestKit", "Roster", "RosterStore", "Contracts", "Persistence", "TestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/RosterTests",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BureauDomainTests",
             dependencies: ["TestKit", "Contracts", "ElderCareDomain", "ChildProtectionDomain"],
@@ -305,7 +334,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistanceTests",
-            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
+            dependencies: ["TestKit", "Assistance", "AssistanceDomain", "Roster", "RosterStore", "ServiceKit", "TestSupport", "Contracts", "Messaging", "Persistence",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/AssistanceTests",

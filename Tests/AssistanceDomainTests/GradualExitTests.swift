@@ -19,6 +19,14 @@ struct GradualExitTests {
         #expect(exit.lastCoveredDay == F.month(last).lastDay)
     }
 
+    @Test("a gradual exit's last paid month bounds the case's terms: paid through it, nothing after")
+    func boundsTheTerms() throws {
+        let exit = try GradualExit(determinedIn: F.month("2024-08"))
+        let terms = CaseTerms(firstMonth: F.month("2024-01"), monthlyAmount: F.yuan("831")).ending(after: exit.lastPaidMonth)
+        #expect(terms.due(in: F.month("2025-02")) == F.yuan("831"))
+        #expect(terms.due(in: F.month("2025-03")) == .zero)
+    }
+
     @Test("default is 6 months")
     func defaultSix() throws {
         let exit = try GradualExit(determinedIn: F.month("2024-08"))

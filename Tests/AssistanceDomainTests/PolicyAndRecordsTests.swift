@@ -4,7 +4,7 @@ import Testing
 import TestKit
 @testable import AssistanceDomain
 
-@Suite("AssistancePolicy, change reports, agency records, roster scope", .tags(.unit))
+@Suite("AssistancePolicy, change reports, agency records", .tags(.unit))
 struct PolicyAndRecordsTests {
     typealias F = AssistanceDomainFixture
 
@@ -67,11 +67,5 @@ struct PolicyAndRecordsTests {
           arguments: [("income", "wages", true), ("asset", "vehicle", true), ("income", "lottery", false), ("debt", "wages", false)])
     func facts(_ kind: String, _ category: String, _ known: Bool) {
         #expect((VerificationRecord.Fact(kind: kind, category: category, amount: Money(yuan: 1)) != nil) == known)
-    }
-
-    @Test("a roster of a county, city or province pays the counties under its code prefix",
-          arguments: [("620423", "620423"), ("620400", "6204"), ("620000", "62"), ("620423100", "620423")])
-    func rosterScope(_ region: String, _ prefix: String) {
-        #expect(PaymentRoster.regionPrefix(of: F.region(region)) == prefix)
     }
 }

@@ -238,7 +238,7 @@ struct BadInputTests {
             refused(try await client.post("/cases/\(caseID)/change-reports", json: #"{"kind":"lottery","description":"x"}"#),
                     "request.invalid-kind")
             let written = try await AssistanceHarness.scalar(
-                "SELECT (SELECT count(*) FROM verification_records)::int + (SELECT count(*) FROM review_tasks)::int + (SELECT count(*) FROM payment_rosters)::int",
+                "SELECT (SELECT count(*) FROM verification_records)::int + (SELECT count(*) FROM review_tasks)::int + (SELECT count(*) FROM rosters)::int",
                 context.database)
             #expect(written == 0)
         }

@@ -301,8 +301,8 @@ struct AssistanceRegionScopeTests {
             expectRefused(try await countyFinance.post("/rosters", json: #"{"region":"620400","month":"2026-04"}"#), .forbidden, Self.outside)
             expectRefused(try await officer(context, [.approver], Region.county).post("/rosters", json: roster), .forbidden, Self.roleNotAllowed)
             expectRefused(try await context.client.anonymous.post("/rosters", json: roster), .unauthorized, "auth.token-missing")
-            #expect(try await count("payment_rosters", context.database) == 0)
-            #expect(try await count("payments", context.database) == 0)
+            #expect(try await count("rosters", context.database) == 0)
+            #expect(try await count("roster_payments", context.database) == 0)
 
             let paid = try await countyFinance.post("/rosters", json: roster)
             #expect(paid.status == .created, "\(paid.text)")
@@ -338,8 +338,8 @@ struct AssistanceRegionScopeTests {
             let claimID = UUID()
             // A claim as a late death report opens it (RosterAndLifeEventTests drives that path end to end).
             try await context.database.client.query("""
-                INSERT INTO recovery_claims (id, case_id, person_ref, date_of_death, months, amount_fen, opened_on)
-                VALUES (\(claimID), \(caseID), \(AssistanceHarness.person(applicant).rawValue), '2026-04-10',
+                INSERT INTO roster_recovery_claims (id, beneficiary_id, program, person_ref, ended_on, months, amount_fen, opened_on)
+                VALUES (\(claimID), \(caseID), 'minimum-living-allowance', \(AssistanceHarness.person(applicant).rawValue), '2026-04-10',
                         '{"2026-05": 57700}', 57700, '2026-05-20')
                 """, logger: TestKafka.logger)
             func claims(_ roles: [Role], _ region: String) async throws -> [String] {

@@ -60,7 +60,7 @@ struct RosterAndLifeEventTests {
             #expect((again["earlierRosters"] as? [String])?.count == 1)
             // A city-level roster covers the county too, and still pays nobody twice.
             #expect(try await worker.roster("2026-02", region: "620400")["households"] as? Int == 0)
-            #expect(try await scalar("SELECT count(*)::int FROM payments", context.database) == 1)
+            #expect(try await scalar("SELECT count(*)::int FROM roster_payments", context.database) == 1)
             // January (empty), February, and the city-level run for February (its first: recorded, though it paid nobody new).
             let expected = ["civil.assistance.benefit-paid.v1": 1, "civil.assistance.payment-roster-generated.v1": 3]
             #expect(try await AssistanceHarness.publishedCounts(expected, context) == expected)
@@ -106,13 +106,15 @@ struct RosterAndLifeEventTests {
             let backPaid = try #require(after["backPayments"] as? [[String: Any]])
             #expect(backPaid.map { $0["month"] as? String } == ["2026-05"])
             #expect(backPaid.first?["amountFen"] as? Int == 75_100)
+            // May was settled by the back-payment: re-running May's roster pays nobody twice.
+            #expect(try await worker.roster("2026-05")["households"] as? Int == 0)
             #expect(try await worker.roster("2026-06")["households"] as? Int == 1)
 
             // The duplicate death suspended nothing twice and opened no second claim.
             let expected = ["civil.assistance.benefit-suspended.v1": 1, "civil.assistance.overpayment-recovery-opened.v1": 1,
                             "civil.assistance.benefit-reinstated.v1": 1]
             #expect(try await AssistanceHarness.publishedCounts(expected, context) == expected)
-            #expect(try await scalar("SELECT count(*)::int FROM recovery_claims", context.database) == 1)
+            #expect(try await scalar("SELECT count(*)::int FROM roster_recovery_claims", context.database) == 1)
         }
     }
 

@@ -52,7 +52,7 @@ struct RosterTermsParityTests {
             for month in months { _ = try await Caseworker(context: context).roster(month.iso) }
 
             var paid: [UUID: [YearMonth: Money]] = [:]
-            let rows = try await database.query("SELECT case_id, to_char(month, 'YYYY-MM'), amount_fen FROM payments", logger: logger)
+            let rows = try await database.query("SELECT beneficiary_id, to_char(month, 'YYYY-MM'), amount_fen FROM roster_payments", logger: logger)
             for try await (id, month, fen) in rows.decode((UUID, String, Int64).self) {
                 paid[id, default: [:]][try YearMonth(iso: month)] = Money(fen: fen)
             }

@@ -4,6 +4,8 @@ import Foundation
 import Logging
 import Persistence
 import PostgresNIO
+import Roster
+import RosterStore
 import ServiceKit
 
 /// What Assistance does when the Registry records a life event. Each handler runs inside the
@@ -72,7 +74,8 @@ enum LifeEventReactions {
         let (connection, logger) = (context.connection, context.logger)
         for var benefit in try await CaseStore.cases(of: person, forUpdate: true, on: connection, logger: logger) {
             guard let previousFrom = benefit.correctDeath(of: person, to: date) else { continue }
-            try await PaymentStore.cancelClaims(caseID: benefit.id, person: person, byEvent: context.event.id, on: connection, logger: logger)
+            try await PaymentLedger.cancelClaims(beneficiaryID: benefit.id, program: benefit.program.rawValue, person: person,
+                                                 byEvent: context.event.id, on: connection, logger: logger)
             try await CaseStore.save(benefit, on: connection, logger: logger)
             let (settlement, _) = try await settle(benefit, person: person, dateOfDeath: date, today: today, source: source, context)
             if !settlement.backPay.isEmpty {
@@ -94,7 +97,8 @@ enum LifeEventReactions {
         let (connection, logger) = (context.connection, context.logger)
         for var benefit in try await CaseStore.cases(of: person, forUpdate: true, on: connection, logger: logger) {
             guard let departure = benefit.annulDeath(of: person) else { continue }
-            try await PaymentStore.cancelClaims(caseID: benefit.id, person: person, byEvent: context.event.id, on: connection, logger: logger)
+            try await PaymentLedger.cancelClaims(beneficiaryID: benefit.id, program: benefit.program.rawValue, person: person,
+                                                 byEvent: context.event.id, on: connection, logger: logger)
             if !departure.soleRecipient {
                 try await ReviewTaskStore.open(
                     .reverification, household: benefit.householdID, case: benefit.id,
@@ -117,16 +121,18 @@ enum LifeEventReactions {
     static func settle(_ benefit: BenefitCase, person: PersonRef, dateOfDeath: CivilDate, today: CivilDate, source: String,
                        _ context: EventContext) async throws -> (PaymentReconciliation.Settlement, UUID?) {
         let (connection, logger, cause) = (context.connection, context.logger, context.event.id)
-        let history = try await PaymentStore.history(of: benefit, on: connection, logger: logger)
+        let program = benefit.program.rawValue
+        let history = try await PaymentLedger.history(of: benefit.id, program: program, region: benefit.region, scheme: AssistanceRoster(),
+                                                      on: connection, logger: logger)
         let settlement = PaymentReconciliation.settle(terms: benefit.terms, settledMonths: history.settledMonths, paid: history.paid,
                                                       claimed: history.claimed)
-        try await PaymentStore.insertBackPayments(settlement.backPay, caseID: benefit.id, causeEventID: cause, paidOn: today,
-                                                  on: connection, logger: logger)
+        try await PaymentLedger.insertBackPayments(settlement.backPay, beneficiaryID: benefit.id, program: program, causeEventID: cause,
+                                                   paidOn: today, on: connection, logger: logger)
         guard !settlement.overpaid.isEmpty else { return (settlement, nil) }
         let claim = UUID()
-        try await PaymentStore.openRecoveryClaim(claim, caseID: benefit.id, person: person, dateOfDeath: dateOfDeath,
-                                                 overpaid: settlement.overpaid, total: settlement.overpaidTotal, openedOn: today,
-                                                 causeEventID: cause, on: connection, logger: logger)
+        try await PaymentLedger.openRecoveryClaim(claim, beneficiaryID: benefit.id, program: program, person: person, endedOn: dateOfDeath,
+                                                  overpaid: settlement.overpaid, total: settlement.overpaidTotal, openedOn: today,
+                                                  causeEventID: cause, on: connection, logger: logger)
         try await Outbox.append(
             OverpaymentRecoveryOpened(claimID: claim, caseID: benefit.id, program: benefit.program, person: person, region: benefit.region,
                                       dateOfDeath: dateOfDeath, months: settlement.overpaid.map(\.month),

@@ -2,6 +2,9 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
+import Logging
+import PostgresNIO
+import RosterStore
 import ServiceKit
 
 /// Cases and their history: `GET /cases/{id}` (payments, back-payments, recovery claims),
@@ -41,7 +44,7 @@ enum CaseRoutes {
             let id = try context.parameters.require("id", as: UUID.self)
             return try await dependencies.database.withConnection { connection in
                 let benefit = try await CaseStore.load(id, forUpdate: false, on: connection, logger: context.logger)
-                return CaseView(benefit, ledger: try await PaymentStore.ledger(of: id, on: connection, logger: context.logger))
+                return try await CaseView.withLedger(benefit, on: connection, logger: context.logger)
             }
         }
         // A person's cases within the token's region: those of households living there now.
@@ -54,7 +57,7 @@ enum CaseRoutes {
             return try await dependencies.database.withConnection { connection in
                 var cases: [CaseView] = []
                 for benefit in try await CaseStore.cases(of: person, forUpdate: false, within: scope, on: connection, logger: context.logger) {
-                    cases.append(CaseView(benefit, ledger: try await PaymentStore.ledger(of: benefit.id, on: connection, logger: context.logger)))
+                    cases.append(try await CaseView.withLedger(benefit, on: connection, logger: context.logger))
                 }
                 return CaseList(cases: cases)
             }
@@ -75,7 +78,7 @@ enum CaseRoutes {
             let benefit = try await ReverifyCase.run(id, sources: sources, policy: policy, today: clock.today(), dependencies: dependencies,
                                                      logger: context.logger)
             return try await dependencies.database.withConnection { connection in
-                CaseView(benefit, ledger: try await PaymentStore.ledger(of: id, on: connection, logger: context.logger))
+                try await CaseView.withLedger(benefit, on: connection, logger: context.logger)
             }
         }
         // Tasks of households living within the token's region; a task's reason may quote a reported
@@ -141,7 +144,13 @@ struct CaseView: ResponseEncodable {
         var status: String
     }
 
-    init(_ benefit: BenefitCase, ledger: PaymentStore.CaseLedger) {
+    /// The case with its payments, back-payments and recovery claims on the roster.
+    static func withLedger(_ benefit: BenefitCase, on connection: PostgresConnection, logger: Logger) async throws -> CaseView {
+        CaseView(benefit, ledger: try await PaymentLedger.ledger(of: benefit.id, program: benefit.program.rawValue, on: connection,
+                                                                 logger: logger))
+    }
+
+    init(_ benefit: BenefitCase, ledger: PaymentLedger.Ledger) {
         caseId = benefit.id
         householdId = benefit.householdID
         program = benefit.program.rawValue
@@ -157,7 +166,7 @@ struct CaseView: ResponseEncodable {
         payments = ledger.payments.map { MonthAmount(month: $0.month.iso, amountFen: $0.amount.fen) }
         backPayments = ledger.backPayments.map { MonthAmount(month: $0.month.iso, amountFen: $0.amount.fen) }
         recoveryClaims = ledger.recoveryClaims.map {
-            Claim(claimId: $0.id, personRef: $0.person.rawValue, dateOfDeath: $0.dateOfDeath.iso, months: $0.monthsFen,
+            Claim(claimId: $0.id, personRef: $0.person.rawValue, dateOfDeath: $0.endedOn.iso, months: $0.monthsFen,
                   amountFen: $0.amount.fen, status: $0.status.rawValue)
         }
     }

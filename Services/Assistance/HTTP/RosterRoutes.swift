@@ -2,6 +2,8 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
+import Roster
+import RosterStore
 import ServiceKit
 
 /// `POST /rosters` generates a region's monthly roster; `GET /rosters` lists them;
@@ -62,10 +64,11 @@ enum RosterRoutes {
             }
             let scope = try context.requirePrincipal().region
             let rosters = try await dependencies.database.withConnection { connection in
-                try await PaymentRosterStore.rosters(region: region, month: month, within: scope, on: connection, logger: context.logger)
+                try await RosterListing.rosters(AssistanceRoster(), region: region, month: month, within: scope, on: connection,
+                                                logger: context.logger)
             }
             return RosterList(rosters: rosters.map {
-                Roster(rosterId: $0.id, region: $0.region.rawValue, month: $0.month.iso, households: $0.households,
+                Roster(rosterId: $0.id, region: $0.region.rawValue, month: $0.month.iso, households: $0.payments,
                        totalFen: $0.total.fen, skipped: $0.skipped, generatedAt: $0.generatedAt)
             })
         }
@@ -80,10 +83,12 @@ enum RosterRoutes {
             }
             let scope = try context.requirePrincipal().region
             let claims = try await dependencies.database.withConnection { connection in
-                try await PaymentStore.recoveryClaims(status: status, caseID: caseID, within: scope, on: connection, logger: context.logger)
+                try await PaymentLedger.recoveryClaims(status: status, beneficiaryID: caseID,
+                                                       among: AssistanceRoster.casesOfHouseholds(within: scope), on: connection,
+                                                       logger: context.logger)
             }
             return ClaimList(claims: claims.map {
-                Claim(claimId: $0.id, caseId: $0.caseID, personRef: $0.person.rawValue, dateOfDeath: $0.dateOfDeath.iso,
+                Claim(claimId: $0.id, caseId: $0.beneficiaryID, personRef: $0.person.rawValue, dateOfDeath: $0.endedOn.iso,
                       months: $0.monthsFen, amountFen: $0.amount.fen, status: $0.status.rawValue, openedOn: $0.openedOn.iso)
             })
         }
@@ -92,7 +97,7 @@ enum RosterRoutes {
 
 extension GeneratePaymentRoster.Summary: ResponseEncodable {}
 
-extension PaymentStore.RecoveryClaim {
+extension PaymentLedger.RecoveryClaim {
     /// The months as the API shows them: fen per `YYYY-MM`.
     var monthsFen: [String: Int64] { Dictionary(uniqueKeysWithValues: months.map { ($0.key.iso, $0.value.fen) }) }
 }

@@ -1,13 +1,15 @@
 import LifeEvents
 import Persistence
+import RosterStore
 
-/// The Assistance schema, after the life-event journal's (scope `journal`). Its own versions start
-/// at 3: versions 1–2 were the journal's before the journal had a scope of its own.
+/// The Assistance schema, after the life-event journal's (scope `journal`) and the shared roster's
+/// (scope `roster`). Its own versions start at 3: versions 1–2 were the journal's before the
+/// journal had a scope of its own.
 ///
 /// Amounts are integer fen (`bigint`), months are the first day of the month (`date`), and
 /// people are person refs only: the resident ID an application arrives with is never stored.
 enum AssistanceMigrations {
-    static let all: [Migration] = LifeEventJournal.migrations + [
+    static let all: [Migration] = LifeEventJournal.migrations + RosterMigrations.all + [
         Migration(version: 3, name: "standards", statements: [
             """
             CREATE TABLE standards (
@@ -255,6 +257,36 @@ enum AssistanceMigrations {
                 UNIQUE (signal_id, household_id)
             )
             """,
+        ]),
+        Migration(version: 7, name: "payments_to_the_shared_roster", statements: [
+            // Rosters, payments, back-payments and recovery claims move to the shared roster's
+            // tables (scope `roster`, applied before this scope), which every allowance of the suite
+            // is paid from. Rows are copied as they are: a case is the beneficiary, its program the
+            // payment's program, a date of death the date a claim's months are counted after. The
+            // migrator runs every pending migration in one transaction, so the copy and the drop
+            // commit together or not at all. (On a new database the old tables are empty.)
+            """
+            INSERT INTO rosters (id, scheme, region, region_prefix, month, payments, total_fen, skipped, generated_at)
+            SELECT id, 'assistance', region, region_prefix, month, households, total_fen, skipped, generated_at
+            FROM payment_rosters
+            """,
+            """
+            INSERT INTO roster_payments (beneficiary_id, month, program, roster_id, amount_fen, region, recipients)
+            SELECT case_id, month, program, roster_id, amount_fen, region, recipients FROM payments
+            """,
+            """
+            INSERT INTO roster_back_payments (id, beneficiary_id, program, month, amount_fen, cause_event_id, paid_on)
+            SELECT b.id, b.case_id, c.program, b.month, b.amount_fen, b.cause_event_id, b.paid_on
+            FROM back_payments b JOIN cases c ON c.id = b.case_id
+            """,
+            """
+            INSERT INTO roster_recovery_claims (id, beneficiary_id, program, person_ref, ended_on, months, amount_fen, status,
+                                                opened_on, cause_event_id, cancelled_by_event_id)
+            SELECT r.id, r.case_id, c.program, r.person_ref, r.date_of_death, r.months, r.amount_fen, r.status,
+                   r.opened_on, r.cause_event_id, r.cancelled_by_event_id
+            FROM recovery_claims r JOIN cases c ON c.id = r.case_id
+            """,
+            "DROP TABLE payments, payment_rosters, back_payments, recovery_claims",
         ]),
     ]
 }

@@ -5,6 +5,7 @@ import Logging
 import Messaging
 import Persistence
 import PostgresNIO
+import RosterStore
 import ServiceKit
 
 /// `assistance bench-roster [--households N] [--batch N]`: the monthly roster of a large city.
@@ -43,7 +44,10 @@ struct RosterBenchmark {
         let fill = ContinuousClock.now
         try await database.withConnection { connection in
             try await connection.query(
-                "TRUNCATE outbox, payments, payment_rosters, back_payments, recovery_claims, review_tasks, cases, household_members, applications, households CASCADE",
+                """
+                TRUNCATE outbox, rosters, roster_payments, roster_back_payments, roster_recovery_claims, review_tasks, cases,
+                         household_members, applications, households CASCADE
+                """,
                 logger: logger)
             // Households and cases in bulk: 1–4 recipients each, amounts as in a city's 低保 rolls.
             try await connection.query("""
@@ -111,19 +115,8 @@ struct RosterBenchmark {
 extension RosterBenchmark {
     func rosters(_ dependencies: ServiceDependencies, month: YearMonth) async throws -> [GeneratePaymentRoster.Summary] {
         let districts = try Self.districts.map { try RegionCode($0) }
-        return try await withThrowingTaskGroup(of: [GeneratePaymentRoster.Summary].self) { group in
-            for lane in 0..<2 {
-                group.addTask {
-                    var done: [GeneratePaymentRoster.Summary] = []
-                    for district in stride(from: lane, to: districts.count, by: 2).map({ districts[$0] }) {
-                        done.append(try await GeneratePaymentRoster.run(region: district, month: month, dependencies: dependencies,
-                                                                        logger: dependencies.logger))
-                    }
-                    return done
-                }
-            }
-            return try await group.reduce(into: []) { $0 += $1 }
-        }
+        return try await RosterGeneration.run(AssistanceRoster(), regions: districts, month: month, lanes: 2, source: dependencies.source,
+                                              database: dependencies.database, logger: dependencies.logger)
+            .map { GeneratePaymentRoster.Summary($0) }
     }
 }
-

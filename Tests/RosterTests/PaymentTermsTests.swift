@@ -1,23 +1,23 @@
 import Contracts
 import Testing
 import TestKit
-@testable import AssistanceDomain
+@testable import Roster
 
-@Suite("CaseTerms (what a case owes per month)", .tags(.unit))
-struct CaseTermsTests {
-    typealias F = AssistanceDomainFixture
+@Suite("PaymentTerms (what a beneficiary is owed per month)", .tags(.unit))
+struct PaymentTermsTests {
+    typealias F = RosterFixture
 
     static let full = F.yuan("831.50")
     static let reduced = F.yuan("576.25")
 
     func terms(first: String = "2024-01", last: String? = nil, amount: Money = Self.full, previous: Money? = nil,
-               changedFrom: String? = nil, suspendedFrom: String? = nil) -> CaseTerms {
-        CaseTerms(firstMonth: F.month(first), lastMonth: last.map(F.month), monthlyAmount: amount, previousAmount: previous,
+               changedFrom: String? = nil, suspendedFrom: String? = nil) -> PaymentTerms {
+        PaymentTerms(firstMonth: F.month(first), lastMonth: last.map(F.month), monthlyAmount: amount, previousAmount: previous,
                   amountChangedFrom: changedFrom.map(F.month), suspendedFrom: suspendedFrom.map(F.month))
     }
 
     /// `terms.due(in:)` for every month from `from` through `through`.
-    func dues(_ terms: CaseTerms, _ from: String, _ through: String) -> [Money] {
+    func dues(_ terms: PaymentTerms, _ from: String, _ through: String) -> [Money] {
         let start = F.month(from)
         return (0...F.month(through).monthsSince(start)).map { terms.due(in: start.adding(months: $0)) }
     }
@@ -114,6 +114,23 @@ struct CaseTermsTests {
     func suspensionBeforeChange() {
         let t = terms(first: "2024-01", amount: Self.reduced, previous: Self.full, changedFrom: "2024-05", suspendedFrom: "2024-03")
         #expect(dues(t, "2024-01", "2024-06") == [Self.full, Self.full, .zero, .zero, .zero, .zero])
+    }
+
+    // MARK: - notDue(in:)
+
+    @Test("notDue names why a month owes nothing, and is nil exactly when the scheduled amount is due",
+          arguments: [("2023-12", NotDue?.some(.notStarted)), ("2024-01", nil), ("2024-03", nil), ("2024-04", .suspended),
+                      ("2024-06", .suspended), ("2024-07", .ended), ("2025-01", .ended)])
+    func notDue(_ month: String, _ reason: NotDue?) {
+        // Suspended from April, ending after June: a month after both is reported as ended.
+        let t = terms(first: "2024-01", last: "2024-06", suspendedFrom: "2024-04")
+        #expect(t.notDue(in: F.month(month)) == reason)
+        #expect(t.due(in: F.month(month)) == (reason == nil ? Self.full : .zero))
+    }
+
+    @Test("the reasons are written as the roster reports them")
+    func notDueNames() {
+        #expect(NotDue.allCases.map(\.rawValue) == ["not-started", "ended", "suspended"])
     }
 
     // MARK: - suspended(from:)

@@ -1,13 +1,13 @@
 import Contracts
 
-/// Settles the past after a case's terms changed: months paid less than due are back-paid,
-/// months paid more than due (and not yet claimed) become a recovery claim.
+/// Settles the past after a beneficiary's terms changed: months paid less than due are
+/// back-paid, months paid more than due (and not yet claimed) become a recovery claim.
 ///
-/// Rules (of this service; the policy documents do not state them): a death reported after months
-/// were paid opens an overpayment-recovery claim
-/// for the months after the death; a corrected or annulled death record reverses that and
-/// back-pays the missed months. Only months a roster has already run for are settled: later
-/// months are simply paid (or not) by their roster.
+/// Rules (of the suite, for every allowance paid by roster; the policy documents do not state
+/// them): a death reported after months were paid opens an overpayment-recovery claim for the
+/// months after the death; a corrected or annulled death record reverses that and back-pays the
+/// missed months. Only months a roster has already run for are settled: later months are simply
+/// paid (or not) by their roster.
 public enum PaymentReconciliation {
     public struct MonthAmount: Sendable, Hashable {
         public let month: YearMonth
@@ -30,11 +30,11 @@ public enum PaymentReconciliation {
     }
 
     /// - Parameters:
-    ///   - terms: the case's terms after the change.
+    ///   - terms: the terms after the change.
     ///   - settledMonths: months whose roster has run (the only months reconciled).
     ///   - paid: what was paid per month (roster payment plus earlier back-payments).
     ///   - claimed: what open recovery claims already cover per month.
-    public static func settle(terms: CaseTerms, settledMonths: Set<YearMonth>, paid: [YearMonth: Money],
+    public static func settle(terms: PaymentTerms, settledMonths: Set<YearMonth>, paid: [YearMonth: Money],
                               claimed: [YearMonth: Money]) -> Settlement {
         var backPay: [MonthAmount] = []
         var overpaid: [MonthAmount] = []

@@ -1,19 +1,19 @@
 import Contracts
 import Testing
 import TestKit
-@testable import AssistanceDomain
+@testable import Roster
 
 @Suite("PaymentReconciliation (settling the past after a change of terms)", .tags(.unit))
 struct PaymentReconciliationTests {
-    typealias F = AssistanceDomainFixture
+    typealias F = RosterFixture
     typealias MonthAmount = PaymentReconciliation.MonthAmount
 
     static let full = F.yuan("831.50")
     static let reduced = F.yuan("576.25")
 
     /// Open-ended terms from January 2024 at `amount`.
-    func terms(_ amount: Money = Self.full, first: String = "2024-01") -> CaseTerms {
-        CaseTerms(firstMonth: F.month(first), monthlyAmount: amount)
+    func terms(_ amount: Money = Self.full, first: String = "2024-01") -> PaymentTerms {
+        PaymentTerms(firstMonth: F.month(first), monthlyAmount: amount)
     }
 
     /// Every month from `from` through `through`.
