@@ -18,12 +18,27 @@ struct PolicyAndRecordsTests {
         #expect(policy.meansTest.financialAssetCapPerCapita == Money(yuan: 20_000))
         #expect(policy.amount.minimumPerPerson == Money(yuan: 10))
         #expect(policy.advanceCap == nil)
+        #expect(policy.meansTest.employmentCostAreas == [.rural])
     }
 
     @Test("a setting that is not a non-negative integer is refused", arguments: ["-1", "seven", ""])
     func invalidSetting(_ text: String) {
         let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_NOTICE_DAYS": text]) }
         #expect(refusal?.code == "settings.invalid")
+    }
+
+    @Test("the employment-cost areas are a list of areas, or none",
+          arguments: zip(["urban,rural", "rural", "urban", " urban , rural", "none"],
+                         [Set<UrbanRural>([.urban, .rural]), [.rural], [.urban], [.urban, .rural], []]))
+    func employmentCostAreas(_ text: String, _ areas: Set<UrbanRural>) throws {
+        #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_EMPLOYMENT_COST_AREAS": text]).meansTest.employmentCostAreas == areas)
+    }
+
+    @Test("an employment-cost area that is not urban or rural is refused", arguments: ["", "suburban", "urban,", "URBAN"])
+    func employmentCostAreasInvalid(_ text: String) {
+        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_EMPLOYMENT_COST_AREAS": text]) }
+        #expect(refusal?.code == "settings.invalid")
+        #expect(refusal?.detail.contains("ASSISTANCE_EMPLOYMENT_COST_AREAS") == true)
     }
 
     @Test("a change report replaces the named members' declared incomes and keeps everything else")

@@ -21,21 +21,16 @@ public struct AssistancePolicy: Sendable {
     public var advanceCap: Money?
 
     /// Reads the policy from `ASSISTANCE_*` settings (the process environment, in the service);
-    /// refuses a value that is not a non-negative integer (`settings.invalid`).
+    /// refuses a value it cannot read (`settings.invalid`, naming the setting).
     public static func fromEnvironment(_ environment: [String: String]) throws(RuleViolation) -> AssistancePolicy {
-        func integer(_ name: String, _ fallback: Int64) throws(RuleViolation) -> Int64 {
-            let key = "ASSISTANCE_\(name)"
-            guard let text = environment[key] else { return fallback }
-            guard let value = Int64(text), value >= 0 else {
-                throw RuleViolation.invalid("settings.invalid", "\(key)=\(text) must be a non-negative integer")
-            }
-            return value
-        }
+        let settings = PolicySettings(environment: environment)
+        func integer(_ name: String, _ fallback: Int64) throws(RuleViolation) -> Int64 { try settings.integer(name, fallback) }
         let growthPermille = try integer("STANDARD_GROWTH_FLOOR_PERMILLE", 0)
         let advanceCap = try integer("ADVANCE_CAP_FEN", 0)
         return AssistancePolicy(
             meansTest: MeansTestPolicy(
                 financialAssetCapPerCapita: Money(fen: try integer("FINANCIAL_ASSET_CAP_PER_CAPITA_FEN", 2_000_000)),
+                employmentCostAreas: try settings.areas("EMPLOYMENT_COST_AREAS", [.rural]),
                 singlePersonEnrolment: environment["ASSISTANCE_SINGLE_PERSON_ENROLMENT"] != "false"),
             amount: BenefitAmountPolicy(
                 minimumPerPerson: Money(fen: try integer("MINIMUM_PER_PERSON_FEN", 1_000)),
