@@ -16,6 +16,17 @@ struct PolicySettings {
         return value
     }
 
+    /// `ASSISTANCE_<name>` as one of `T`'s raw values, or `fallback` when unset.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ fallback: T) throws(RuleViolation) -> T where T.RawValue == String {
+        let key = "ASSISTANCE_\(name)"
+        guard let text = environment[key] else { return fallback }
+        guard let value = T(rawValue: text) else {
+            throw RuleViolation.invalid("settings.invalid",
+                                        "\(key)=\(text) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
     /// `ASSISTANCE_<name>` as a comma-separated list of areas (`urban`, `rural`), `none` for no
     /// area, or `fallback` when unset.
     func areas(_ name: String, _ fallback: Set<UrbanRural>) throws(RuleViolation) -> Set<UrbanRural> {
@@ -31,6 +42,7 @@ struct PolicySettings {
         }
         return areas
     }
+
 }
 
 private extension Substring {

@@ -256,5 +256,10 @@ enum AssistanceMigrations {
             )
             """,
         ]),
+        // Growth floors per figure (issue 11): what fell short and the consumption growth given.
+        Migration(version: 7, name: "standard_growth_shortfalls", statements: [
+            "ALTER TABLE standards ADD COLUMN growth_shortfalls jsonb NOT NULL DEFAULT '[]'",
+            "ALTER TABLE standards ADD COLUMN consumption_growth_permille integer",
+        ]),
     ]
 }
