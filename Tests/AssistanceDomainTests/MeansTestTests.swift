@@ -34,19 +34,37 @@ struct MeansTestTests {
         #expect(d.explanation.contains("1730.99"))
     }
 
-    @Test("employment costs are deducted for members able to work only", arguments: [WorkCapacity.full, .partial, .none])
+    @Test("employment costs are deducted for rural members able to work only", arguments: [WorkCapacity.full, .partial, .none])
     func employmentCosts(_ capacity: WorkCapacity) throws {
-        // 2 × 577 = 1154; income 1200 with 100 costs → 1100 if deductible.
-        let h = F.household([F.member(1, work: capacity, income: "1200", costs: "100"), F.member(2, relation: .spouse, work: .none)])
-        let d = try test.evaluate(h, standard: urban)
-        #expect(d.grossIncome == Money(yuan: 1200))
+        // 2 × 369 (rural) = 738; income 800 with 100 costs → 700 if deductible.
+        let h = F.household([F.member(1, work: capacity, income: "800", costs: "100"), F.member(2, relation: .spouse, work: .none)],
+                            area: .rural)
+        let d = try test.evaluate(h, standard: JingtaiStandards.rural2020)
+        #expect(d.grossIncome == Money(yuan: 800))
         #expect(d.employmentCostDeduction == (capacity.canWork ? Money(yuan: 100) : .zero))
         #expect(d.isEligible == capacity.canWork)
     }
 
+    /// "鼓励有劳动能力的农村低保对象参与就业,在计算家庭收入时扣减必要的就业成本" (《景泰县“十四五”民政事业发展规划》第三章（一）1,
+    /// seed 003 line 13) names rural recipients: by default an urban household's costs are not deducted.
+    @Test("by default employment costs are deducted in rural households only")
+    func employmentCostsRuralByDefault() throws {
+        #expect(policy.employmentCostAreas == [.rural])
+        let members = [F.member(1, income: "1200", costs: "100"), F.member(2, relation: .spouse, work: .none)]
+        let urbanDecision = try test.evaluate(F.household(members, area: .urban), standard: urban)
+        #expect(urbanDecision.employmentCostDeduction == .zero)
+        #expect(urbanDecision.countableIncome == Money(yuan: 1200))
+        let ruralDecision = try test.evaluate(F.household(members, area: .rural), standard: JingtaiStandards.rural2020)
+        #expect(ruralDecision.employmentCostDeduction == Money(yuan: 100))
+        #expect(ruralDecision.countableIncome == Money(yuan: 1100))
+        let both = MeansTest(policy: MeansTestPolicy(financialAssetCapPerCapita: Money(yuan: 10_000), employmentCostAreas: [.urban, .rural]))
+        #expect(try both.evaluate(F.household(members, area: .urban), standard: urban).employmentCostDeduction == Money(yuan: 100))
+    }
+
     @Test("employment costs: per-member cap, own income limit, configured areas")
     func employmentCostConfiguration() throws {
-        let capped = MeansTest(policy: MeansTestPolicy(financialAssetCapPerCapita: Money(yuan: 10_000), employmentCostCapPerMember: Money(yuan: 50)))
+        let capped = MeansTest(policy: MeansTestPolicy(financialAssetCapPerCapita: Money(yuan: 10_000), employmentCostAreas: [.urban],
+                                                       employmentCostCapPerMember: Money(yuan: 50)))
         let h = F.household([F.member(1, income: "1200", costs: "100"), F.member(2, relation: .spouse, income: "30", costs: "80")])
         let d = try capped.evaluate(h, standard: urban)
         #expect(d.employmentCostDeduction == Money(yuan: 80))  // 50 (cap) + 30 (own income)

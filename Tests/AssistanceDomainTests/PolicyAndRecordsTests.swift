@@ -18,12 +18,63 @@ struct PolicyAndRecordsTests {
         #expect(policy.meansTest.financialAssetCapPerCapita == Money(yuan: 20_000))
         #expect(policy.amount.minimumPerPerson == Money(yuan: 10))
         #expect(policy.advanceCap == nil)
+        #expect(policy.meansTest.employmentCostAreas == [.rural])
+        #expect(policy.extremePovertyBaseline == .previousYear)
+        #expect(policy.growthFloors == .seed001)
     }
 
     @Test("a setting that is not a non-negative integer is refused", arguments: ["-1", "seven", ""])
     func invalidSetting(_ text: String) {
         let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_NOTICE_DAYS": text]) }
         #expect(refusal?.code == "settings.invalid")
+    }
+
+    @Test("the employment-cost areas are a list of areas, or none",
+          arguments: zip(["urban,rural", "rural", "urban", " urban , rural", "none"],
+                         [Set<UrbanRural>([.urban, .rural]), [.rural], [.urban], [.urban, .rural], []]))
+    func employmentCostAreas(_ text: String, _ areas: Set<UrbanRural>) throws {
+        #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_EMPLOYMENT_COST_AREAS": text]).meansTest.employmentCostAreas == areas)
+    }
+
+    @Test("an employment-cost area that is not urban or rural is refused", arguments: ["", "suburban", "urban,", "URBAN"])
+    func employmentCostAreasInvalid(_ text: String) {
+        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_EMPLOYMENT_COST_AREAS": text]) }
+        #expect(refusal?.code == "settings.invalid")
+        #expect(refusal?.detail.contains("ASSISTANCE_EMPLOYMENT_COST_AREAS") == true)
+    }
+
+    @Test("the 特困 baseline is the previous year's 低保 unless set to the same year's")
+    func extremePovertyBaseline() throws {
+        #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_EXTREME_POVERTY_BASELINE": "same-year"]).extremePovertyBaseline == .sameYear)
+        #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_EXTREME_POVERTY_BASELINE": "previous-year"]).extremePovertyBaseline == .previousYear)
+        let refusal = F.refusal { () throws(RuleViolation) in
+            try AssistancePolicy.fromEnvironment(["ASSISTANCE_EXTREME_POVERTY_BASELINE": "last-year"])
+        }
+        #expect(refusal?.code == "settings.invalid")
+        #expect(refusal?.detail == "ASSISTANCE_EXTREME_POVERTY_BASELINE=last-year must be one of same-year, previous-year")
+    }
+
+    @Test("growth floors are set per figure and area; the older single 低保 floor still sets both 低保 defaults")
+    func growthFloors() throws {
+        let set = try AssistancePolicy.fromEnvironment([
+            "ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_EXTREME_POVERTY_BASIC_RURAL": "200",
+            "ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_EXTREME_POVERTY_CARE_URBAN": "0",
+        ]).growthFloors
+        #expect(set.floor(of: .extremePovertyBasic, in: .rural) == 200)
+        #expect(set.floor(of: .extremePovertyCare, in: .urban) == 0)
+        #expect(set.floor(of: .extremePovertyBasic, in: .urban) == 100)
+        let legacy = try AssistancePolicy.fromEnvironment([
+            "ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE": "80",
+            "ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_MINIMUM_LIVING_ALLOWANCE_RURAL": "120",
+        ]).growthFloors
+        #expect(legacy.floor(of: .minimumLivingAllowance, in: .urban) == 80)
+        #expect(legacy.floor(of: .minimumLivingAllowance, in: .rural) == 120)
+        #expect(legacy.floor(of: .extremePovertyBasic, in: .rural) == 150)
+        let refusal = F.refusal { () throws(RuleViolation) in
+            try AssistancePolicy.fromEnvironment(["ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_EXTREME_POVERTY_CARE_RURAL": "-5"])
+        }
+        #expect(refusal?.code == "settings.invalid")
+        #expect(refusal?.detail.contains("ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_EXTREME_POVERTY_CARE_RURAL") == true)
     }
 
     @Test("a change report replaces the named members' declared incomes and keeps everything else")

@@ -28,7 +28,7 @@ struct StandardTests {
 
     @Test("Jingtai 2020 standards pass the 1.3× rule", arguments: JingtaiStandards.all)
     func jingtaiCompliant(_ standard: AssistanceStandard) throws {
-        let review = try StandardPublication.validate(new: standard, previousYear: nil, cityMinimum: nil, growthFloor: nil, override: nil)
+        let review = try StandardPublication.validate(new: standard, previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         #expect(review.warnings.isEmpty)
         #expect(review.overrideApplied == nil)
     }
@@ -40,9 +40,9 @@ struct StandardTests {
 
     @Test("the 1.3× boundary is exact: 750.10 passes, 750.09 is refused")
     func multiplierBoundary() throws {
-        _ = try StandardPublication.validate(new: standard(dibao: "577", basic: "750.10"), previousYear: nil, cityMinimum: nil, growthFloor: nil, override: nil)
+        _ = try StandardPublication.validate(new: standard(dibao: "577", basic: "750.10"), previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(dibao: "577", basic: "750.09"), previousYear: nil, cityMinimum: nil, growthFloor: nil, override: nil)
+            try StandardPublication.validate(new: standard(dibao: "577", basic: "750.09"), previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
         #expect(refusal?.kind == .ruleViolated)
@@ -53,7 +53,7 @@ struct StandardTests {
     func overrideAccepted() throws {
         let override = try StandardOverride(reason: "county council decision 2021-3")
         let review = try StandardPublication.validate(new: standard(dibao: "577", basic: "700"), previousYear: nil,
-                                                      cityMinimum: nil, growthFloor: nil, override: override)
+                                                      cityMinimum: nil, growthFloors: .none, override: override, baseline: .sameYear)
         #expect(review.overrideApplied == override)
         #expect(review.warnings == [.extremePovertyBelowMultiplierOverridden(basic: Money(yuan: 700), required: F.yuan("750.10"), reason: override.reason)])
         #expect(review.warnings.first?.code == "standard.extreme-poverty-below-1.3x-overridden")
@@ -62,7 +62,7 @@ struct StandardTests {
     @Test("an unneeded override is not recorded as applied")
     func overrideUnneeded() throws {
         let review = try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: nil,
-                                                      cityMinimum: nil, growthFloor: nil, override: try StandardOverride(reason: "x"))
+                                                      cityMinimum: nil, growthFloors: .none, override: try StandardOverride(reason: "x"), baseline: .sameYear)
         #expect(review.overrideApplied == nil)
         #expect(review.warnings.isEmpty)
     }
@@ -72,20 +72,64 @@ struct StandardTests {
         #expect(F.refusal { () throws(RuleViolation) in try StandardOverride(reason: reason) }?.code == "standard.override-reason-missing")
     }
 
-    @Test("previous-year baseline (*市《2023年全市民政工作要点》（八）) compares with last year’s 低保")
+    /// Seed 002 lines 8–9: "不低于当地上年度城乡低保标准的1.3倍"; seed 003 line 13: "原则上不低于1.3倍" (no year).
+    @Test("the 1.3× rule compares with the previous year's 低保 or the same year's, as configured")
     func previousYearBaseline() throws {
         let previous = standard(year: 2020, dibao: "577", basic: "751")
-        // 650 ≥ 1.3 × 500 (this year) but < 1.3 × 577 (last year).
+        // 低保 rose from 577 to 620: 1.3 × 577 = 750.10 (last year), 1.3 × 620 = 806 (this year).
+        let new = standard(year: 2021, dibao: "620", basic: "750.10")
+        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil,
+                                                      baseline: .previousYear)
+        #expect(review.warnings.isEmpty)
+        #expect(review.overrideApplied == nil)
+        let sameYear = F.refusal { () throws(RuleViolation) in
+            try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
+        }
+        #expect(sameYear?.code == "standard.extreme-poverty-below-1.3x")
+        #expect(sameYear?.detail.contains("806.00") == true)
+        // One fen below 1.3 × last year's is refused under the previous-year reading too.
+        let short = F.refusal { () throws(RuleViolation) in
+            try StandardPublication.validate(new: standard(year: 2021, dibao: "620", basic: "750.09"), previousYear: previous, cityMinimum: nil,
+                                             growthFloors: .none, override: nil, baseline: .previousYear)
+        }
+        #expect(short?.code == "standard.extreme-poverty-below-1.3x")
+        #expect(short?.detail.contains("750.10") == true)
+    }
+
+    @Test("when 低保 fell, the previous-year reading asks more than the same-year one")
+    func previousYearBaselineAfterAFall() throws {
+        let previous = standard(year: 2020, dibao: "577", basic: "751")
         let new = standard(year: 2021, dibao: "500", basic: "650")
-        _ = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloor: nil, override: nil)
+        _ = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloor: nil, override: nil, baseline: .previousYear)
+            try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .previousYear)
         }
         #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
-        let missing = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: new, previousYear: nil, cityMinimum: nil, growthFloor: nil, override: nil, baseline: .previousYear)
+    }
+
+    @Test("a county's first standard, with no earlier one, is checked against the same year and flagged")
+    func previousYearBaselineMissing() throws {
+        let review = try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "751"), previousYear: nil, cityMinimum: nil,
+                                                      growthFloors: .none, override: nil, baseline: .previousYear)
+        #expect(review.warnings == [.previousYearBaselineMissing(year: 2020)])
+        #expect(review.warnings.map(\.code) == ["standard.previous-year-baseline-missing"])
+        let refusal = F.refusal { () throws(RuleViolation) in
+            try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "750.09"), previousYear: nil, cityMinimum: nil,
+                                             growthFloors: .none, override: nil, baseline: .previousYear)
         }
-        #expect(missing?.code == "standard.previous-year-missing")
+        #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
+        let sameYear = try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "751"), previousYear: nil, cityMinimum: nil,
+                                                        growthFloors: .none, override: nil, baseline: .sameYear)
+        #expect(sameYear.warnings.isEmpty)
+    }
+
+    @Test("the standard in force the year before may be older than last year's")
+    func previousYearInForce() throws {
+        // Nothing was published for 2020: 2019's 577 was paid in 2020, and is the baseline for 2021.
+        let older = standard(year: 2019, dibao: "577", basic: "751")
+        let review = try StandardPublication.validate(new: standard(year: 2021, dibao: "620", basic: "750.10"), previousYear: older,
+                                                      cityMinimum: nil, growthFloors: .none, override: nil, baseline: .previousYear)
+        #expect(review.warnings.isEmpty)
     }
 
     @Test("local 低保 must reach the city minimum; equal is fine", arguments: [("576.99", false), ("577", false), ("600", true)])
@@ -93,7 +137,7 @@ struct StandardTests {
         let city = try CityMinimumStandard(year: 2021, area: .urban, minimumLivingAllowance: F.yuan(minimum))
         let new = standard(dibao: "577", basic: "751")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: new, previousYear: nil, cityMinimum: city, growthFloor: nil, override: nil)
+            try StandardPublication.validate(new: new, previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         if refused { #expect(refusal?.code == "standard.below-city-minimum") } else { #expect(refusal == nil) }
     }
@@ -102,10 +146,14 @@ struct StandardTests {
     func cityMinimumMismatch() throws {
         let city = try CityMinimumStandard(year: 2021, area: .rural, minimumLivingAllowance: F.yuan("300"))
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: nil, cityMinimum: city, growthFloor: nil, override: nil)
+            try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.city-minimum-mismatch")
         #expect(refusal?.kind == .invalidInput)
+    }
+
+    func floors(_ permille: [StandardFigure: [UrbanRural: Int]]) -> StandardGrowthFloors {
+        try! StandardGrowthFloors(permille: permille)  // fixture: non-negative literals
     }
 
     @Test("growth below the floor is flagged, not refused; exactly at the floor is fine",
@@ -114,10 +162,14 @@ struct StandardTests {
         // 577 × 1.08 = 623.16 exactly.
         let previous = standard(year: 2020, dibao: "577", basic: "751")
         let new = standard(year: 2021, dibao: newDibao, basic: "1000")
-        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloor: F.ratio(8, 100), override: nil)
+        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil,
+                                                      growthFloors: floors([.minimumLivingAllowance: [.urban: 80]]), override: nil, baseline: .sameYear)
         if flagged {
-            #expect(review.warnings == [.growthBelowFloor(previous: Money(yuan: 577), published: F.yuan(newDibao), floor: F.ratio(8, 100), required: F.yuan("623.16"))])
-            #expect(review.warnings.first?.code == "standard.growth-below-floor")
+            let shortfall = GrowthShortfall(figure: .minimumLivingAllowance, tier: nil, previous: Money(yuan: 577), published: F.yuan(newDibao),
+                                            floorPermille: 80, basis: .configured, required: F.yuan("623.16"))
+            #expect(review.warnings == [.growthBelowFloor(shortfall)])
+            #expect(review.warningCodes == ["standard.growth-below-floor"])
+            #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("623.16") - F.yuan(newDibao)])
         } else {
             #expect(review.warnings.isEmpty)
         }
@@ -125,20 +177,97 @@ struct StandardTests {
 
     @Test("growth floor's required figure rounds up to the fen")
     func growthRequiredRoundsUp() throws {
-        let previous = standard(year: 2020, dibao: "369", basic: "530")
-        let new = standard(year: 2021, dibao: "369", basic: "530")
+        let previous = standard(year: 2020, area: .rural, dibao: "369", basic: "530")
+        let new = standard(year: 2021, area: .rural, dibao: "369", basic: "530")
         // 369 × 1.061 = 391.509 → 391.51
-        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloor: F.ratio(61, 1000), override: nil)
-        guard case .growthBelowFloor(_, _, _, let required) = review.warnings.first else { Issue.record("no warning"); return }
-        #expect(required == F.yuan("391.51"))
+        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil,
+                                                      growthFloors: floors([.minimumLivingAllowance: [.rural: 61]]), override: nil, baseline: .sameYear)
+        #expect(review.growthShortfalls.map(\.required) == [F.yuan("391.51")])
+        #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("22.51")])
     }
 
-    @Test("previous year must be the same region, area and year − 1",
-          arguments: [(2019, UrbanRural.urban), (2021, .urban), (2020, .rural)])
+    /// Seed 001 lines 20 and 84: "城乡低保、城市特困人员供养标准提高不低于10%,农村特困人员供养标准提高不低于15%、照料护理标准提高不低于10%".
+    @Test("seed 001's floors: 10 % for 低保, urban 特困 and care; 15 % for rural 特困")
+    func seed001Floors() {
+        let seed = StandardGrowthFloors.seed001
+        #expect(seed.floor(of: .minimumLivingAllowance, in: .urban) == 100)
+        #expect(seed.floor(of: .minimumLivingAllowance, in: .rural) == 100)
+        #expect(seed.floor(of: .extremePovertyBasic, in: .urban) == 100)
+        #expect(seed.floor(of: .extremePovertyBasic, in: .rural) == 150)
+        #expect(seed.floor(of: .extremePovertyCare, in: .urban) == 100)
+        #expect(seed.floor(of: .extremePovertyCare, in: .rural) == 100)
+        #expect(StandardGrowthFloors.none.floor(of: .minimumLivingAllowance, in: .urban) == nil)
+    }
+
+    @Test("every figure is held to its own floor: rural 特困 to 15 %, each care tier to 10 %")
+    func floorsPerFigure() throws {
+        let care: [SelfCareAbility: Money] = [.fullyDependent: F.yuan("400"), .partiallyDependent: F.yuan("200")]
+        let previous = standard(year: 2020, area: .rural, dibao: "400", basic: "600", care: care)
+        // 低保 +10 % (met), 特困 +14 % (short of 15 %: 690 asked), full care +10 % (met), partial care +5 % (short: 220 asked).
+        let new = standard(year: 2021, area: .rural, dibao: "440", basic: "684",
+                           care: [.fullyDependent: F.yuan("440"), .partiallyDependent: F.yuan("210"), .fullySelfCaring: F.yuan("100")])
+        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .seed001,
+                                                      override: nil, baseline: .previousYear)
+        #expect(review.growthShortfalls == [
+            GrowthShortfall(figure: .extremePovertyBasic, tier: nil, previous: F.yuan("600"), published: F.yuan("684"), floorPermille: 150,
+                            basis: .configured, required: F.yuan("690")),
+            GrowthShortfall(figure: .extremePovertyCare, tier: .partiallyDependent, previous: F.yuan("200"), published: F.yuan("210"),
+                            floorPermille: 100, basis: .configured, required: F.yuan("220")),
+        ])
+        #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("6"), F.yuan("10")])
+        #expect(review.warningCodes == ["standard.extreme-poverty-growth-below-floor", "standard.care-growth-below-floor"])
+        // The same figures in the urban area: 特困's floor is 10 %, which 14 % meets.
+        let urban = try StandardPublication.validate(
+            new: standard(year: 2021, dibao: "440", basic: "684", care: care), previousYear: standard(year: 2020, dibao: "400", basic: "600", care: care),
+            cityMinimum: nil, growthFloors: .seed001, override: nil, baseline: .previousYear)
+        #expect(urban.warningCodes == ["standard.care-growth-below-floor"])
+        #expect(urban.growthShortfalls.map(\.tier) == [.partiallyDependent, .fullyDependent])
+    }
+
+    /// Seed 003 line 13: "城乡低保标准年度增速不低于居民上年度人均消费支出增速".
+    @Test("低保 growth is held to the consumption growth when it is above the configured floor",
+          arguments: [(Optional<Int>.none, "440", Optional<GrowthFloorBasis>.none), (120, "440", .consumptionGrowth), (120, "448", nil),
+                      (90, "439.99", .configured), (-30, "440", nil), (100, "439.99", .configured)])
+    func consumptionGrowth(_ permille: Int?, _ dibao: String, _ basis: GrowthFloorBasis?) throws {
+        let previous = standard(year: 2020, dibao: "400", basic: "600")
+        let new = standard(year: 2021, dibao: dibao, basic: "700")
+        let growth = try permille.map { value throws(RuleViolation) in try ConsumptionGrowth(permille: value) }
+        let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .seed001,
+                                                      consumptionGrowth: growth, override: nil, baseline: .previousYear)
+        #expect(review.growthShortfalls.map(\.basis) == (basis.map { [$0] } ?? []))
+        if basis == .consumptionGrowth {
+            // 400 × 1.12 = 448.
+            #expect(review.growthShortfalls.map(\.required) == [F.yuan("448")])
+            #expect(review.growthShortfalls.map(\.floorPermille) == [120])
+            #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("8")])
+        }
+    }
+
+    @Test("a consumption growth outside −100 %…1000 % is refused", arguments: [-1_001, 10_001])
+    func consumptionGrowthInvalid(_ permille: Int) {
+        #expect(F.refusal { () throws(RuleViolation) in try ConsumptionGrowth(permille: permille) }?.code == "standard.consumption-growth-invalid")
+    }
+
+    @Test("without a standard the year before, growth is not checked")
+    func growthWithoutPrevious() throws {
+        let review = try StandardPublication.validate(new: standard(dibao: "400", basic: "600"), previousYear: nil, cityMinimum: nil,
+                                                      growthFloors: .seed001, consumptionGrowth: try ConsumptionGrowth(permille: 200),
+                                                      override: nil, baseline: .sameYear)
+        #expect(review.warnings.isEmpty)
+    }
+
+    @Test("a negative floor is refused")
+    func negativeFloor() {
+        let refusal = F.refusal { () throws(RuleViolation) in try StandardGrowthFloors(permille: [.extremePovertyCare: [.urban: -1]]) }
+        #expect(refusal?.code == "policy.ratio-invalid")
+    }
+
+    @Test("the previous standard must be of the same region and area, and of an earlier year",
+          arguments: [(2022, UrbanRural.urban), (2021, .urban), (2020, .rural)])
     func previousMismatch(_ year: Int, _ area: UrbanRural) {
         let previous = standard(year: year, area: area, dibao: "500", basic: "700")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "751"), previousYear: previous, cityMinimum: nil, growthFloor: nil, override: nil)
+            try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "751"), previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.previous-year-mismatch")
     }
@@ -148,7 +277,7 @@ struct StandardTests {
         let previous = try AssistanceStandard(region: F.region("620421"), year: 2020, area: .urban,
                                               minimumLivingAllowance: F.yuan("500"), extremePovertyBasic: F.yuan("700"))
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: previous, cityMinimum: nil, growthFloor: nil, override: nil)
+            try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.previous-year-mismatch")
     }

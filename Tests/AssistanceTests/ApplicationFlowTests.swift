@@ -184,24 +184,27 @@ struct ApplicationFlowTests {
                  "overrideReason":"县财政困难，经市局同意暂按此标准"}
                 """#)
             #expect(overridden.status == .created)
-            #expect((try overridden.json()["warnings"] as? [String]) == ["standard.extreme-poverty-below-1.3x-overridden"])
+            // The county's first standard: its 特困 is held to this year's 低保 for want of last year's.
+            #expect((try overridden.json()["warnings"] as? [String])
+                    == ["standard.previous-year-baseline-missing", "standard.extreme-poverty-below-1.3x-overridden"])
             #expect(try await context.client.put("/city-minimum-standards/2027/urban", json: #"{"minimumLivingAllowanceFen":65000}"#)
                 .status == .noContent)
             let belowCity = try await context.client.post("/standards", json: #"""
                 {"region":"620423","year":2027,"area":"urban","minimumLivingAllowanceFen":64000,"extremePovertyBasicFen":90000}
                 """#)
             #expect(belowCity.problemCode == "standard.below-city-minimum")
+            // 600 → 660 and 700 → 900: both at least the default 10 % floors.
             let grew = try await context.client.post("/standards", json: #"""
-                {"region":"620423","year":2027,"area":"urban","minimumLivingAllowanceFen":65000,"extremePovertyBasicFen":90000}
+                {"region":"620423","year":2027,"area":"urban","minimumLivingAllowanceFen":66000,"extremePovertyBasicFen":90000}
                 """#)
             #expect(grew.status == .created)
             #expect((try grew.json()["warnings"] as? [String]) == [])
-            // 650 → 640 is a fall: published, but flagged against the (default 0 %) growth floor.
+            // 660 → 640 is a fall and 900 → 900 no rise: published, but flagged against the growth floors.
             let fell = try await context.client.post("/standards", json: #"""
                 {"region":"620423","year":2028,"area":"urban","minimumLivingAllowanceFen":64000,"extremePovertyBasicFen":90000}
                 """#)
             #expect(fell.status == .created)
-            #expect((try fell.json()["warnings"] as? [String]) == ["standard.growth-below-floor"])
+            #expect((try fell.json()["warnings"] as? [String]) == ["standard.growth-below-floor", "standard.extreme-poverty-growth-below-floor"])
             let listed = try await context.client.get("/standards?region=620423")
             #expect((try listed.json()["standards"] as? [Any])?.count == 3)
         }

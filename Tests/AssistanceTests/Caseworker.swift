@@ -29,6 +29,7 @@ struct Caseworker {
         var wagesFen: Int64 = 0
         var disabilityGrade: Int?
         var seriouslyIll = false
+        var employmentCostsFen: Int64?
     }
 
     func applicationJSON(key: String, program: String = "minimum-living-allowance", area: String = "urban",
@@ -41,6 +42,7 @@ struct Caseworker {
                 #""declaredIncomes":[{"kind":"wages","monthlyFen":\#(member.wagesFen)}]"#,
             ]
             if let grade = member.disabilityGrade { fields.append(#""disabilityGrade":\#(grade)"#) }
+            if let costs = member.employmentCostsFen { fields.append(#""employmentCostsFen":\#(costs)"#) }
             return "{" + fields.joined(separator: ",") + "}"
         }.joined(separator: ",")
         return #"""

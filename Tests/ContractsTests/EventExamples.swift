@@ -150,7 +150,12 @@ struct EventExamples {
                     CareStandard(tier: .partiallyDependent, amount: Money(yuan: 450)),
                     CareStandard(tier: .fullyDependent, amount: Money(yuan: 900)),
                 ],
-                warnings: ["standard.growth-below-floor"], overrideReason: nil, publishedOn: date("2026-01-10")),
+                warnings: ["standard.growth-below-floor"], overrideReason: nil, publishedOn: date("2026-01-10"),
+                growthShortfalls: [
+                    StandardGrowthShortfall(figure: .minimumLivingAllowance, tier: nil, previous: Money(yuan: 540), published: Money(yuan: 577),
+                                            floorPermille: 100, basis: .configured, required: Money(yuan: 594), shortfall: Money(yuan: 17)),
+                ],
+                consumptionGrowthPermille: 53),
             LowIncomeRiskDetected(
                 leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, signal: .medicalExpense,
                 householdStatus: .nearLowIncome,
@@ -221,9 +226,15 @@ struct EventExamples {
                     CareStandard(tier: .partiallyDependent, amount: Money(yuan: 450)),
                     CareStandard(tier: .fullyDependent, amount: Money(yuan: 900)),
                 ],
-                warnings: ["standard.extreme-poverty-below-1.3x-overridden"],
+                warnings: ["standard.extreme-poverty-below-1.3x-overridden", "standard.care-growth-below-floor"],
                 overrideReason: "county budget approved 466.70 for 2026; raised from January 2027",
-                publishedOn: date("2026-01-10")),
+                publishedOn: date("2026-01-10"),
+                growthShortfalls: [
+                    StandardGrowthShortfall(figure: .extremePovertyCare, tier: .partiallyDependent, previous: Money(yuan: 420),
+                                            published: Money(yuan: 450), floorPermille: 100, basis: .configured, required: Money(yuan: 462),
+                                            shortfall: Money(yuan: 12)),
+                ],
+                consumptionGrowthPermille: -12),
             LowIncomeRiskDetected(
                 leadID: UUID(), householdID: UUID(), person: husband, region: jingtai, signal: .unemployment,
                 householdStatus: .recipient, explanation: "registered unemployed; review the household's income",

@@ -6,29 +6,35 @@ import Persistence
 import PostgresNIO
 import ServiceKit
 
-/// 保障标准: a county's standards are validated against the previous year and the city minimum
-/// (``StandardPublication``), stored and published as `standard-published`, in one transaction.
+/// 保障标准: a county's standards are validated against the standard in force the year before
+/// and the city minimum (``StandardPublication``), stored and published as `standard-published`,
+/// in one transaction.
 enum PublishStandard {
-    static func run(_ standard: AssistanceStandard, override: StandardOverride?, publishedOn: CivilDate, policy: AssistancePolicy,
+    static func run(_ standard: AssistanceStandard, override: StandardOverride?, consumptionGrowth: ConsumptionGrowth? = nil,
+                    publishedOn: CivilDate, policy: AssistancePolicy,
                     dependencies: ServiceDependencies, logger: Logger) async throws -> StandardStore.Published {
         try await dependencies.database.transaction(logger: logger) { connection in
-            let previous = try await StandardStore.load(region: standard.region, year: standard.year - 1, area: standard.area,
-                                                        on: connection, logger: logger)
+            // 上年度: what the county paid in the previous year, which is that year's standard or,
+            // when it published none, the latest before it.
+            let previous = try await StandardStore.latest(region: standard.region, upTo: standard.year - 1, area: standard.area,
+                                                          on: connection, logger: logger)
             let cityMinimum = try await StandardStore.cityMinimum(year: standard.year, area: standard.area, on: connection, logger: logger)
             let review = try StandardPublication.validate(
                 new: standard, previousYear: previous, cityMinimum: cityMinimum,
-                growthFloor: previous == nil ? nil : policy.standardGrowthFloor, override: override)
-            let published = StandardStore.Published(standard: standard, warnings: review.warnings.map(\.code),
+                growthFloors: policy.growthFloors, consumptionGrowth: consumptionGrowth, override: override,
+                baseline: policy.extremePovertyBaseline)
+            let published = StandardStore.Published(standard: standard, warnings: review.warningCodes,
+                                                     growthShortfalls: review.growthShortfalls, consumptionGrowth: consumptionGrowth,
                                                      overrideReason: review.overrideApplied?.reason, publishedOn: publishedOn)
-            try await StandardStore.upsert(standard, warnings: published.warnings, overrideReason: published.overrideReason,
-                                           publishedOn: publishedOn, on: connection, logger: logger)
+            try await StandardStore.upsert(published, on: connection, logger: logger)
             try await Outbox.append(
                 StandardPublished(
                     region: standard.region, year: standard.year, area: standard.area.contract,
                     minimumLivingAllowance: standard.minimumLivingAllowance, extremePovertyBasic: standard.extremePovertyBasic,
                     extremePovertyCare: standard.extremePovertyCare.sorted { $0.key.rawValue < $1.key.rawValue }
                         .map { CareStandard(tier: $0.key.contract, amount: $0.value) },
-                    warnings: published.warnings, overrideReason: published.overrideReason, publishedOn: publishedOn),
+                    warnings: published.warnings, overrideReason: published.overrideReason, publishedOn: publishedOn,
+                    growthShortfalls: published.growthShortfalls.map(\.contract), consumptionGrowthPermille: consumptionGrowth?.permille),
                 source: dependencies.source, on: connection, logger: logger)
             return published
         }

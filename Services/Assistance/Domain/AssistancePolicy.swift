@@ -15,27 +15,23 @@ public struct AssistancePolicy: Sendable {
     public var gradualExitMonths: Int
     /// 定期核查 interval per program, in months (national practice, 民发〔2021〕57号; the source documents give none).
     public var reviewMonths: [AssistanceProgram: Int]
-    /// Year-on-year growth floor for 低保 standards; falling short is flagged.
-    public var standardGrowthFloor: PolicyRatio?
+    /// Yearly growth floors per figure of a standard and area; falling short is flagged.
+    public var growthFloors: StandardGrowthFloors
+    /// Which year's 低保 the 特困 basic standard must reach 1.3 times (default the previous year's).
+    public var extremePovertyBaseline: ExtremePovertyBaseline
     /// Largest single advance from a township reserve (先行救助), if capped.
     public var advanceCap: Money?
 
     /// Reads the policy from `ASSISTANCE_*` settings (the process environment, in the service);
-    /// refuses a value that is not a non-negative integer (`settings.invalid`).
+    /// refuses a value it cannot read (`settings.invalid`, naming the setting).
     public static func fromEnvironment(_ environment: [String: String]) throws(RuleViolation) -> AssistancePolicy {
-        func integer(_ name: String, _ fallback: Int64) throws(RuleViolation) -> Int64 {
-            let key = "ASSISTANCE_\(name)"
-            guard let text = environment[key] else { return fallback }
-            guard let value = Int64(text), value >= 0 else {
-                throw RuleViolation.invalid("settings.invalid", "\(key)=\(text) must be a non-negative integer")
-            }
-            return value
-        }
-        let growthPermille = try integer("STANDARD_GROWTH_FLOOR_PERMILLE", 0)
+        let settings = PolicySettings(environment: environment)
+        func integer(_ name: String, _ fallback: Int64) throws(RuleViolation) -> Int64 { try settings.integer(name, fallback) }
         let advanceCap = try integer("ADVANCE_CAP_FEN", 0)
         return AssistancePolicy(
             meansTest: MeansTestPolicy(
                 financialAssetCapPerCapita: Money(fen: try integer("FINANCIAL_ASSET_CAP_PER_CAPITA_FEN", 2_000_000)),
+                employmentCostAreas: try settings.areas("EMPLOYMENT_COST_AREAS", [.rural]),
                 singlePersonEnrolment: environment["ASSISTANCE_SINGLE_PERSON_ENROLMENT"] != "false"),
             amount: BenefitAmountPolicy(
                 minimumPerPerson: Money(fen: try integer("MINIMUM_PER_PERSON_FEN", 1_000)),
@@ -58,7 +54,32 @@ public struct AssistancePolicy: Sendable {
                 .extremePoverty: Int(try integer("REVIEW_MONTHS_EXTREME_POVERTY", 12)),
                 .temporaryAssistance: 0,
             ],
-            standardGrowthFloor: try PolicyRatio(growthPermille, 1_000),
+            growthFloors: try growthFloors(settings),
+            extremePovertyBaseline: try settings.choice("EXTREME_POVERTY_BASELINE", ExtremePovertyBaseline.previousYear),
             advanceCap: advanceCap > 0 ? Money(fen: advanceCap) : nil)
     }
+
+    /// `ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_<FIGURE>_<AREA>` (FIGURE `MINIMUM_LIVING_ALLOWANCE`,
+    /// `EXTREME_POVERTY_BASIC` or `EXTREME_POVERTY_CARE`; AREA `URBAN` or `RURAL`), seed 001's figures
+    /// by default. The older `ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE`, the one 低保 floor of both
+    /// areas, still sets the 低保 default, so a deployment that set it keeps its figure.
+    static func growthFloors(_ settings: PolicySettings) throws(RuleViolation) -> StandardGrowthFloors {
+        let legacy: Int64? = settings.environment["ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE"] == nil
+            ? nil : try settings.integer("STANDARD_GROWTH_FLOOR_PERMILLE", 0)
+        var floors: [StandardFigure: [UrbanRural: Int]] = [:]
+        for figure in StandardFigure.allCases {
+            for area in UrbanRural.allCases {
+                let fallback = figure == .minimumLivingAllowance ? legacy : nil
+                let name = "STANDARD_GROWTH_FLOOR_PERMILLE_\(figure.settingName)_\(area.rawValue.uppercased())"
+                let seed = StandardGrowthFloors.seed001.floor(of: figure, in: area) ?? 0
+                floors[figure, default: [:]][area] = Int(try settings.integer(name, fallback ?? Int64(seed)))
+            }
+        }
+        return try StandardGrowthFloors(permille: floors)
+    }
+}
+
+private extension StandardFigure {
+    /// The figure as settings name it: `MINIMUM_LIVING_ALLOWANCE`, ….
+    var settingName: String { String(rawValue.uppercased().map { $0 == "-" ? "_" : $0 }) }
 }

@@ -12,8 +12,9 @@ public struct MeansTestPolicy: Sendable, Hashable, Codable {
     /// Owning additional (non-residential or second) property disqualifies (default true).
     public var additionalPropertyDisqualifies: Bool
     /// Areas in which documented employment costs are deducted for members able to work. The plan
-    /// names rural recipients ("鼓励有劳动能力的农村低保对象参与就业,在计算家庭收入时扣减必要的就业成本",
-    /// 《景泰县“十四五”民政事业发展规划》第三章（一）1); the service applies it to both areas by default.
+    /// names rural recipients only ("鼓励有劳动能力的**农村**低保对象参与就业,在计算家庭收入时扣减必要的就业成本",
+    /// 《景泰县“十四五”民政事业发展规划》第三章（一）1), so the default is rural; a county that also deducts them
+    /// for urban households says so (`ASSISTANCE_EMPLOYMENT_COST_AREAS=urban,rural`).
     public var employmentCostAreas: Set<UrbanRural>
     /// Optional cap on the deduction per member per month; nil = the documented amount.
     public var employmentCostCapPerMember: Money?
@@ -25,7 +26,7 @@ public struct MeansTestPolicy: Sendable, Hashable, Codable {
     public init(financialAssetCapPerCapita: Money,
                 vehicleDisqualifies: Bool = true,
                 additionalPropertyDisqualifies: Bool = true,
-                employmentCostAreas: Set<UrbanRural> = [.urban, .rural],
+                employmentCostAreas: Set<UrbanRural> = [.rural],
                 employmentCostCapPerMember: Money? = nil,
                 nearPovertyMultiplier: PolicyRatio = .nearPovertyMultiplier,
                 singlePersonEnrolment: Bool = true) {

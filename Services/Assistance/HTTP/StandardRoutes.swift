@@ -21,6 +21,8 @@ enum StandardRoutes {
         var extremePovertyCareFen: [String: Int64]?
         /// Required to publish a 特困 basic standard below 1.3 × 低保.
         var overrideReason: String?
+        /// 居民上年度人均消费支出增速 in per mille, which the 低保 growth is held to.
+        var consumptionGrowthPermille: Int?
         var publishedOn: String?
     }
 
@@ -36,8 +38,22 @@ enum StandardRoutes {
         var extremePovertyBasicFen: Int64
         var extremePovertyCareFen: [String: Int64]
         var warnings: [String]
+        var growthShortfalls: [Shortfall]
+        var consumptionGrowthPermille: Int?
         var overrideReason: String?
         var publishedOn: String
+    }
+
+    /// A figure that grew less than its floor: what it was, what it is, what was asked.
+    struct Shortfall: Encodable, Sendable {
+        var figure: String
+        var tier: String?
+        var previousFen: Int64
+        var publishedFen: Int64
+        var floorPermille: Int
+        var basis: String
+        var requiredFen: Int64
+        var shortfallFen: Int64
     }
 
     struct Listing: ResponseEncodable {
@@ -59,11 +75,15 @@ enum StandardRoutes {
             let body = try await request.decode(as: PublishRequest.self, context: context)
             let standard = try body.standard()
             let override = try body.overrideReason.map { reason throws(RuleViolation) in try StandardOverride(reason: reason) }
+            let consumptionGrowth = try body.consumptionGrowthPermille.map { permille throws(RuleViolation) in
+                try ConsumptionGrowth(permille: permille)
+            }
             let publishedOn = try body.publishedOn.map { text throws(RuleViolation) in
                 try RequestParsing.date(text, field: "publishedOn")
             } ?? clock.today()
-            let published = try await PublishStandard.run(standard, override: override, publishedOn: publishedOn, policy: policy,
-                                                          dependencies: dependencies, logger: context.logger)
+            let published = try await PublishStandard.run(standard, override: override, consumptionGrowth: consumptionGrowth,
+                                                          publishedOn: publishedOn, policy: policy, dependencies: dependencies,
+                                                          logger: context.logger)
             return EditedResponse(status: .created, response: Published(published))
         }
         // The city's own guidance has no region column: only a token for the city (or above) sets it.
@@ -133,6 +153,16 @@ extension StandardRoutes.Published {
         self.init(region: standard.region.rawValue, year: standard.year, area: standard.area.rawValue,
                   minimumLivingAllowanceFen: standard.minimumLivingAllowance.fen, extremePovertyBasicFen: standard.extremePovertyBasic.fen,
                   extremePovertyCareFen: StandardStore.careFen(standard), warnings: published.warnings,
+                  growthShortfalls: published.growthShortfalls.map(StandardRoutes.Shortfall.init),
+                  consumptionGrowthPermille: published.consumptionGrowth?.permille,
                   overrideReason: published.overrideReason, publishedOn: published.publishedOn.iso)
+    }
+}
+
+extension StandardRoutes.Shortfall {
+    init(_ shortfall: GrowthShortfall) {
+        self.init(figure: shortfall.figure.rawValue, tier: shortfall.tier?.rawValue, previousFen: shortfall.previous.fen,
+                  publishedFen: shortfall.published.fen, floorPermille: shortfall.floorPermille, basis: shortfall.basis.rawValue,
+                  requiredFen: shortfall.required.fen, shortfallFen: shortfall.shortfall.fen)
     }
 }

@@ -288,5 +288,10 @@ enum AssistanceMigrations {
             """,
             "DROP TABLE payments, payment_rosters, back_payments, recovery_claims",
         ]),
+        // Growth floors per figure (issue 11): what fell short and the consumption growth given.
+        Migration(version: 8, name: "standard_growth_shortfalls", statements: [
+            "ALTER TABLE standards ADD COLUMN growth_shortfalls jsonb NOT NULL DEFAULT '[]'",
+            "ALTER TABLE standards ADD COLUMN consumption_growth_permille integer",
+        ]),
     ]
 }

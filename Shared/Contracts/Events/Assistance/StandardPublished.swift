@@ -26,10 +26,17 @@ public struct StandardPublished: DomainEvent {
     /// Why a standard below a required floor was published anyway, if it was.
     public var overrideReason: String?
     public var publishedOn: CivilDate
+    /// The figures that grew less than their yearly floor, by how much (the details behind the
+    /// `…growth-below-floor` warnings). Absent from payloads of releases before floors per figure.
+    public var growthShortfalls: [StandardGrowthShortfall]?
+    /// The previous year's growth of residents' per-capita consumption the publication gave, in per
+    /// mille, which the 低保 growth is held to (居民上年度人均消费支出增速); absent when none was given.
+    public var consumptionGrowthPermille: Int?
 
     public init(region: RegionCode, year: Int, area: UrbanRuralArea, minimumLivingAllowance: Money,
                 extremePovertyBasic: Money, extremePovertyCare: [CareStandard], warnings: [String],
-                overrideReason: String?, publishedOn: CivilDate) {
+                overrideReason: String?, publishedOn: CivilDate, growthShortfalls: [StandardGrowthShortfall]? = nil,
+                consumptionGrowthPermille: Int? = nil) {
         self.region = region
         self.year = year
         self.area = area
@@ -39,6 +46,8 @@ public struct StandardPublished: DomainEvent {
         self.warnings = warnings
         self.overrideReason = overrideReason
         self.publishedOn = publishedOn
+        self.growthShortfalls = growthShortfalls
+        self.consumptionGrowthPermille = consumptionGrowthPermille
     }
 
     public var aggregateID: String { "\(region.rawValue):\(year):\(area.rawValue)" }
