@@ -19,7 +19,7 @@ enum AssistanceService {
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: LifeEventReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
-                    .merged(with: ReceiveRiskSignal.handlers(clock: clock, source: dependencies.source))
+                    .merged(with: ReceiveRiskSignal.handlers(clock: clock, source: dependencies.source, outreachRegion: policy.outreachRegion))
             },
             jobs: { dependencies in [CaseworkSweep.job(dependencies, policy: policy, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },

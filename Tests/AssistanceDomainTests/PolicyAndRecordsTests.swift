@@ -21,6 +21,7 @@ struct PolicyAndRecordsTests {
         #expect(policy.meansTest.employmentCostAreas == [.rural])
         #expect(policy.extremePovertyBaseline == .previousYear)
         #expect(policy.growthFloors == .seed001)
+        #expect(policy.outreachRegion == nil)
     }
 
     @Test("a setting that is not a non-negative integer is refused", arguments: ["-1", "seven", ""])
@@ -75,6 +76,14 @@ struct PolicyAndRecordsTests {
         }
         #expect(refusal?.code == "settings.invalid")
         #expect(refusal?.detail.contains("ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_EXTREME_POVERTY_CARE_RURAL") == true)
+    }
+
+    @Test("the outreach region is a region code")
+    func outreachRegion() throws {
+        #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_OUTREACH_REGION": "620400"]).outreachRegion == F.region("620400"))
+        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_OUTREACH_REGION": "6204"]) }
+        #expect(refusal?.code == "settings.invalid")
+        #expect(refusal?.detail.hasPrefix("ASSISTANCE_OUTREACH_REGION=6204 is not a region code") == true)
     }
 
     @Test("a change report replaces the named members' declared incomes and keeps everything else")

@@ -124,18 +124,18 @@ struct MonitoringTemporaryAndReviewTests {
             #expect(disabilityExplanation.hasPrefix("disabled-persons-federation reported disability-registration on 2026-03-08 "
                                                     + "for a member of a near-低保 household"))
 
-            // Nobody Assistance knows: the signal is stored, no lead.
+            // Nobody Assistance knows: no household lead, but one for outreach (OutreachLeadTests has more).
             let unknown = try await context.client.post("/risk-signals", json: signalJSON(
                 UUID(), resident: stranger, kind: "unemployment", agency: "employment-services"))
             #expect(unknown.status == .created, "\(unknown.text)")
-            #expect(try leads(unknown).count == 0)
+            #expect(try leads(unknown).map { $0["kind"] as? String } == ["outreach"])
 
             // The same signal again: the lead it raised, nothing new.
             let resent = try await context.client.post("/risk-signals", json: signalJSON(
                 medicalID, resident: recipient, kind: "medical-expense", agency: "medical-insurance", amountFen: 3_500_000))
             #expect(resent.status.code < 300, "\(resent.text)")
             #expect(try leads(resent).map { $0["leadId"] as? String } == [leadID])
-            #expect(try await count("leads", context.database) == 2)
+            #expect(try await count("leads", context.database) == 3)
             #expect(try await count("risk_signals", context.database) == 3)
 
             // Refused signals write nothing.
@@ -154,6 +154,7 @@ struct MonitoringTemporaryAndReviewTests {
             // The lead's life: follow-up, closure, and no second closure.
             let open = try leads(try await context.client.get("/leads?status=open"))
             #expect(Set(open.compactMap { $0["householdStatus"] as? String }) == ["recipient", "near-low-income"])
+            #expect(open.filter { $0["kind"] as? String == "household" }.map { $0["region"] as? String } == ["620423", "620423"])
             let followed = try await context.client.post("/leads/\(leadID)/follow-up", json: #"{"note":"已电话联系，约定入户走访"}"#)
             #expect(followed.status == .ok, "\(followed.text)")
             #expect(try followed.json()["status"] as? String == "following-up")
@@ -168,12 +169,26 @@ struct MonitoringTemporaryAndReviewTests {
             #expect(try await context.client.post("/leads/\(leadID)/follow-up", json: #"{"note":"x"}"#).problemCode == "lead.not-open")
             #expect(try await value("SELECT outcome FROM leads WHERE id = '\(leadID)'", as: String.self, context.database)
                     == "入户核实，已启动复核")
-            let stillOpen = try leads(try await context.client.get("/leads?status=open"))
+            let stillOpen = try leads(try await context.client.get("/leads?status=open")).filter { $0["kind"] as? String == "household" }
             #expect(stillOpen.map { $0["householdStatus"] as? String } == ["near-low-income"])
             #expect(try leads(try await context.client.get("/leads?status=closed")).map { $0["leadId"] as? String } == [leadID])
-            #expect(try leads(try await context.client.get("/leads")).count == 2)
+            #expect(try leads(try await context.client.get("/leads")).count == 3)
 
-            // One event per lead, none for the stranger or the resent signal.
+            // The follow-up and the closure are published, keyed by the household, without the notes.
+            let followedUp = try #require(try await context.published.events(ofType: LeadFollowedUp.eventType.rawValue, count: 1).first)
+            let followedUpEvent = try followedUp.cloudEvent().decode(LeadFollowedUp.self)
+            #expect(followedUpEvent.leadID.uuidString == leadID)
+            #expect(followedUpEvent.householdID?.uuidString.lowercased() == recipientHousehold.lowercased())
+            #expect(followedUpEvent.region == AssistanceHarness.jingtai)
+            #expect(followedUpEvent.followedUpOn == (try CivilDate(iso: "2026-03-09")))
+            #expect(followedUp.keyString == recipientHousehold.lowercased())
+            let closure = try #require(try await context.published.events(ofType: LeadClosed.eventType.rawValue, count: 1).first)
+            let closedEvent = try closure.cloudEvent().decode(LeadClosed.self)
+            #expect(closedEvent.leadID.uuidString == leadID)
+            #expect(closedEvent.person == AssistanceHarness.person(recipient))
+            #expect(!String(decoding: closure.value ?? [], as: UTF8.self).contains("入户核实"))
+
+            // One event per household lead, none for the stranger's outreach lead or the resent signal.
             let detected = try await context.published.events(ofType: "civil.assistance.low-income-risk-detected.v1", count: 2,
                                                               settle: .seconds(2))
             #expect(detected.count == 2)

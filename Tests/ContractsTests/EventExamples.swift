@@ -161,9 +161,17 @@ struct EventExamples {
                 householdStatus: .nearLowIncome,
                 explanation: "out-of-pocket medical expense 36000.00 exceeds the household's annual income",
                 detectedOn: date("2026-04-02"), causationEventID: UUID()),
+            OutreachLeadRaised(
+                leadID: UUID(), person: widow, region: try RegionCode("620423100"), signal: .incomeLoss,
+                explanation: "employment-services reported income-loss on 2026-04-01 for a person not known to Assistance; reach out (主动发现)",
+                detectedOn: date("2026-04-02"), causationEventID: UUID()),
+            LeadFollowedUp(leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, followedUpOn: date("2026-04-03")),
+            LeadClosed(leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, detectedOn: date("2026-04-02"),
+                       closedOn: date("2026-04-10")),
             RiskSignalReported(
                 signalID: UUID(), person: adoptiveMother, kind: .medicalExpense, reportedOn: date("2026-04-01"),
-                agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28"),
+                agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28",
+                region: try RegionCode("620423100")),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }
@@ -239,6 +247,14 @@ struct EventExamples {
                 leadID: UUID(), householdID: UUID(), person: husband, region: jingtai, signal: .unemployment,
                 householdStatus: .recipient, explanation: "registered unemployed; review the household's income",
                 detectedOn: date("2026-06-15"), causationEventID: nil),
+            OutreachLeadRaised(
+                leadID: UUID(), person: husband, region: jingtai, signal: .medicalExpense,
+                explanation: "medical-insurance reported medical-expense for a person in a household that receives no assistance",
+                detectedOn: date("2026-06-15"), causationEventID: nil),
+            LeadFollowedUp(leadID: UUID(), householdID: nil, person: widow, region: try RegionCode("620423100"),
+                           followedUpOn: date("2026-04-03")),
+            LeadClosed(leadID: UUID(), householdID: nil, person: widow, region: try RegionCode("620423100"), detectedOn: date("2026-04-02"),
+                       closedOn: date("2026-04-02")),
             RiskSignalReported(
                 signalID: UUID(), person: husband, kind: .disabilityRegistration, reportedOn: date("2026-06-14"),
                 agency: "disabled-persons-federation", amount: nil, detail: nil),

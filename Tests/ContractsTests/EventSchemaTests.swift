@@ -86,6 +86,27 @@ struct EventSchemaTests {
         #expect(RiskSignalReported.eventType.topic == "civil.monitoring.events")
     }
 
+    /// A lead's follow-ups and closure share the key of the event that raised it, so they stay in order after it.
+    @Test func leadEventsAreKeyedLikeTheLeadsRaisingEvent() throws {
+        let person = try PersonRef(rawValue: "pr_" + String(repeating: "c", count: 64))
+        let region = try RegionCode("620423")
+        let household = try #require(UUID(uuidString: "0F5E3C1A-2B4D-4E6F-8A9B-0C1D2E3F4A5B"))
+        let day = try CivilDate(iso: "2026-04-03")
+        let outreach = OutreachLeadRaised(leadID: UUID(), person: person, region: region, signal: .incomeLoss, explanation: "x",
+                                          detectedOn: day, causationEventID: nil)
+        #expect(outreach.aggregateID == person.rawValue)
+        #expect(LeadFollowedUp(leadID: UUID(), householdID: nil, person: person, region: region, followedUpOn: day).aggregateID
+                == person.rawValue)
+        #expect(LeadClosed(leadID: UUID(), householdID: nil, person: person, region: region, detectedOn: day, closedOn: day).aggregateID
+                == person.rawValue)
+        let detected = LowIncomeRiskDetected(leadID: UUID(), householdID: household, person: person, region: region, signal: .incomeLoss,
+                                             householdStatus: .recipient, explanation: "x", detectedOn: day, causationEventID: nil)
+        #expect(LeadFollowedUp(leadID: UUID(), householdID: household, person: person, region: region, followedUpOn: day).aggregateID
+                == detected.aggregateID)
+        #expect(LeadClosed(leadID: UUID(), householdID: household, person: person, region: region, detectedOn: day, closedOn: day).aggregateID
+                == "0f5e3c1a-2b4d-4e6f-8a9b-0c1d2e3f4a5b")
+    }
+
     @Test func schemasRejectRawIdentifiers() throws {
         let schema = try #require(EventSchemas.data(for: DeathRecorded.eventType))
         let validator = try JSONSchemaValidator(schemaData: schema)

@@ -21,6 +21,10 @@ public struct AssistancePolicy: Sendable {
     public var extremePovertyBaseline: ExtremePovertyBaseline
     /// Largest single advance from a township reserve (先行救助), if capped.
     public var advanceCap: Money?
+    /// Where an outreach lead goes when a signal from the monitoring topic names no region and the
+    /// person is in no household Assistance knows (the city's monitoring desk, say); unset, such a
+    /// signal is stored, counted and logged, but raises no lead.
+    public var outreachRegion: RegionCode?
 
     /// Reads the policy from `ASSISTANCE_*` settings (the process environment, in the service);
     /// refuses a value it cannot read (`settings.invalid`, naming the setting).
@@ -56,7 +60,8 @@ public struct AssistancePolicy: Sendable {
             ],
             growthFloors: try growthFloors(settings),
             extremePovertyBaseline: try settings.choice("EXTREME_POVERTY_BASELINE", ExtremePovertyBaseline.previousYear),
-            advanceCap: advanceCap > 0 ? Money(fen: advanceCap) : nil)
+            advanceCap: advanceCap > 0 ? Money(fen: advanceCap) : nil,
+            outreachRegion: try settings.region("OUTREACH_REGION"))
     }
 
     /// `ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_<FIGURE>_<AREA>` (FIGURE `MINIMUM_LIVING_ALLOWANCE`,

@@ -43,6 +43,16 @@ struct PolicySettings {
         return areas
     }
 
+    /// `ASSISTANCE_<name>` as a region code, or nil when unset.
+    func region(_ name: String) throws(RuleViolation) -> RegionCode? {
+        let key = "ASSISTANCE_\(name)"
+        guard let text = environment[key] else { return nil }
+        do {
+            return try RegionCode(text)
+        } catch {
+            throw RuleViolation.invalid("settings.invalid", "\(key)=\(text) is not a region code: \(error)")
+        }
+    }
 }
 
 private extension Substring {

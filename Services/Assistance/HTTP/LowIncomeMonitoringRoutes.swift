@@ -18,14 +18,21 @@ enum LowIncomeMonitoringRoutes {
         var reportedOn: String
         var amountFen: Int64?
         var detail: String?
+        /// Where the agency places the person, if it says (an outreach lead is raised there).
+        var region: String?
     }
 
     struct Lead: ResponseEncodable, Codable, Sendable {
         var leadId: UUID
         var signalId: UUID
-        var householdId: UUID
+        /// `household` (a recipient or near-低保 household) or `outreach` (anyone else).
+        var kind: String
+        /// Absent for an outreach lead.
+        var householdId: UUID?
         var personRef: String
-        var householdStatus: String
+        var householdStatus: String?
+        /// Where the lead is followed up.
+        var region: String
         var explanation: String
         var status: String
         var outcome: String?
@@ -34,9 +41,11 @@ enum LowIncomeMonitoringRoutes {
         init(_ lead: RiskLead) {
             leadId = lead.id
             signalId = lead.signalID
-            householdId = lead.householdID
+            kind = lead.subject.kind
+            householdId = lead.subject.householdID
             personRef = lead.person.rawValue
-            householdStatus = lead.householdStatus.rawValue
+            householdStatus = lead.subject.householdStatus?.rawValue
+            region = lead.region.rawValue
             explanation = lead.explanation
             status = lead.status.rawValue
             outcome = lead.outcome
@@ -60,7 +69,8 @@ enum LowIncomeMonitoringRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
         // A signal is an agency's fact about a person, received bureau-wide (as on the monitoring
         // topic): it raises leads wherever the person's households live, but the answer lists only
-        // the leads within the token's region.
+        // the leads within the token's region. An outreach lead with no region of its own is the
+        // reporting officer's.
         routes.post("/risk-signals", RoutePolicy(roles: [.intake], region: .fromToken)) { request, context -> EditedResponse<SignalResult> in
             let body = try await request.decode(as: SignalRequest.self, context: context)
             let signal = try body.signal(key: dependencies.personRefKey)
@@ -83,19 +93,20 @@ enum LowIncomeMonitoringRoutes {
         }
         let lead = RecordRegions.lead(dependencies)
         routes.post("/leads/:id/follow-up", RoutePolicy(roles: [.intake], region: .record), regionOf: lead) { request, context -> Lead in
-            try await update(request, context, dependencies, to: .followingUp)
+            try await update(request, context, dependencies, to: .followingUp, today: clock.today())
         }
         routes.post("/leads/:id/closure", RoutePolicy(roles: [.intake], region: .record), regionOf: lead) { request, context -> Lead in
-            try await update(request, context, dependencies, to: .closed)
+            try await update(request, context, dependencies, to: .closed, today: clock.today())
         }
     }
 
     static func update(_ request: Request, _ context: ServiceRequestContext, _ dependencies: ServiceDependencies,
-                       to status: LeadStatus) async throws -> Lead {
+                       to status: LeadStatus, today: CivilDate) async throws -> Lead {
         let id = try context.parameters.require("id", as: UUID.self)
         let body = try await request.decode(as: LeadUpdate.self, context: context)
         let note = try RequestParsing.nonEmpty(body.note, field: "note", max: 2_000)
-        return Lead(try await FollowUpLead.run(id, to: status, note: note, dependencies: dependencies, logger: context.logger))
+        return Lead(try await FollowUpLead.run(id, to: status, note: note, today: today, dependencies: dependencies,
+                                               logger: context.logger))
     }
 }
 
@@ -111,6 +122,7 @@ extension LowIncomeMonitoringRoutes.SignalRequest {
             reportedOn: try RequestParsing.date(reportedOn, field: "reportedOn"),
             agency: try RequestParsing.nonEmpty(agency, field: "agency"),
             amount: try amountFen.map { value throws(RuleViolation) in try RequestParsing.fen(value, field: "amountFen") },
-            detail: detail)
+            detail: detail,
+            region: try region.map { text throws(RuleViolation) in try RequestParsing.region(text, field: "region") })
     }
 }

@@ -52,7 +52,7 @@ enum RecordRegions {
         }
     }
 
-    /// A lead follows its household's current county.
+    /// A household lead follows its household's current county; an outreach lead keeps its region.
     static func lead(_ dependencies: ServiceDependencies) -> RecordRegionResolver {
         { _, context in
             try await RiskLeadStore.region(of: try context.parameters.require("id", as: UUID.self), in: dependencies.database,

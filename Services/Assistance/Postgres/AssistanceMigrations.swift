@@ -293,5 +293,19 @@ enum AssistanceMigrations {
             "ALTER TABLE standards ADD COLUMN growth_shortfalls jsonb NOT NULL DEFAULT '[]'",
             "ALTER TABLE standards ADD COLUMN consumption_growth_permille integer",
         ]),
+        // Outreach leads (issue 11): a lead about a person in no household Assistance pays or
+        // watches has no household and a region of its own; a household lead keeps following its
+        // household's county. A signal raises at most one outreach lead.
+        Migration(version: 8, name: "outreach_leads", statements: [
+            "ALTER TABLE risk_signals ADD COLUMN region text",
+            "ALTER TABLE leads ALTER COLUMN household_id DROP NOT NULL",
+            "ALTER TABLE leads ALTER COLUMN household_status DROP NOT NULL",
+            "ALTER TABLE leads ADD COLUMN region text",
+            """
+            ALTER TABLE leads ADD CONSTRAINT leads_household_or_outreach CHECK (
+                (household_id IS NULL) = (household_status IS NULL) AND (household_id IS NULL) = (region IS NOT NULL))
+            """,
+            "CREATE UNIQUE INDEX leads_one_outreach_per_signal ON leads (signal_id) WHERE household_id IS NULL",
+        ]),
     ]
 }

@@ -82,13 +82,14 @@ enum HouseholdStore {
         var receivesAssistance: Bool
     }
 
-    /// Every household that lists `person`.
+    /// Every household that lists `person`, the most recently recorded first.
     static func monitored(listing person: PersonRef, on connection: PostgresConnection, logger: Logger) async throws -> [MonitoredHousehold] {
         let rows = try await connection.query("""
             SELECT h.id, h.region, h.near_low_income,
                    EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id AND c.status IN ('active', 'exiting', 'suspended'))
             FROM households h JOIN household_members m ON m.household_id = h.id
             WHERE m.person_ref = \(person.rawValue)
+            ORDER BY h.created_at DESC, h.id
             """, logger: logger)
         var households: [MonitoredHousehold] = []
         for try await (id, region, near, receiving) in rows.decode((UUID, String, Bool, Bool).self) {

@@ -36,6 +36,9 @@ public enum EventCatalog {
         // Assistance: standards and low-income monitoring.
         StandardPublished.self,
         LowIncomeRiskDetected.self,
+        OutreachLeadRaised.self,
+        LeadFollowedUp.self,
+        LeadClosed.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
     ]

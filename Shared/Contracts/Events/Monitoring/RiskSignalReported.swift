@@ -8,7 +8,8 @@ import Foundation
 /// employment services), not by a service of this suite. Keyed by the signal id: signals are
 /// independent facts, and a resent signal keeps its id so consumers can drop the duplicate.
 /// Assistance's low-income monitoring matches the person to a recipient or near-low-income
-/// household and publishes `LowIncomeRiskDetected`.
+/// household and publishes `LowIncomeRiskDetected`, or, for anyone else, raises a lead for
+/// outreach and publishes `OutreachLeadRaised`.
 public struct RiskSignalReported: DomainEvent {
     public static let eventType = EventType(.monitoring, "risk-signal-reported", version: 1)
 
@@ -23,9 +24,13 @@ public struct RiskSignalReported: DomainEvent {
     public var amount: Money?
     /// Free-text detail from the agency, if any; never names or ID numbers.
     public var detail: String?
+    /// Where the agency places the person (the county or township of its registration), if it
+    /// says: an outreach lead about someone Assistance does not know is raised there. Absent from
+    /// signals of gateways that predate it.
+    public var region: RegionCode?
 
     public init(signalID: UUID, person: PersonRef, kind: RiskSignalKind, reportedOn: CivilDate, agency: String,
-                amount: Money?, detail: String?) {
+                amount: Money?, detail: String?, region: RegionCode? = nil) {
         self.signalID = signalID
         self.person = person
         self.kind = kind
@@ -33,6 +38,7 @@ public struct RiskSignalReported: DomainEvent {
         self.agency = agency
         self.amount = amount
         self.detail = detail
+        self.region = region
     }
 
     public var aggregateID: String { signalID.uuidString.lowercased() }
