@@ -296,7 +296,7 @@ enum AssistanceMigrations {
         // Outreach leads (issue 11): a lead about a person in no household Assistance pays or
         // watches has no household and a region of its own; a household lead keeps following its
         // household's county. A signal raises at most one outreach lead.
-        Migration(version: 8, name: "outreach_leads", statements: [
+        Migration(version: 9, name: "outreach_leads", statements: [
             "ALTER TABLE risk_signals ADD COLUMN region text",
             "ALTER TABLE leads ALTER COLUMN household_id DROP NOT NULL",
             "ALTER TABLE leads ALTER COLUMN household_status DROP NOT NULL",
