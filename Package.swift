@@ -226,8 +226,15 @@ let package = Package(
         ),
         // Each bureau service: its domain (pure types, Contracts only) and the executable that runs it.
         .target(name: "ElderCareDomain", dependencies: ["Contracts"], path: "Services/ElderCare/Domain", swiftSettings: strict),
-        .executableTarget(name: "ElderCare", dependencies: ["ElderCareDomain", "LifeEvents", "ServiceKit"], path: "Services/ElderCare",
-                          exclude: ["Domain"], swiftSettings: strict),
+        .executableTarget(
+            name: "ElderCare",
+            dependencies: ["ElderCareDomain", "ServiceKit", "LifeEvents", "Roster", "RosterStore",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Services/ElderCare",
+            exclude: ["Domain"],
+            resources: [.copy("openapi.json")],
+            swiftSettings: strict
+        ),
         .target(name: "ChildProtectionDomain", dependencies: ["Contracts"], path: "Services/ChildProtection/Domain",
                 swiftSettings: strict),
         .executableTarget(name: "ChildProtection", dependencies: ["ChildProtectionDomain", "LifeEvents", "ServiceKit"],
@@ -340,6 +347,15 @@ let package = Package(
             path: "Tests/AssistanceTests",
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "ElderCareTests",
+            dependencies: ["TestKit", "ElderCare", "ElderCareDomain", "Roster", "RosterStore", "ServiceKit", "TestSupport", "Contracts",
+                           "Messaging", "Persistence",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/ElderCareTests",
+            swiftSettings: strict
+        ),
         // Fast: no server, no broker (`swift test --filter RegistryDomainTests` runs without PostgreSQL).
         .testTarget(
             name: "RegistryDomainTests",
@@ -359,7 +375,7 @@ let package = Package(
         // schemathesis against each service's OpenAPI document (issue 9): slow, needs PostgreSQL.
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance", "AssistanceDomain",
+            dependencies: ["TestKit", "TestSupport", "ServiceKit", "Registry", "Assistance", "AssistanceDomain", "ElderCare",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],

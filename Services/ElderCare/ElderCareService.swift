@@ -1,9 +1,22 @@
+import ElderCareDomain
 import LifeEvents
 import ServiceKit
 
-/// Everything ElderCare adds to the shared runtime: so far the life-event journal only.
+/// Everything ElderCare adds to the shared runtime: its schema, the events it reacts to, its timed
+/// work and its routes. Tests build it with a fixed clock.
 enum ElderCareService {
-    static func definition() -> ServiceDefinition {
-        LifeEventJournal.journalOnlyService(.eldercare)
+    static func definition(policy: ElderCarePolicy, clock: ServiceClock = ServiceClock()) -> ServiceDefinition {
+        ServiceDefinition(
+            domain: .eldercare,
+            migrations: ElderCareMigrations.all,
+            // Subscriptions (the catalogue's): the Registry's life events.
+            handlers: { dependencies in
+                LifeEventJournal.handlers(dependencies)
+            },
+            openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
+            routes: { routes, dependencies in
+                LifeEventJournal.routes(routes, dependencies)
+            }
+        )
     }
 }

@@ -23,6 +23,15 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
     /// Standards and local policy: assistance standards, city minimum standards, verification
     /// source records.
     case policy
+    /// A welfare section's caseworker (养老服务科 today; the child-welfare section next): keeps the
+    /// section's register of people and their categories, the waiting list and placements, and
+    /// the institutions it supervises.
+    case caseworker
+    /// Visits people at home (探访关爱: village and community workers, volunteers): reads the
+    /// contact details a visit needs, records visits and closes their follow-ups.
+    case visitor
+    /// Assesses capability (能力评估) under the national standard; records assessments.
+    case assessor
     /// Read-only: may read what the other roles read, and (later) the audit log; never writes.
     case auditor
     /// Operates the system: may do what every other role does, within its region.
