@@ -5,7 +5,16 @@ import ServiceKit
 /// ElderCare's configured policy: every figure a county may set (`ELDERCARE_*` settings), with the
 /// seeds' values as defaults. Read once at start-up; a malformed value stops start-up with its name.
 struct ElderCarePolicy: Sendable {
+    /// The register's derived categories: 高龄 from `ELDERCARE_ADVANCED_AGE` (80), 失能 from
+    /// `ELDERCARE_DISABLED_FROM` (`mild`).
+    var categories: CategoryPolicy = .standard
+    /// How often each key category is visited: `ELDERCARE_VISIT_<CATEGORY>` (e.g.
+    /// `ELDERCARE_VISIT_LEFT_BEHIND=quarterly`; `none` takes the category off the schedule).
+    var visitSchedule: VisitSchedule = .seedDefaults
+
     static func fromEnvironment(_ environment: [String: String]) throws -> ElderCarePolicy {
-        ElderCarePolicy()
+        var policy = ElderCarePolicy()
+        try policy.readRegisterSettings(ElderCareSettings(environment: environment))
+        return policy
     }
 }

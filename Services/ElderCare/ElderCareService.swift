@@ -16,6 +16,7 @@ enum ElderCareService {
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { routes, dependencies in
                 LifeEventJournal.routes(routes, dependencies)
+                ElderRoutes.register(routes, dependencies, policy: policy, clock: clock)
             }
         )
     }

@@ -41,6 +41,9 @@ public enum EventCatalog {
         LeadClosed.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
+        // ElderCare: the elder register.
+        ElderRegistered.self,
+        ElderCategoryChanged.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {
