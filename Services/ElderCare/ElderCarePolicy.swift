@@ -1,3 +1,4 @@
+import Contracts
 import ElderCareDomain
 import Foundation
 import ServiceKit
@@ -12,9 +13,34 @@ struct ElderCarePolicy: Sendable {
     /// `ELDERCARE_VISIT_LEFT_BEHIND=quarterly`; `none` takes the category off the schedule).
     var visitSchedule: VisitSchedule = .seedDefaults
 
+    /// Who may admit (``AdmissionGate``): enterprise operators only where the county allows them
+    /// (`ELDERCARE_ALLOW_ENTERPRISE_OPERATORS`, default false).
+    var admission = AdmissionGate()
+    /// Whether a social-organisation operator must have been registered by SocialOrg
+    /// (`civil.socialorg.organisation-registered.v1`) before its institution admits
+    /// (`ELDERCARE_REQUIRE_SOCIALORG_REGISTRATION`, default false: SocialOrg publishes no
+    /// registrations yet, so requiring them would close every such institution; see docs/rules.md).
+    var requireSocialOrgRegistration = false
+    /// Whether dementia-care beds count as nursing-type in the bed shares
+    /// (`ELDERCARE_DEMENTIA_BEDS_AS_NURSING`, default true; ``BedInventory/nursingTypeBeds(countingDementia:)``).
+    var dementiaBedsAsNursing = true
+
     static func fromEnvironment(_ environment: [String: String]) throws -> ElderCarePolicy {
         var policy = ElderCarePolicy()
         try policy.readRegisterSettings(ElderCareSettings(environment: environment))
+        policy.admission = AdmissionGate(allowingEnterprises: try flag("ELDERCARE_ALLOW_ENTERPRISE_OPERATORS", false, environment))
+        policy.requireSocialOrgRegistration = try flag("ELDERCARE_REQUIRE_SOCIALORG_REGISTRATION", false, environment)
+        policy.dementiaBedsAsNursing = try flag("ELDERCARE_DEMENTIA_BEDS_AS_NURSING", true, environment)
         return policy
+    }
+
+    /// `true` or `false`; anything else stops start-up (`setting.invalid`).
+    static func flag(_ name: String, _ fallback: Bool, _ environment: [String: String]) throws -> Bool {
+        guard let text = environment[name] else { return fallback }
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw RuleViolation.invalid("setting.invalid", "\(name) must be true or false, not \(text)")
+        }
     }
 }

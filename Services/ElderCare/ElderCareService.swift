@@ -9,16 +9,22 @@ enum ElderCareService {
         ServiceDefinition(
             domain: .eldercare,
             migrations: ElderCareMigrations.all,
-            // Subscriptions (the catalogue's): the Registry's life events.
+            // Subscriptions (the catalogue's): the Registry's life events, SocialOrg's registrations
+            // and credit list.
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: AssistanceCoverageReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
+                    .merged(with: WaitingListReactions.handlers(clock: clock, source: dependencies.source))
+                    .merged(with: OperatorStandingReactions.handlers())
             },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { routes, dependencies in
                 LifeEventJournal.routes(routes, dependencies)
                 ElderRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 CategoryRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                AssessmentRoutes.register(routes, dependencies, clock: clock)
+                InstitutionRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                WaitingListRoutes.register(routes, dependencies, policy: policy, clock: clock)
             }
         )
     }

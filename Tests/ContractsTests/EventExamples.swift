@@ -39,6 +39,11 @@ struct EventExamples {
         let caseID = UUID()
         let rosterID = UUID()
         let yitiaoshan = try RegionCode("620423100")  // 一条山镇
+        let institutionID = UUID()
+        let entryID = UUID()
+        let listingID = UUID()
+        let publicOperator = try CreditCode.make(authority: "1", type: "2", region: jingtai, organisationCodeBase8: "43900512")
+        let socialOrganisation = try CreditCode.make(authority: "5", type: "2", region: jingtai, organisationCodeBase8: "MJ0Y1234")
         let roster = [
             RosterProgramTotal(program: .minimumLivingAllowance, households: 2, total: try Money(parsing: "1370.50")),
             RosterProgramTotal(program: .extremePoverty, households: 1, total: try Money(parsing: "930.10")),
@@ -176,6 +181,30 @@ struct EventExamples {
             ElderRegistered(person: widow, region: try RegionCode("620423100"), registeredOn: date("2026-03-02"), ageBand: .seventies),
             ElderCategoryChanged(person: widow, region: try RegionCode("620423100"), category: .extremePoverty, change: .added,
                                  origin: .derived, changedOn: date("2026-05-01"), causationEventID: UUID()),
+            CapabilityAssessed(assessmentID: UUID(), person: widow, level: .severe, region: yitiaoshan, assessedOn: date("2026-04-08")),
+            InstitutionFiled(
+                institutionID: institutionID, name: "景泰县社会福利院", operatorCode: publicOperator, operatorKind: "public-body",
+                ownership: "public", kind: "welfare-home", region: jingtai, filedOn: date("2026-01-05")),
+            InstitutionGraded(institutionID: institutionID, region: jingtai, grade: 2, awardedOn: date("2026-06-30")),
+            BedsChanged(
+                institutionID: institutionID, region: jingtai, kind: "welfare-home",
+                beds: [CareBedCount(type: .nursing, beds: 60, occupied: 31), CareBedCount(type: .dementia, beds: 10, occupied: 4),
+                       CareBedCount(type: .general, beds: 50, occupied: 20)],
+                changedOn: date("2026-07-01")),
+            WaitingListJoined(entryID: entryID, person: widow, region: jingtai, priority: "extreme-poverty", appliedOn: date("2026-04-09")),
+            PlacementOffered(entryID: entryID, person: widow, region: jingtai, institutionID: institutionID, bed: .nursing,
+                             offeredOn: date("2026-04-20"), centralisedSupport: false),
+            ResidentAdmitted(entryID: entryID, person: widow, region: jingtai, institutionID: institutionID, bed: .nursing,
+                             priority: "dependent-extreme-poverty", admittedOn: date("2026-04-25")),
+            ResidentDischarged(entryID: entryID, person: widow, region: jingtai, institutionID: institutionID, bed: .nursing,
+                               dischargedOn: date("2026-09-02"), reason: "death", causationEventID: UUID()),
+            OrganisationRegistered(creditCode: socialOrganisation, name: "景泰县康乐养老服务中心", region: jingtai, registeredOn: date("2025-11-03")),
+            OrganisationDeregistered(creditCode: socialOrganisation, deregisteredOn: date("2026-12-01")),
+            SeriousDishonestyListed(
+                listingID: listingID, creditCode: socialOrganisation, region: jingtai, listedOn: date("2026-05-06"),
+                expiresOn: date("2029-05-05"), reason: "社会组织信用信息管理办法 第十九条：被列入异常名录满两年仍未改正"),
+            SeriousDishonestyDelisted(listingID: listingID, creditCode: socialOrganisation, delistedOn: date("2026-10-10"),
+                                      reason: .creditRepaired),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }
@@ -264,6 +293,13 @@ struct EventExamples {
                 agency: "disabled-persons-federation", amount: nil, detail: nil),
             ElderCategoryChanged(person: deceased, region: jingtai, category: .livingAlone, change: .removed, origin: .recorded,
                                  changedOn: date("2026-06-20"), causationEventID: nil),
+            PlacementOffered(entryID: UUID(), person: deceased, region: jingtai, institutionID: UUID(), bed: .general,
+                             offeredOn: date("2026-05-02"), centralisedSupport: true),
+            ResidentDischarged(entryID: UUID(), person: husband, region: jingtai, institutionID: UUID(), bed: .dementia,
+                               dischargedOn: date("2026-09-02"), reason: "left-voluntarily", causationEventID: nil),
+            SeriousDishonestyListed(
+                listingID: UUID(), creditCode: try CreditCode.make(authority: "5", type: "1", region: jingtai, organisationCodeBase8: "MJ0Y5678"),
+                region: jingtai, listedOn: date("2026-05-06"), expiresOn: nil, reason: "社会组织信用信息管理办法 第十九条"),
         ]
     }
 }

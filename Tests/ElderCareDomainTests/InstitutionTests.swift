@@ -115,6 +115,18 @@ struct InstitutionTests {
         #expect(AdmissionGate().mayAdmit(home, standing: good, bed: .general) == true)
         #expect(AdmissionGate().mayAdmit(home, standing: good, bed: .dementia) == false)
     }
+
+    @Test("a bed held by an outstanding offer is not free for another")
+    func reservedBeds() throws {
+        let beds = try BedInventory([.general: (beds: 5, occupied: 3)])
+        let home = try Self.institution(operator: try F.creditCode("1", "2"), beds: beds)
+        let standing = OperatorStanding(registeredWithSocialOrg: false)
+        #expect(AdmissionGate().mayAdmit(home, standing: standing, bed: .general, reserved: 1) == true)
+        let held = AdmissionGate().refusals(home, standing: standing, bed: .general, reserved: 2)
+        #expect(held.map(\.code) == ["institution.no-free-bed"])
+        #expect(AdmissionGate().mayAdmit(home, standing: standing, bed: .general, reserved: -4) == true)
+        #expect(AdmissionGate().mayAdmit(home, standing: standing, reserved: 9) == true)
+    }
 }
 
 @Suite("Bed and support statistics", .tags(.unit))

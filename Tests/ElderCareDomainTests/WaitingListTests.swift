@@ -168,4 +168,26 @@ struct WaitingListTests {
         try late.apply(.assess(.mild, on: try F.date("2025-03-10")))
         #expect(late.stepOnDeath(on: try F.date("2025-03-08")) == .remove(on: try F.date("2025-03-10"), reason: .death))
     }
+
+    @Test("an annulled death reopens the application in the queue with its application time; other closures stay closed")
+    func annulledDeath() throws {
+        let day = try F.date("2025-09-01")
+        var resident = try Self.entry()
+        try resident.apply(.assess(.severe, on: try F.date("2025-03-02")))
+        try resident.apply(.queue(on: try F.date("2025-03-02")))
+        try resident.apply(.offer(try Self.offer("2025-04-01")))
+        try resident.apply(.admit(on: try F.date("2025-04-02")))
+        try resident.apply(.discharge(on: try F.date("2025-08-01"), reason: .death))
+        let reopened = try #require(resident.reopenedAfterAnnulledDeath(on: day))
+        #expect(reopened.state == .queued)
+        #expect(reopened.appliedAt == resident.appliedAt)
+        #expect(reopened.capability == .severe)
+        var unassessed = try Self.entry()
+        try unassessed.apply(.remove(on: try F.date("2025-03-05"), reason: .death))
+        #expect(unassessed.reopenedAfterAnnulledDeath(on: day)?.state == .applied)
+        var left = try Self.entry()
+        try left.apply(.withdraw(on: try F.date("2025-03-05")))
+        #expect(left.reopenedAfterAnnulledDeath(on: day) == nil)
+        #expect(try Self.entry().reopenedAfterAnnulledDeath(on: day) == nil)
+    }
 }

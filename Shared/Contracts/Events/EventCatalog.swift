@@ -44,6 +44,20 @@ public enum EventCatalog {
         // ElderCare: the elder register.
         ElderRegistered.self,
         ElderCategoryChanged.self,
+        // ElderCare: assessment, institutions and beds, the waiting list.
+        CapabilityAssessed.self,
+        InstitutionFiled.self,
+        InstitutionGraded.self,
+        BedsChanged.self,
+        WaitingListJoined.self,
+        PlacementOffered.self,
+        ResidentAdmitted.self,
+        ResidentDischarged.self,
+        // SocialOrg: registrations and the serious-dishonesty list (the contract it will publish).
+        OrganisationRegistered.self,
+        OrganisationDeregistered.self,
+        SeriousDishonestyListed.self,
+        SeriousDishonestyDelisted.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {

@@ -1,6 +1,7 @@
 /// What decides an applicant's priority class, as the register knows it when the queue is ordered
-/// (a person who becomes 特困 while waiting moves up).
-public struct ApplicantCircumstances: Sendable, Hashable {
+/// (a person who becomes 特困 while waiting moves up). Codable: the waiting list stores what the
+/// caseworker recorded at application.
+public struct ApplicantCircumstances: Sendable, Hashable, Codable {
     /// The key categories on the day the queue is ordered (``ElderFacts/categories(on:policy:)``).
     public var categories: Set<KeyCategory>
     /// The latest capability level, if assessed.

@@ -60,6 +60,23 @@ public struct WaitingListEntry: Sendable, Hashable, Codable {
         return state.occupiesBed ? .discharge(on: max(date, lastStepOn), reason: .death) : .remove(on: max(date, lastStepOn), reason: .death)
     }
 
+    /// The application as it stood before a death that the Registry then annulled (the person is
+    /// alive): back in the queue with its application time, or back to `applied` when it was never
+    /// assessed. A resident discharged by the death returns to the queue too, not to the bed, which
+    /// may have been given to someone else since (service rule, docs/rules.md). Nil unless the
+    /// application was closed by a death.
+    public func reopenedAfterAnnulledDeath(on date: CivilDate) -> WaitingListEntry? {
+        switch state {
+        case .removed(_, .death), .discharged(_, .death):
+            var reopened = self
+            reopened.state = capability == nil ? .applied : .queued
+            reopened.lastStepOn = max(date, lastStepOn)
+            return reopened
+        default:
+            return nil
+        }
+    }
+
     /// The state machine: the state `step` leads to from `state`, nil when not allowed.
     public static func transition(from state: WaitingListState, by step: WaitingListStep) -> WaitingListState? {
         switch (state, step) {
