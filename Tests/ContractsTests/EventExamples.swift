@@ -172,6 +172,24 @@ struct EventExamples {
                 signalID: UUID(), person: adoptiveMother, kind: .medicalExpense, reportedOn: date("2026-04-01"),
                 agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28",
                 region: try RegionCode("620423100")),
+            AllowanceStandardSet(
+                region: jingtai, effectiveFrom: month("2026-07"),
+                tiers: [AllowanceTierAmount(minimumAge: 80, monthlyAmount: Money(yuan: 100)),
+                        AllowanceTierAmount(minimumAge: 90, monthlyAmount: Money(yuan: 200)),
+                        AllowanceTierAmount(minimumAge: 100, monthlyAmount: Money(yuan: 500))],
+                setOn: date("2026-06-10")),
+            AllowanceGranted(allowanceID: UUID(), person: deceased, region: yitiaoshan, firstMonth: month("2026-07")),
+            AllowancePaid(rosterID: rosterID, allowanceID: UUID(), person: deceased, region: yitiaoshan, month: month("2026-07"),
+                          amount: Money(yuan: 100)),
+            AllowanceRosterGenerated(rosterID: rosterID, region: jingtai, month: month("2026-07"), paid: 2, total: Money(yuan: 300),
+                                     skipped: 1, generatedAt: Date(timeIntervalSince1970: 1_782_000_000)),
+            AllowanceSuspended(allowanceID: UUID(), person: widow, region: jingtai, firstUnpaidMonth: month("2026-08")),
+            AllowanceStopped(allowanceID: UUID(), person: deceased, region: yitiaoshan, dateOfDeath: date("2026-08-03"),
+                             firstUnpaidMonth: month("2026-09"), recoveryClaimID: UUID(), recoveryMonths: [month("2026-09")],
+                             recoveryAmount: Money(yuan: 100), causationEventID: UUID()),
+            AllowanceResumed(allowanceID: UUID(), person: deceased, region: yitiaoshan, reason: .deathAnnulled,
+                             resumedFrom: month("2026-09"), backPaidMonths: [month("2026-09")], backPayAmount: Money(yuan: 100),
+                             causationEventID: UUID()),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }
@@ -258,6 +276,13 @@ struct EventExamples {
             RiskSignalReported(
                 signalID: UUID(), person: husband, kind: .disabilityRegistration, reportedOn: date("2026-06-14"),
                 agency: "disabled-persons-federation", amount: nil, detail: nil),
+            AllowanceStopped(allowanceID: UUID(), person: widow, region: jingtai, dateOfDeath: date("2026-08-31"),
+                             firstUnpaidMonth: month("2026-09"), recoveryClaimID: nil, recoveryMonths: [], recoveryAmount: .zero,
+                             causationEventID: nil),
+            AllowanceResumed(allowanceID: UUID(), person: widow, region: jingtai, reason: .proofOfLife, resumedFrom: month("2026-10"),
+                             backPaidMonths: [], backPayAmount: .zero, causationEventID: nil),
+            AllowanceResumed(allowanceID: UUID(), person: widow, region: jingtai, reason: .deathCorrected, resumedFrom: month("2026-09"),
+                             backPaidMonths: [month("2026-09")], backPayAmount: Money(yuan: 100), causationEventID: UUID()),
         ]
     }
 }

@@ -41,6 +41,14 @@ public enum EventCatalog {
         LeadClosed.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
+        // ElderCare: the advanced-age allowance (高龄津贴).
+        AllowanceStandardSet.self,
+        AllowanceGranted.self,
+        AllowancePaid.self,
+        AllowanceRosterGenerated.self,
+        AllowanceSuspended.self,
+        AllowanceStopped.self,
+        AllowanceResumed.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {
