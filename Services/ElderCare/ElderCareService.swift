@@ -12,11 +12,14 @@ enum ElderCareService {
             // Subscriptions (the catalogue's): the Registry's life events.
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
+                    .merged(with: AssistanceCoverageReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
                     .merged(with: AllowanceLifeEventReactions.handlers(settings: policy.allowance, clock: clock, source: dependencies.source))
             },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { routes, dependencies in
                 LifeEventJournal.routes(routes, dependencies)
+                ElderRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                CategoryRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 AllowanceStandardRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)
                 AllowanceRosterRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)
                 ProofOfLifeRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)

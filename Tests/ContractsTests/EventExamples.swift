@@ -172,6 +172,10 @@ struct EventExamples {
                 signalID: UUID(), person: adoptiveMother, kind: .medicalExpense, reportedOn: date("2026-04-01"),
                 agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28",
                 region: try RegionCode("620423100")),
+            // ElderCare: the elder register.
+            ElderRegistered(person: widow, region: try RegionCode("620423100"), registeredOn: date("2026-03-02"), ageBand: .seventies),
+            ElderCategoryChanged(person: widow, region: try RegionCode("620423100"), category: .extremePoverty, change: .added,
+                                 origin: .derived, changedOn: date("2026-05-01"), causationEventID: UUID()),
             AllowanceStandardSet(
                 region: jingtai, effectiveFrom: month("2026-07"),
                 tiers: [AllowanceTierAmount(minimumAge: 80, monthlyAmount: Money(yuan: 100)),
@@ -276,6 +280,8 @@ struct EventExamples {
             RiskSignalReported(
                 signalID: UUID(), person: husband, kind: .disabilityRegistration, reportedOn: date("2026-06-14"),
                 agency: "disabled-persons-federation", amount: nil, detail: nil),
+            ElderCategoryChanged(person: deceased, region: jingtai, category: .livingAlone, change: .removed, origin: .recorded,
+                                 changedOn: date("2026-06-20"), causationEventID: nil),
             AllowanceStopped(allowanceID: UUID(), person: widow, region: jingtai, dateOfDeath: date("2026-08-31"),
                              firstUnpaidMonth: month("2026-09"), recoveryClaimID: nil, recoveryMonths: [], recoveryAmount: .zero,
                              causationEventID: nil),

@@ -14,7 +14,7 @@ enum ProofOfLifeRoutes {
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, settings: AllowanceSettings, clock: ServiceClock) {
         // The elder's register region decides who may record it.
         routes.post("/elders/:personRef/proof-of-life", RoutePolicy(roles: [.caseworker, .visitor], region: .record),
-                    regionOf: elderRegion(dependencies)) { request, context -> EditedResponse<RecordProofOfLife.Result> in
+                    regionOf: RecordRegions.elder(dependencies)) { request, context -> EditedResponse<RecordProofOfLife.Result> in
             let person = try RequestParsing.personRef(try context.parameters.require("personRef"), field: "personRef")
             let body = try await request.decode(as: ProofRequest.self, context: context, orIfEmpty: ProofRequest(madeOn: nil))
             let today = clock.today()
@@ -22,15 +22,6 @@ enum ProofOfLifeRoutes {
             let result = try await RecordProofOfLife.run(person: person, madeOn: madeOn, recordedBy: try context.requirePrincipal().subject,
                                                          today: today, settings: settings, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: result)
-        }
-    }
-
-    /// The register's region of the person in the path; nil (then 404 from the handler) when not
-    /// registered or the path is no person ref.
-    static func elderRegion(_ dependencies: ServiceDependencies) -> RecordRegionResolver {
-        { _, context in
-            guard let person = try? RequestParsing.personRef(try context.parameters.require("personRef"), field: "personRef") else { return nil }
-            return try await AllowanceStore.region(of: person, in: dependencies.database, logger: context.logger)
         }
     }
 }

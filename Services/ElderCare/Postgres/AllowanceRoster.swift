@@ -104,7 +104,9 @@ struct AllowanceRoster: RosterScheme {
     /// `source`, `event_type`, `topic`, `dataschema`).
     ///
     /// The rule, as ``AllowanceEntitlement/month(_:for:schedule:proofOfLife:)`` states it:
-    /// not dead before the month (the month of death is paid); registered by the month; a county
+    /// not dead before the month (the month of death is paid) — by the register's date of death or
+    /// the one the allowance's own reaction to the Registry recorded (`allowances.died_on`), so the
+    /// roster stops whichever of the two reactions ran; registered by the month; a county
     /// standard in force (the latest from a month not after it); the tier of the age the schedule
     /// counts (on the last day of the month before, or of the month itself); covered when no proof
     /// of life is required, or the first entitled month or a proof lies within the validity before
@@ -135,9 +137,10 @@ struct AllowanceRoster: RosterScheme {
                        extract(year FROM p.count_day)::int - extract(year FROM e.birth_date)::int
                          - CASE WHEN (extract(month FROM p.count_day), extract(day FROM p.count_day))
                                      < (extract(month FROM e.birth_date), extract(day FROM e.birth_date)) THEN 1 ELSE 0 END AS age
-                FROM elders e, params p
+                FROM elders e CROSS JOIN params p LEFT JOIN allowances al ON al.person_ref = e.person_ref
                 WHERE starts_with(e.region, p.prefix) AND e.status IN ('active', 'deceased')
                   AND (e.date_of_death IS NULL OR e.date_of_death >= p.month)
+                  AND (al.died_on IS NULL OR al.died_on >= p.month)
                   AND date_trunc('month', e.registered_on) <= p.month
             ), entitled AS (
                 SELECT g.person_ref, g.region, t.minimum_age AS tier_age, t.amount_fen,

@@ -49,13 +49,6 @@ enum AllowanceStore {
         return nil
     }
 
-    /// The register's region of a person (the proof-of-life route's record region); nil when not registered.
-    static func region(of person: PersonRef, in database: PostgresClient, logger: Logger) async throws -> RegionCode? {
-        let rows = try await database.query("SELECT region FROM elders WHERE person_ref = \(person.rawValue)", logger: logger)
-        for try await region in rows.decode(String.self) { return try RegionCode(region) }
-        return nil
-    }
-
     static func proofsOfLife(of person: PersonRef, on connection: PostgresConnection, logger: Logger) async throws -> [CivilDate] {
         let rows = try await connection.query("""
             SELECT made_on::text FROM allowance_proofs_of_life WHERE person_ref = \(person.rawValue) ORDER BY made_on

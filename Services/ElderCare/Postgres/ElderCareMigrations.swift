@@ -9,5 +9,6 @@ import RosterStore
 /// People are person refs everywhere except in the elder register's personal-data columns, which
 /// only roles that visit or decide read (audited).
 enum ElderCareMigrations {
-    static let all: [Migration] = LifeEventJournal.migrations + RosterMigrations.all + [] + AllowanceMigrations.all
+    static let all: [Migration] = LifeEventJournal.migrations + RosterMigrations.all + ElderRegisterMigrations.all + []
+        + AllowanceMigrations.all
 }

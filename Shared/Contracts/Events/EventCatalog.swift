@@ -41,6 +41,9 @@ public enum EventCatalog {
         LeadClosed.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
+        // ElderCare: the elder register.
+        ElderRegistered.self,
+        ElderCategoryChanged.self,
         // ElderCare: the advanced-age allowance (高龄津贴).
         AllowanceStandardSet.self,
         AllowanceGranted.self,
