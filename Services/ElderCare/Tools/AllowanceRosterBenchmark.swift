@@ -31,8 +31,14 @@ struct AllowanceRosterBenchmark {
         guard settings.database.database.contains("bench") else {
             throw RuleViolation.invalid("bench.database", "set ELDERCARE_DB_NAME to a benchmark database (its name must contain 'bench'): the run empties it")
         }
-        try await StandaloneTool.run(.eldercare, migrations: ElderCareMigrations.all, label: "civil.eldercare.bench") { dependencies in
-            try await bench.run(dependencies, settings: settings)
+        do {
+            try await StandaloneTool.run(.eldercare, migrations: ElderCareMigrations.all, label: "civil.eldercare.bench") { dependencies in
+                try await bench.run(dependencies, settings: settings)
+            }
+        } catch let error as PSQLError {
+            // PSQLError's description hides the server's message; a benchmark database holds no personal data.
+            print("elder-care bench-roster failed: \(String(reflecting: error))")
+            throw error
         }
     }
 
@@ -118,7 +124,7 @@ struct AllowanceRosterBenchmark {
                        date '2024-01-15',
                        CASE WHEN n % 100 = 1 THEN 'deceased' ELSE 'active' END,
                        CASE WHEN n % 100 = 1 THEN date '2026-03-10' END
-                FROM generate_series(\(start), \(end)) n
+                FROM generate_series(\(start)::int, \(end)::int) n
                 """, logger: logger)
             start = end + 1
         }
