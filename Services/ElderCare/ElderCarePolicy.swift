@@ -12,6 +12,8 @@ struct ElderCarePolicy: Sendable {
     /// How often each key category is visited: `ELDERCARE_VISIT_<CATEGORY>` (e.g.
     /// `ELDERCARE_VISIT_LEFT_BEHIND=quarterly`; `none` takes the category off the schedule).
     var visitSchedule: VisitSchedule = .seedDefaults
+    /// The advanced-age allowance's (`ELDERCARE_ALLOWANCE_*`, `ELDERCARE_PROOF_OF_LIFE_*`).
+    var allowance = AllowanceSettings()
 
     /// Who may admit (``AdmissionGate``): enterprise operators only where the county allows them
     /// (`ELDERCARE_ALLOW_ENTERPRISE_OPERATORS`, default false).
@@ -31,6 +33,7 @@ struct ElderCarePolicy: Sendable {
         policy.admission = AdmissionGate(allowingEnterprises: try flag("ELDERCARE_ALLOW_ENTERPRISE_OPERATORS", false, environment))
         policy.requireSocialOrgRegistration = try flag("ELDERCARE_REQUIRE_SOCIALORG_REGISTRATION", false, environment)
         policy.dementiaBedsAsNursing = try flag("ELDERCARE_DEMENTIA_BEDS_AS_NURSING", true, environment)
+        policy.allowance = try AllowanceSettings.fromEnvironment(environment)
         return policy
     }
 

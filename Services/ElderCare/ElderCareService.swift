@@ -16,6 +16,7 @@ enum ElderCareService {
                     .merged(with: AssistanceCoverageReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
                     .merged(with: WaitingListReactions.handlers(clock: clock, source: dependencies.source))
                     .merged(with: OperatorStandingReactions.handlers())
+                    .merged(with: AllowanceLifeEventReactions.handlers(settings: policy.allowance, clock: clock, source: dependencies.source))
             },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { routes, dependencies in
@@ -25,6 +26,9 @@ enum ElderCareService {
                 AssessmentRoutes.register(routes, dependencies, clock: clock)
                 InstitutionRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 WaitingListRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                AllowanceStandardRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)
+                AllowanceRosterRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)
+                ProofOfLifeRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)
             }
         )
     }

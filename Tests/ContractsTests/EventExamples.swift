@@ -205,6 +205,24 @@ struct EventExamples {
                 expiresOn: date("2029-05-05"), reason: "社会组织信用信息管理办法 第十九条：被列入异常名录满两年仍未改正"),
             SeriousDishonestyDelisted(listingID: listingID, creditCode: socialOrganisation, delistedOn: date("2026-10-10"),
                                       reason: .creditRepaired),
+            AllowanceStandardSet(
+                region: jingtai, effectiveFrom: month("2026-07"),
+                tiers: [AllowanceTierAmount(minimumAge: 80, monthlyAmount: Money(yuan: 100)),
+                        AllowanceTierAmount(minimumAge: 90, monthlyAmount: Money(yuan: 200)),
+                        AllowanceTierAmount(minimumAge: 100, monthlyAmount: Money(yuan: 500))],
+                setOn: date("2026-06-10")),
+            AllowanceGranted(allowanceID: UUID(), person: deceased, region: yitiaoshan, firstMonth: month("2026-07")),
+            AllowancePaid(rosterID: rosterID, allowanceID: UUID(), person: deceased, region: yitiaoshan, month: month("2026-07"),
+                          amount: Money(yuan: 100)),
+            AllowanceRosterGenerated(rosterID: rosterID, region: jingtai, month: month("2026-07"), paid: 2, total: Money(yuan: 300),
+                                     skipped: 1, generatedAt: Date(timeIntervalSince1970: 1_782_000_000)),
+            AllowanceSuspended(allowanceID: UUID(), person: widow, region: jingtai, firstUnpaidMonth: month("2026-08")),
+            AllowanceStopped(allowanceID: UUID(), person: deceased, region: yitiaoshan, dateOfDeath: date("2026-08-03"),
+                             firstUnpaidMonth: month("2026-09"), recoveryClaimID: UUID(), recoveryMonths: [month("2026-09")],
+                             recoveryAmount: Money(yuan: 100), causationEventID: UUID()),
+            AllowanceResumed(allowanceID: UUID(), person: deceased, region: yitiaoshan, reason: .deathAnnulled,
+                             resumedFrom: month("2026-09"), backPaidMonths: [month("2026-09")], backPayAmount: Money(yuan: 100),
+                             causationEventID: UUID()),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }
@@ -300,6 +318,13 @@ struct EventExamples {
             SeriousDishonestyListed(
                 listingID: UUID(), creditCode: try CreditCode.make(authority: "5", type: "1", region: jingtai, organisationCodeBase8: "MJ0Y5678"),
                 region: jingtai, listedOn: date("2026-05-06"), expiresOn: nil, reason: "社会组织信用信息管理办法 第十九条"),
+            AllowanceStopped(allowanceID: UUID(), person: widow, region: jingtai, dateOfDeath: date("2026-08-31"),
+                             firstUnpaidMonth: month("2026-09"), recoveryClaimID: nil, recoveryMonths: [], recoveryAmount: .zero,
+                             causationEventID: nil),
+            AllowanceResumed(allowanceID: UUID(), person: widow, region: jingtai, reason: .proofOfLife, resumedFrom: month("2026-10"),
+                             backPaidMonths: [], backPayAmount: .zero, causationEventID: nil),
+            AllowanceResumed(allowanceID: UUID(), person: widow, region: jingtai, reason: .deathCorrected, resumedFrom: month("2026-09"),
+                             backPaidMonths: [month("2026-09")], backPayAmount: Money(yuan: 100), causationEventID: UUID()),
         ]
     }
 }

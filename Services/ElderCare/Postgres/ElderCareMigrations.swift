@@ -11,4 +11,5 @@ import RosterStore
 enum ElderCareMigrations {
     static let all: [Migration] = LifeEventJournal.migrations + RosterMigrations.all + ElderRegisterMigrations.all
         + PlacementMigrations.all
+        + AllowanceMigrations.all
 }

@@ -58,6 +58,14 @@ public enum EventCatalog {
         OrganisationDeregistered.self,
         SeriousDishonestyListed.self,
         SeriousDishonestyDelisted.self,
+        // ElderCare: the advanced-age allowance (高龄津贴).
+        AllowanceStandardSet.self,
+        AllowanceGranted.self,
+        AllowancePaid.self,
+        AllowanceRosterGenerated.self,
+        AllowanceSuspended.self,
+        AllowanceStopped.self,
+        AllowanceResumed.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {

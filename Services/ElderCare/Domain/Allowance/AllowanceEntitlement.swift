@@ -18,7 +18,7 @@ public enum AllowanceEntitlement {
         if let died = recipient.diedOn, month > died.yearMonth { return .notEntitled(.afterDeath) }
         guard month >= recipient.registeredFrom else { return .notEntitled(.beforeRegistration) }
         guard let standard = schedule.standard(in: month) else { return .notEntitled(.noStandardInForce) }
-        let age = schedule.countedAge(bornOn: recipient.id.birthDate, in: month)
+        let age = schedule.countedAge(bornOn: recipient.birthDate, in: month)
         guard let tier = standard.tier(forAge: age) else { return .notEntitled(.belowEntitlementAge) }
         if proofOfLife.required, !isCovered(month, recipient: recipient, schedule: schedule, policy: proofOfLife) {
             return .suspended(.proofOfLifeMissing)
@@ -29,7 +29,7 @@ public enum AllowanceEntitlement {
     /// The first month the person is entitled to anything: the later of the month the entitlement
     /// age counts from and the first month on the register (nil when they died before it).
     public static func firstMonth(for recipient: AllowanceRecipient, schedule: AllowanceSchedule) -> YearMonth? {
-        let first = max(schedule.firstMonth(reaching: schedule.entitlementAge, bornOn: recipient.id.birthDate), recipient.registeredFrom)
+        let first = max(schedule.firstMonth(reaching: schedule.entitlementAge, bornOn: recipient.birthDate), recipient.registeredFrom)
         if let died = recipient.diedOn, first > died.yearMonth { return nil }
         return first
     }
