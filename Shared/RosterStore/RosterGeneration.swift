@@ -56,13 +56,14 @@ public enum RosterGeneration {
         let rosterID = UUID()
         try await serialise(scheme, prefix: prefix, month: month, on: connection, logger: logger)
         let earlier = try await rosterIDs(scheme, prefix: prefix, month: month, on: connection, logger: logger)
-        let programs = try await pay(scheme, prefix: prefix, month: month, rosterID: rosterID, source: source,
-                                     on: connection, logger: logger)
+        let parts = try await pay(scheme, prefix: prefix, month: month, rosterID: rosterID, source: source,
+                                  on: connection, logger: logger)
+        let programs = Self.programs(of: parts)
         let payments = programs.reduce(0) { $0 + $1.payments }
         let total = programs.reduce(Money.zero) { $0 + $1.total }
         let open = try await count(scheme.openBeneficiaries(regionPrefix: prefix), on: connection, logger: logger)
         var run = RosterRun(rosterID: nil, region: region, month: month, payments: payments, total: total, programs: programs,
-                            skipped: max(0, open - payments), earlierRosters: earlier)
+                            parts: scheme.totalsPart == nil ? [] : parts, skipped: max(0, open - payments), earlierRosters: earlier)
 
         guard payments > 0 || earlier.isEmpty else { return run }
         try await connection.query("""
@@ -100,9 +101,10 @@ public enum RosterGeneration {
     }
 
     /// Pays every entitlement of the counties under `prefix` for `month` that no roster paid and no
-    /// back-payment settled, with one payment event each; returns what was paid per program.
+    /// back-payment settled, with one payment event each; returns what was paid per program and
+    /// part (one part, nil, per program when the scheme splits nothing).
     static func pay(_ scheme: some RosterScheme, prefix: String, month: YearMonth, rosterID: UUID, source: String,
-                    on connection: PostgresConnection, logger: Logger) async throws -> [PaymentRoster.ProgramTotal] {
+                    on connection: PostgresConnection, logger: Logger) async throws -> [RosterRun.PartTotal] {
         let entitled = scheme.entitlements(regionPrefix: prefix, month: month)
         let event = scheme.paymentEvent
         var statement = Statement(embedding: entitled)
@@ -122,19 +124,36 @@ public enum RosterGeneration {
                     WHERE b.beneficiary_id = e.beneficiary_id AND b.month = \(monthDate)::date AND b.program = e.program)
                 ON CONFLICT (beneficiary_id, month, program) DO NOTHING
                 RETURNING beneficiary_id, month, program, roster_id, amount_fen, region, recipients
+            ), parted AS (
+                SELECT p.*, (\(scheme.totalsPart ?? "NULL"))::text AS part FROM paid p
             ), events AS (
                 INSERT INTO outbox (id, topic, message_key, source, event_type, event_time, subject, dataschema,
                                     content_type, extensions, payload)
                 SELECT gen_random_uuid(), \(topic), p.beneficiary_id::text, \(eventSource), \(eventType), now(),
                        p.beneficiary_id::text, \(dataschema), 'application/json', '{}'::jsonb,
                        convert_to((\(event.payload))::text, 'UTF8')
-                FROM paid p
+                FROM parted p
             )
-            SELECT program, count(*)::int, coalesce(sum(amount_fen), 0)::bigint FROM paid GROUP BY program ORDER BY program
+            SELECT program, part, count(*)::int, coalesce(sum(amount_fen), 0)::bigint FROM parted
+            GROUP BY program, part ORDER BY program, part
             """), logger: logger)
+        var parts: [RosterRun.PartTotal] = []
+        for try await (program, part, payments, total) in rows.decode((String, String?, Int, Int64).self) {
+            parts.append(RosterRun.PartTotal(program: program, part: part, payments: payments, total: Money(fen: total)))
+        }
+        return parts
+    }
+
+    /// The programs' totals: their parts added up, in program order.
+    static func programs(of parts: [RosterRun.PartTotal]) -> [PaymentRoster.ProgramTotal] {
         var programs: [PaymentRoster.ProgramTotal] = []
-        for try await (program, payments, total) in rows.decode((String, Int, Int64).self) {
-            programs.append(PaymentRoster.ProgramTotal(program: program, payments: payments, total: Money(fen: total)))
+        for part in parts {
+            if let last = programs.indices.last, programs[last].program == part.program {
+                programs[last] = PaymentRoster.ProgramTotal(program: part.program, payments: programs[last].payments + part.payments,
+                                                            total: programs[last].total + part.total)
+            } else {
+                programs.append(PaymentRoster.ProgramTotal(program: part.program, payments: part.payments, total: part.total))
+            }
         }
         return programs
     }

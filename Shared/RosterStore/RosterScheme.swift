@@ -31,6 +31,17 @@ public protocol RosterScheme: Sendable {
 
     /// The event of a generated roster, appended to the outbox after its payments' events.
     func rosterEvent(rosterID: UUID, run: RosterRun) -> any DomainEvent
+
+    /// An SQL `text` expression over the paid row `p` (the columns ``PaymentEventSQL/payload``
+    /// names) that splits each program's totals into parts (``RosterRun/parts``), e.g. Assistance's
+    /// urban/rural area; nil for none. Evaluated once per payment, and the payment event's payload
+    /// may read it as `p.part`. Static SQL, no input.
+    var totalsPart: String? { get }
+}
+
+extension RosterScheme {
+    /// No parts: a program's totals are the roster's only breakdown.
+    public var totalsPart: String? { nil }
 }
 
 /// A payment event as PostgreSQL builds it, so that a million payments never pass through Swift.
@@ -39,7 +50,8 @@ public struct PaymentEventSQL: Sendable {
     public var type: EventType
     /// An SQL expression of type `json` or `jsonb`: the event's payload, over the paid row `p`
     /// with the columns `beneficiary_id uuid, month date, program text, roster_id uuid,
-    /// amount_fen bigint, region text, recipients text[]`. It must build what the event's
+    /// amount_fen bigint, region text, recipients text[]`, and `part text` (``RosterScheme/totalsPart``,
+    /// null when the scheme has none). It must build what the event's
     /// `DomainEvent` type encodes (the service's contract test decodes it). Static SQL, no input.
     public var payload: String
 

@@ -433,6 +433,13 @@ struct MonitoringTemporaryAndReviewTests {
                     == "2026-05-09")
             #expect(try await count("review_tasks", context.database) == 1)
             #expect(try await breach(recent) == false)
+            // Each overdue case is published once, however many sweeps ran (issue 11, item 9).
+            let overdue = try await context.published.events(ofType: UrgentAdvanceOverdue.eventType.rawValue, count: 3,
+                                                             settle: .seconds(1))
+            let announced = try overdue.map { try $0.cloudEvent().decode(UrgentAdvanceOverdue.self) }
+            #expect(announced.map { $0.caseID.uuidString.lowercased() }.sorted() == [late.lowercased(), sentinel.lowercased()].sorted())
+            #expect(announced.map(\.targetHours) == [24, 24])
+            #expect(announced.first?.township.rawValue == AssistanceHarness.township)
         }
     }
 

@@ -70,6 +70,14 @@ struct RosterAndLifeEventTests {
             #expect(event.month == (try YearMonth(iso: "2026-02")))
             #expect(event.amount == Money(fen: 115_400 + 2 * 5_770))
             #expect(event.recipients.count == 2)
+            #expect(event.area == .urban)
+            // February's roster event splits its total by urban/rural area (issue 11, item 9).
+            let rosters = try await context.published.events(ofType: "civil.assistance.payment-roster-generated.v1", count: 3)
+            let generated = try rosters.map { try $0.cloudEvent().decode(PaymentRosterGenerated.self) }
+            let paidFebruary = try #require(generated.first { $0.households == 1 })
+            #expect(paidFebruary.areas == [RosterAreaTotal(area: .urban, program: .minimumLivingAllowance, households: 1,
+                                                           total: Money(fen: 115_400 + 2 * 5_770))])
+            #expect(generated.filter { $0.households == 0 }.map { $0.areas ?? [] } == [[], []])
         }
     }
 

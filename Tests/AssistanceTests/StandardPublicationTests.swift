@@ -135,4 +135,25 @@ struct StandardPublicationTests {
             #expect(published.first { $0.year == 2025 }?.growthShortfalls == [])
         }
     }
+
+    /// 市定最低指导标准 for the statistics (issue 11, item 9): a new figure is published once, the same
+    /// figure again changes and publishes nothing, a change names the figure it replaces.
+    @Test func aCityMinimumIsPublishedOncePerFigure() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            for _ in 0..<2 {
+                #expect(try await context.client.put("/city-minimum-standards/2026/rural", json: #"{"minimumLivingAllowanceFen":50000}"#)
+                    .status == .noContent)
+            }
+            #expect(try await context.client.put("/city-minimum-standards/2026/rural", json: #"{"minimumLivingAllowanceFen":52000}"#)
+                .status == .noContent)
+            let type = CityMinimumStandardSet.eventType.rawValue
+            let events = try await context.published.events(ofType: type, count: 3, settle: .seconds(2))
+            let set = try events.map { try $0.cloudEvent().decode(CityMinimumStandardSet.self) }
+            #expect(set.map(\.minimumLivingAllowance.fen) == [50_000, 52_000])
+            #expect(set.map { $0.previous?.fen } == [nil, 50_000])
+            #expect(set.map(\.setOn.iso) == ["2026-01-05", "2026-01-05"])
+            #expect(set.map(\.area) == [.rural, .rural])
+            #expect(events.map(\.keyString) == ["2026:rural", "2026:rural"])
+        }
+    }
 }

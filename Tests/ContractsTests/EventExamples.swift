@@ -135,10 +135,15 @@ struct EventExamples {
                 backPayAmount: try Money(parsing: "1587.00"), causationEventID: UUID()),
             BenefitPaid(
                 rosterID: rosterID, caseID: caseID, program: .minimumLivingAllowance, recipients: [husband, wife, child],
-                region: jingtai, month: month("2026-04"), amount: try Money(parsing: "793.50")),
+                region: jingtai, month: month("2026-04"), amount: try Money(parsing: "793.50"), area: .rural),
             PaymentRosterGenerated(
                 rosterID: rosterID, region: jingtai, month: month("2026-04"), households: 3, total: try Money.sum(roster.map(\.total)),
-                programs: roster, skipped: 1, generatedAt: Date()),
+                programs: roster, skipped: 1, generatedAt: Date(),
+                areas: [
+                    RosterAreaTotal(area: .urban, program: .minimumLivingAllowance, households: 1, total: try Money(parsing: "577.00")),
+                    RosterAreaTotal(area: .rural, program: .minimumLivingAllowance, households: 1, total: try Money(parsing: "793.50")),
+                    RosterAreaTotal(area: .rural, program: .extremePoverty, households: 1, total: try Money(parsing: "930.10")),
+                ]),
             OverpaymentRecoveryOpened(
                 claimID: UUID(), caseID: UUID(), program: .extremePoverty, person: deceased, region: jingtai,
                 dateOfDeath: date("2026-03-13"), months: [month("2026-04"), month("2026-05")],
@@ -147,6 +152,11 @@ struct EventExamples {
                 caseID: UUID(), kind: .urgent, person: wife, region: try RegionCode("620423100001"),
                 reportedAt: Date(timeIntervalSince1970: 1_776_000_000), advancedAt: Date(timeIntervalSince1970: 1_776_036_000),
                 amount: Money(yuan: 2_000), withinTarget: true, targetHours: 24),
+            UrgentAdvanceOverdue(
+                caseID: UUID(), person: wife, region: try RegionCode("620423100001"), township: yitiaoshan,
+                reportedAt: Date(timeIntervalSince1970: 1_776_000_000), targetHours: 24, detectedAt: Date(timeIntervalSince1970: 1_776_090_000)),
+            CityMinimumStandardSet(year: 2026, area: .rural, minimumLivingAllowance: Money(yuan: 520), previous: Money(yuan: 500),
+                                   setOn: date("2026-01-05")),
             StandardPublished(
                 region: jingtai, year: 2026, area: .urban, minimumLivingAllowance: Money(yuan: 577),
                 extremePovertyBasic: try Money(parsing: "750.10"),
@@ -160,7 +170,12 @@ struct EventExamples {
                     StandardGrowthShortfall(figure: .minimumLivingAllowance, tier: nil, previous: Money(yuan: 540), published: Money(yuan: 577),
                                             floorPermille: 100, basis: .configured, required: Money(yuan: 594), shortfall: Money(yuan: 17)),
                 ],
-                consumptionGrowthPermille: 53),
+                consumptionGrowthPermille: 53, effectiveFrom: month("2026-07")),
+            CaseRerated(
+                caseID: caseID, program: .minimumLivingAllowance, recipients: [husband, wife, child], region: jingtai, area: .urban,
+                standardEffectiveFrom: month("2026-07"), from: month("2026-07"), previousAmount: try Money(parsing: "793.50"),
+                newAmount: try Money(parsing: "853.50"), backPaidMonths: [month("2026-07"), month("2026-08")],
+                backPayAmount: Money(yuan: 120)),
             LowIncomeRiskDetected(
                 leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, signal: .medicalExpense,
                 householdStatus: .nearLowIncome,
@@ -277,6 +292,8 @@ struct EventExamples {
                 caseID: UUID(), kind: .expenditure, person: husband, region: jingtai,
                 reportedAt: Date(timeIntervalSince1970: 1_776_000_000), advancedAt: Date(timeIntervalSince1970: 1_776_180_000),
                 amount: Money(yuan: 3_000), withinTarget: false, targetHours: 48),
+            CityMinimumStandardSet(year: 2027, area: .urban, minimumLivingAllowance: Money(yuan: 700), previous: nil,
+                                   setOn: date("2026-12-20")),
             StandardPublished(
                 region: jingtai, year: 2026, area: .rural, minimumLivingAllowance: Money(yuan: 369),
                 extremePovertyBasic: try Money(parsing: "466.70"),
@@ -294,6 +311,10 @@ struct EventExamples {
                                             shortfall: Money(yuan: 12)),
                 ],
                 consumptionGrowthPermille: -12),
+            CaseRerated(
+                caseID: UUID(), program: .extremePoverty, recipients: [widow], region: jingtai, area: .rural,
+                standardEffectiveFrom: month("2026-01"), from: month("2026-03"), previousAmount: Money(yuan: 530),
+                newAmount: try Money(parsing: "583.00"), backPaidMonths: [], backPayAmount: .zero),
             LowIncomeRiskDetected(
                 leadID: UUID(), householdID: UUID(), person: husband, region: jingtai, signal: .unemployment,
                 householdStatus: .recipient, explanation: "registered unemployed; review the household's income",

@@ -169,6 +169,31 @@ struct EventSchemaTests {
         #expect(reissue2.region?.rawValue == "620423")
         #expect(try fixture(FuneralSubsidyGranted.self, release: 1).crematedOn == nil)
         #expect(try fixture(FuneralSubsidyGranted.self, release: 2).crematedOn?.iso == "2026-03-15")
+        #expect(try fixture(BenefitPaid.self, release: 1).area == nil)
+        #expect(try fixture(BenefitPaid.self, release: 2).area == .rural)
+        #expect(try fixture(PaymentRosterGenerated.self, release: 1).areas == nil)
+        let roster2 = try fixture(PaymentRosterGenerated.self, release: 2)
+        #expect(roster2.areas?.map(\.area) == [.urban, .rural, .rural])
+        #expect(roster2.areas?.map(\.total.fen) == [57_700, 79_350, 93_010])
+        #expect(try fixture(StandardPublished.self, release: 1).effectiveFrom == nil)
+        #expect(try fixture(StandardPublished.self, release: 2).effectiveFrom?.iso == "2026-07")
+    }
+
+    /// The statistics' events of issue 11: an urgent case overdue is keyed like its advance, a city
+    /// minimum by year and area.
+    @Test func statisticsEventsAreKeyedByCaseAndByYearAndArea() throws {
+        let person = try PersonRef(rawValue: "pr_" + String(repeating: "d", count: 64))
+        let caseID = try #require(UUID(uuidString: "7B1E2C3D-4F5A-4B6C-9D7E-8F9A0B1C2D3E"))
+        let overdue = UrgentAdvanceOverdue(caseID: caseID, person: person, region: try RegionCode("620423100"),
+                                           township: try RegionCode("620423100"), reportedAt: Date(), targetHours: 24, detectedAt: Date())
+        #expect(overdue.aggregateID == "7b1e2c3d-4f5a-4b6c-9d7e-8f9a0b1c2d3e")
+        let advanced = TemporaryAssistanceAdvanced(caseID: caseID, kind: .urgent, person: person, region: try RegionCode("620423100"),
+                                                   reportedAt: Date(), advancedAt: Date(), amount: Money(yuan: 1), withinTarget: false,
+                                                   targetHours: 24)
+        #expect(overdue.aggregateID == advanced.aggregateID)
+        let minimum = CityMinimumStandardSet(year: 2026, area: .rural, minimumLivingAllowance: Money(yuan: 520), previous: nil,
+                                             setOn: try CivilDate(iso: "2026-01-05"))
+        #expect(minimum.aggregateID == "2026:rural")
     }
 
     private func decode<E: DomainEvent>(_ event: CloudEvent, as: E.Type) throws -> E { try event.decode(E.self) }

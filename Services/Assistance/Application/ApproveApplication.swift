@@ -8,7 +8,8 @@ import ServiceKit
 
 /// Approval (审核确认): closes the public notice, approves under the configured authority, computes
 /// the amount and opens the case(s) — one for the household, or one per 单人户 member — each
-/// with `application-approved` and `benefit-granted`. A 特困 minor's review at 18 is scheduled now.
+/// with `application-approved` and `benefit-granted`. A standard already published to take effect
+/// later in the case's period re-rates it from then, as it re-rated the cases open when it was published. A 特困 minor's review at 18 is scheduled now.
 enum ApproveApplication {
     static func run(_ id: UUID, by authority: ApprovalAuthority, policy: AssistancePolicy, today: CivilDate,
                     dependencies: ServiceDependencies, logger: Logger) async throws -> StoredApplication {
@@ -30,16 +31,19 @@ enum ApproveApplication {
                                 "economic verification found the applicant not eligible; reject the application with a reason")
         }
         let household = try await HouseholdStore.load(application.householdID, verified: true, on: connection, logger: logger)
-        let standard = try await StandardStore.inForce(region: application.region, year: startsOn.year, area: household.area,
+        let standard = try await StandardStore.inForce(region: application.region, month: startsOn.yearMonth, area: household.area,
                                                        on: connection, logger: logger)
         let grants = try BenefitGrant.grants(program: application.program, applicant: application.applicant,
                                              selfCareAbility: application.selfCareAbility, household: household,
                                              standard: standard, policy: policy, startsOn: startsOn)
         for grant in grants {
-            let benefit = BenefitCase(id: UUID(), householdID: application.householdID, program: application.program,
+            var benefit = BenefitCase(id: UUID(), householdID: application.householdID, program: application.program,
                                       region: application.region, recipients: grant.recipients,
                                       terms: CaseTerms(firstMonth: startsOn.yearMonth, monthlyAmount: grant.amount),
                                       status: .active, suspensionReason: nil, departed: [])
+            try await RerateCases.scheduleLaterStandards(&benefit, after: startsOn.yearMonth, household: household,
+                                                         selfCareAbility: application.selfCareAbility, policy: policy,
+                                                         on: connection, logger: logger)
             try await CaseStore.open(benefit, applicationID: application.id, approvedOn: approvedOn,
                                      reviewMonths: policy.reviewMonths[application.program] ?? 12, on: connection, logger: logger)
             let approved = ApplicationApproved(

@@ -12,7 +12,8 @@ import ServiceKit
 ///   review date moves on by the program's interval;
 /// - cases whose gradual exit (渐退) has ended are marked terminated;
 /// - 先行救助: urgent temporary-assistance reports still not advanced 24 hours after the report
-///   are counted once as breaches (`assistance_advance_target_breaches_total`) and exposed as the
+///   are counted once as breaches (`assistance_advance_target_breaches_total`), published once
+///   each as `urgent-advance-overdue` (for the statistics), and exposed as the
 ///   `assistance_advances_overdue` gauge.
 enum CaseworkSweep {
     static func job(_ dependencies: ServiceDependencies, policy: AssistancePolicy, clock: ServiceClock, interval: Duration) -> PeriodicJob {
@@ -34,9 +35,17 @@ enum CaseworkSweep {
             try await CaseStore.terminateEnded(before: today, on: connection, logger: logger)
             let cutoff = now.addingTimeInterval(-TemporaryAssistance.advanceTarget)
             let newlyLate = try await TemporaryCaseStore.flagLateAdvances(reportedBefore: cutoff, on: connection, logger: logger)
-            if newlyLate > 0 {
-                Counter(label: "assistance_advance_target_breaches_total", dimensions: [("when", "not-advanced")]).increment(by: newlyLate)
-                logger.warning("urgent cases not advanced within 24 hours", metadata: ["count": "\(newlyLate)"])
+            for late in newlyLate {
+                try await Outbox.append(
+                    UrgentAdvanceOverdue(caseID: late.id, person: late.person, region: late.region, township: late.township,
+                                         reportedAt: late.reportedAt, targetHours: Int(TemporaryAssistance.advanceTarget / 3_600),
+                                         detectedAt: now),
+                    source: dependencies.source, on: connection, logger: logger)
+            }
+            if !newlyLate.isEmpty {
+                Counter(label: "assistance_advance_target_breaches_total", dimensions: [("when", "not-advanced")])
+                    .increment(by: newlyLate.count)
+                logger.warning("urgent cases not advanced within 24 hours", metadata: ["count": "\(newlyLate.count)"])
             }
             let overdue = try await TemporaryCaseStore.overdueAdvances(reportedBefore: cutoff, on: connection, logger: logger)
             Gauge(label: "assistance_advances_overdue").record(overdue)

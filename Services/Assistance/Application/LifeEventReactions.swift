@@ -52,6 +52,13 @@ enum LifeEventReactions {
                                                          policy: policy, on: connection, logger: logger)
             }
             let outcome = benefit.recordDeath(of: person, on: date, eventID: context.event.id, remainingAmount: othersAmount)
+            if othersAmount != nil {
+                // The others' amount is on the standard in force the month after the death; one
+                // published to take effect later still applies from its month.
+                let household = try await HouseholdStore.load(benefit.householdID, verified: true, on: connection, logger: logger)
+                try await RerateCases.scheduleLaterStandards(&benefit, after: outcome.departure.fromMonth, household: household,
+                                                             selfCareAbility: nil, policy: policy, on: connection, logger: logger)
+            }
             if outcome.needsReview {
                 try await ReviewTaskStore.open(
                     .householdChanged, household: benefit.householdID, case: benefit.id,
@@ -149,7 +156,7 @@ enum LifeEventReactions {
         let others = benefit.recipients(without: person)
         let remaining = household.members.filter { others.contains($0.person) }
         guard !remaining.isEmpty else { return nil }
-        let standard = try await StandardStore.inForce(region: benefit.region, year: month.year, area: household.area,
+        let standard = try await StandardStore.inForce(region: benefit.region, month: month, area: household.area,
                                                        on: connection, logger: logger)
         return try BenefitAmount.remainingHousehold(remaining, area: household.area, standard: standard, from: month, policy: policy)
     }

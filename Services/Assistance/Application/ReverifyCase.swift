@@ -22,10 +22,18 @@ enum ReverifyCase {
                 facts += try await source.records(for: declared.members.map(\.person), on: connection, logger: logger)
             }
             let members = try VerificationConsolidation.consolidate(declared.members, with: facts)
-            let standard = try await StandardStore.inForce(region: benefit.region, year: today.year, area: declared.area,
+            let standard = try await StandardStore.inForce(region: benefit.region, month: today.yearMonth, area: declared.area,
                                                            on: connection, logger: logger)
-            let review = try CaseReview.review(benefit, members: members, area: declared.area, standard: standard, policy: policy,
+            var review = try CaseReview.review(benefit, members: members, area: declared.area, standard: standard, policy: policy,
                                                today: today)
+            if review.reviewed.status == .active, review.reviewed.terms != benefit.terms {
+                // The new amount is from next month on today's standard; one already published to
+                // take effect later still applies from its month.
+                try await RerateCases.scheduleLaterStandards(
+                    &review.reviewed, after: today.yearMonth,
+                    household: try Household(area: declared.area, residence: declared.residence, members: members),
+                    selfCareAbility: nil, policy: policy, on: connection, logger: logger)
+            }
             if let termination = review.termination {
                 try await Outbox.append(
                     BenefitTerminated(caseID: benefit.id, program: benefit.program, recipients: benefit.recipients, region: benefit.region,

@@ -21,7 +21,7 @@ enum VerifyApplication {
             }
             let household = try Household(area: declared.area, residence: declared.residence,
                                           members: try VerificationConsolidation.consolidate(declared.members, with: records))
-            let standard = try await StandardStore.inForce(region: application.region, year: today.year, area: household.area,
+            let standard = try await StandardStore.inForce(region: application.region, month: today.yearMonth, area: household.area,
                                                            on: connection, logger: logger)
             let summary = try VerificationSummary.evaluate(
                 program: application.program, applicant: application.applicant, hasAbleSupporter: application.hasAbleSupporter,

@@ -7,11 +7,18 @@ import Contracts
 /// between urban and rural (《景泰县“十四五”民政事业发展规划》第一章（三）; 《景泰县“十四五”民政事业发展规划》第三章（一）2); the same dimensions are named in 济民发〔2022〕3号《2022年全市民政工作要点》第5项 and for the
 /// city guidance standard in *市《2023年全市民政工作要点》（八）. Annual figures in the sources
 /// (e.g. rural 低保 4428 元/年/人) are stored monthly; use ``monthly(fromAnnual:)``.
+///
+/// Each standard takes effect in a month of its year (``effectiveFrom``, January unless said
+/// otherwise): seed 004 raises 低保 "2023年1月起" and brings grades 3–4 into the care subsidy "从2023年7月起",
+/// so a county may publish more than one standard a year, and a standard governs the months from its
+/// effective month until the next one's.
 public struct AssistanceStandard: Sendable, Hashable, Codable {
     /// The county (GB/T 2260 six-digit code) that publishes the standard.
     public let region: RegionCode
     public let year: Int
     public let area: UrbanRural
+    /// The first month the standard is paid at; within `year`.
+    public let effectiveFrom: YearMonth
     /// 低保 standard per person per month.
     public let minimumLivingAllowance: Money
     /// 特困 basic living standard (基本生活标准) per person per month.
@@ -25,8 +32,10 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
     public static let years = 1...9999
 
     /// Refuses a region below county level (`standard.region-not-county`), a year outside
-    /// 1…9999 (`standard.year-invalid`) and a zero or negative amount (`standard.amount-not-positive`).
-    public init(region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
+    /// 1…9999 (`standard.year-invalid`), an effective month outside the year
+    /// (`standard.effective-month-outside-year`) and a zero or negative amount (`standard.amount-not-positive`).
+    /// `effectiveFrom` defaults to January of `year`.
+    public init(region: RegionCode, year: Int, area: UrbanRural, effectiveFrom: YearMonth? = nil, minimumLivingAllowance: Money,
                 extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) throws(RuleViolation) {
         guard region.level == .county else {
             throw RuleViolation.invalid("standard.region-not-county", "standards are set per county; \(region) is a \(region.level) code")
@@ -34,23 +43,35 @@ public struct AssistanceStandard: Sendable, Hashable, Codable {
         guard Self.years.contains(year) else {
             throw RuleViolation.invalid("standard.year-invalid", "year \(year) is outside 1...9999")
         }
+        if let effectiveFrom, effectiveFrom.year != year {
+            throw RuleViolation.invalid("standard.effective-month-outside-year",
+                                        "a standard for \(year) takes effect in a month of \(year), not \(effectiveFrom)")
+        }
         guard minimumLivingAllowance > .zero, extremePovertyBasic > .zero,
               extremePovertyCare.values.allSatisfy({ $0 > .zero }) else {
             throw RuleViolation.invalid("standard.amount-not-positive", "every standard must be a positive amount")
         }
-        self.init(validRegion: region, year: year, area: area, minimumLivingAllowance: minimumLivingAllowance,
+        self.init(validRegion: region, year: year, area: area, effectiveFrom: effectiveFrom, minimumLivingAllowance: minimumLivingAllowance,
                   extremePovertyBasic: extremePovertyBasic, extremePovertyCare: extremePovertyCare)
     }
 
     /// For figures already known to satisfy the checks above (the published Jingtai standards).
-    init(validRegion region: RegionCode, year: Int, area: UrbanRural, minimumLivingAllowance: Money,
+    init(validRegion region: RegionCode, year: Int, area: UrbanRural, effectiveFrom: YearMonth? = nil, minimumLivingAllowance: Money,
          extremePovertyBasic: Money, extremePovertyCare: [SelfCareAbility: Money] = [:]) {
         self.region = region
         self.year = year
         self.area = area
+        self.effectiveFrom = effectiveFrom ?? Self.january(of: year)
         self.minimumLivingAllowance = minimumLivingAllowance
         self.extremePovertyBasic = extremePovertyBasic
         self.extremePovertyCare = extremePovertyCare
+    }
+
+    /// January of `year` (1…9999): the effective month of a standard that names none.
+    public static func january(of year: Int) -> YearMonth {
+        do { return try YearMonth(year: year, month: 1) } catch {
+            preconditionFailure("a standard's year is within 1...9999: \(error)")
+        }
     }
 
     /// The care standard for a tier; nil if the county has not published that tier.

@@ -7,7 +7,7 @@ import Contracts
 public enum CaseReview {
     /// The case as the review leaves it.
     public struct Result: Sendable {
-        public let reviewed: BenefitCase
+        public var reviewed: BenefitCase
         /// For the review tasks the review closes, e.g. "continued at 477.00 from 2026-06".
         public let outcome: String
         /// Set when the case now ends: `benefit-terminated` is published.

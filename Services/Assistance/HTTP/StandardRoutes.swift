@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 import ServiceKit
 
-/// 保障标准: `POST /standards` validates and publishes a county's standards for a year and area;
+/// 保障标准: `POST /standards` validates and publishes a county's standards for a year and area,
+/// taking effect in January or the month given (re-rating the cases paid on them);
 /// `PUT /city-minimum-standards/{year}/{area}` sets the city's minimum guidance;
 /// `GET /standards` lists what was published.
 enum StandardRoutes {
@@ -24,6 +25,8 @@ enum StandardRoutes {
         /// 居民上年度人均消费支出增速 in per mille, which the 低保 growth is held to.
         var consumptionGrowthPermille: Int?
         var publishedOn: String?
+        /// The first month the standard is paid at, `YYYY-MM` within `year`; January when absent.
+        var effectiveFrom: String?
     }
 
     struct CityMinimumRequest: Decodable, Sendable {
@@ -34,6 +37,7 @@ enum StandardRoutes {
         var region: String
         var year: Int
         var area: String
+        var effectiveFrom: String
         var minimumLivingAllowanceFen: Int64
         var extremePovertyBasicFen: Int64
         var extremePovertyCareFen: [String: Int64]
@@ -82,7 +86,8 @@ enum StandardRoutes {
                 try RequestParsing.date(text, field: "publishedOn")
             } ?? clock.today()
             let published = try await PublishStandard.run(standard, override: override, consumptionGrowth: consumptionGrowth,
-                                                          publishedOn: publishedOn, policy: policy, dependencies: dependencies,
+                                                          publishedOn: publishedOn, today: clock.today(), policy: policy,
+                                                          dependencies: dependencies,
                                                           logger: context.logger)
             return EditedResponse(status: .created, response: Published(published))
         }
@@ -93,7 +98,7 @@ enum StandardRoutes {
             let area = try RequestParsing.choice(try context.parameters.require("area"), field: "area", as: UrbanRural.self)
             let body = try await request.decode(as: CityMinimumRequest.self, context: context)
             let minimum = try CityMinimumStandard(year: year, area: area, minimumLivingAllowance: Money(fen: body.minimumLivingAllowanceFen))
-            try await PublishStandard.setCityMinimum(minimum, dependencies: dependencies, logger: context.logger)
+            try await PublishStandard.setCityMinimum(minimum, today: clock.today(), dependencies: dependencies, logger: context.logger)
             return Response(status: .noContent)
         }
         // Published standards are public (公布): every role reads every region's, a township
@@ -141,6 +146,7 @@ extension StandardRoutes.PublishRequest {
         return try AssistanceStandard(
             region: try RequestParsing.region(region, field: "region"), year: year,
             area: try RequestParsing.choice(area, field: "area", as: UrbanRural.self),
+            effectiveFrom: try effectiveFrom.map { text throws(RuleViolation) in try RequestParsing.month(text, field: "effectiveFrom") },
             minimumLivingAllowance: try monthly(minimumLivingAllowanceFen, minimumLivingAllowanceAnnualFen, field: "minimumLivingAllowance"),
             extremePovertyBasic: try monthly(extremePovertyBasicFen, extremePovertyBasicAnnualFen, field: "extremePovertyBasic"),
             extremePovertyCare: care)
@@ -151,6 +157,7 @@ extension StandardRoutes.Published {
     init(_ published: StandardStore.Published) {
         let standard = published.standard
         self.init(region: standard.region.rawValue, year: standard.year, area: standard.area.rawValue,
+                  effectiveFrom: standard.effectiveFrom.iso,
                   minimumLivingAllowanceFen: standard.minimumLivingAllowance.fen, extremePovertyBasicFen: standard.extremePovertyBasic.fen,
                   extremePovertyCareFen: StandardStore.careFen(standard), warnings: published.warnings,
                   growthShortfalls: published.growthShortfalls.map(StandardRoutes.Shortfall.init),

@@ -307,5 +307,19 @@ enum AssistanceMigrations {
             """,
             "CREATE UNIQUE INDEX leads_one_outreach_per_signal ON leads (signal_id) WHERE household_id IS NULL",
         ]),
+        // Standards take effect in a month (issue 11): a county may publish several a year, each
+        // keyed by its effective month; the standards published before take effect in January of
+        // their year, as they were paid.
+        Migration(version: 10, name: "standard_effective_months", statements: [
+            "ALTER TABLE standards ADD COLUMN effective_from date",
+            "UPDATE standards SET effective_from = make_date(year, 1, 1)",
+            "ALTER TABLE standards ALTER COLUMN effective_from SET NOT NULL",
+            """
+            ALTER TABLE standards ADD CONSTRAINT standards_effective_within_year
+                CHECK (extract(year FROM effective_from) = year AND extract(day FROM effective_from) = 1)
+            """,
+            "ALTER TABLE standards DROP CONSTRAINT standards_pkey",
+            "ALTER TABLE standards ADD PRIMARY KEY (region, area, effective_from)",
+        ]),
     ]
 }

@@ -35,24 +35,34 @@ struct AssistanceRoster: RosterScheme {
         "SELECT count(*)::int FROM cases WHERE starts_with(region, \(regionPrefix)) AND status <> 'terminated'"
     }
 
-    /// `benefit-paid`, keyed by the case: the JSON `BenefitPaid` encodes.
+    /// A payment's urban/rural area: that of the case's household, whose standard its amount is
+    /// computed on. Two primary-key reads per payment.
+    var totalsPart: String? {
+        "(SELECT h.area FROM cases c JOIN households h ON h.id = c.household_id WHERE c.id = p.beneficiary_id)"
+    }
+
+    /// `benefit-paid`, keyed by the case: the JSON `BenefitPaid` encodes, with the area (`p.part`).
     var paymentEvent: PaymentEventSQL {
         PaymentEventSQL(type: BenefitPaid.eventType, payload: """
-            json_build_object('rosterID', p.roster_id, 'caseID', p.beneficiary_id, 'program', p.program,
+            json_strip_nulls(json_build_object('rosterID', p.roster_id, 'caseID', p.beneficiary_id, 'program', p.program,
                               'recipients', p.recipients, 'region', p.region, 'month', to_char(p.month, 'YYYY-MM'),
-                              'amount', p.amount_fen)
+                              'amount', p.amount_fen, 'area', p.part))
             """)
     }
 
-    /// `payment-roster-generated`: households (one payment per case) and totals per program.
+    /// `payment-roster-generated`: households (one payment per case) and totals per program, and
+    /// per urban/rural area and program for the statistics.
     func rosterEvent(rosterID: UUID, run: RosterRun) -> any DomainEvent {
-        PaymentRosterGenerated(
+        func program(_ name: String) -> AssistanceProgram { AssistanceProgram(rawValue: name) ?? .minimumLivingAllowance }
+        return PaymentRosterGenerated(
             rosterID: rosterID, region: run.region, month: run.month, households: run.payments, total: run.total,
-            programs: run.programs.map {
-                RosterProgramTotal(program: AssistanceProgram(rawValue: $0.program) ?? .minimumLivingAllowance,
-                                   households: $0.payments, total: $0.total)
-            },
-            skipped: run.skipped, generatedAt: Date())
+            programs: run.programs.map { RosterProgramTotal(program: program($0.program), households: $0.payments, total: $0.total) },
+            skipped: run.skipped, generatedAt: Date(),
+            areas: run.parts.compactMap { part in
+                part.part.flatMap(UrbanRuralArea.init(rawValue:)).map {
+                    RosterAreaTotal(area: $0, program: program(part.program), households: part.payments, total: part.total)
+                }
+            })
     }
 
     /// The cases whose household lives within `region` now: recovery-claim listings keep to them.

@@ -15,7 +15,7 @@ enum CaseStore {
                                amount_steps, first_month, approved_on, next_review_on)
             VALUES (\(benefit.id), \(applicationID), \(benefit.householdID), \(benefit.program.rawValue),
                     \(benefit.region.rawValue), \(benefit.recipients.map(\.rawValue))::text[], \(benefit.terms.monthlyAmount.fen),
-                    \(firstDay)::date, \(try stepsJSON(benefit.terms.steps))::jsonb,
+                    \(benefit.terms.currentAmountFrom.firstDay.iso)::date, \(try stepsJSON(benefit.terms.steps))::jsonb,
                     \(firstDay)::date, \(approvedOn.iso)::date, \(reviewOn?.iso)::date)
             """, logger: logger)
     }
@@ -120,6 +120,30 @@ enum CaseStore {
         var opened = 0
         for try await _ in rows.decode(UUID.self) { opened += 1 }
         return opened
+    }
+
+    /// A case a standard may re-rate, with the 特困 person's self-care tier its application gave.
+    struct Reratable: Sendable {
+        var id: UUID
+        var selfCareAbility: SelfCareAbility?
+    }
+
+    /// The active cases of the county's households of `area` (the standard they are paid on), in
+    /// id order (the order they are locked in).
+    static func reratable(county: RegionCode, area: UrbanRural, on connection: PostgresConnection,
+                          logger: Logger) async throws -> [Reratable] {
+        let rows = try await connection.query("""
+            SELECT c.id, a.extras->>'selfCareAbility' FROM cases c
+            JOIN households h ON h.id = c.household_id
+            LEFT JOIN applications a ON a.id = c.application_id
+            WHERE starts_with(c.region, \(county.county.rawValue)) AND h.area = \(area.rawValue) AND c.status = 'active'
+            ORDER BY c.id
+            """, logger: logger)
+        var cases: [Reratable] = []
+        for try await (id, tier) in rows.decode((UUID, String?).self) {
+            cases.append(Reratable(id: id, selfCareAbility: tier.flatMap(SelfCareAbility.init(rawValue:))))
+        }
+        return cases
     }
 
     /// A household's move: its cases not terminated are handled, paid and reviewed by `region`

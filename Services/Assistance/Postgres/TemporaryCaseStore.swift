@@ -55,17 +55,29 @@ enum TemporaryCaseStore {
         try await connection.query("UPDATE temporary_cases SET status = 'reviewed' WHERE id = \(id)", logger: logger)
     }
 
+    /// An urgent case found not advanced in time.
+    struct LateAdvance: Sendable {
+        var id: UUID
+        var person: PersonRef
+        var region: RegionCode
+        var township: RegionCode
+        var reportedAt: Date
+    }
+
     /// Urgent cases reported before `cutoff` and still not advanced, not counted before: marks
-    /// them counted and returns how many there were.
-    static func flagLateAdvances(reportedBefore cutoff: Date, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+    /// them counted and returns them (each case once, ever: the flag is what keeps it so).
+    static func flagLateAdvances(reportedBefore cutoff: Date, on connection: PostgresConnection, logger: Logger) async throws -> [LateAdvance] {
         let rows = try await connection.query("""
             UPDATE temporary_cases SET breach_reported = true
             WHERE kind = 'urgent' AND advanced_at IS NULL AND status = 'reported' AND reported_at < \(cutoff) AND NOT breach_reported
-            RETURNING id
+            RETURNING id, person_ref, region, township, reported_at
             """, logger: logger)
-        var flagged = 0
-        for try await _ in rows.decode(UUID.self) { flagged += 1 }
-        return flagged
+        var flagged: [LateAdvance] = []
+        for try await (id, person, region, township, reportedAt) in rows.decode((UUID, String, String, String, Date).self) {
+            flagged.append(LateAdvance(id: id, person: try PersonRef(rawValue: person), region: try RegionCode(region),
+                                       township: try RegionCode(township), reportedAt: reportedAt))
+        }
+        return flagged.sorted { ($0.reportedAt, $0.id.uuidString) < ($1.reportedAt, $1.id.uuidString) }
     }
 
     /// Urgent cases reported before `cutoff` and still not advanced.

@@ -194,7 +194,8 @@ struct AssistanceSeed {
                                    extremePovertyBasic: try AssistanceStandard.monthly(fromAnnual: Money(fen: 636_000)),
                                    extremePovertyCare: [.partiallyDependent: Money(fen: 15_000), .fullyDependent: Money(fen: 30_000)]),
         ] {
-            _ = try await PublishStandard.run(standard, override: nil, publishedOn: today, policy: policy, dependencies: dependencies,
+            _ = try await PublishStandard.run(standard, override: nil, publishedOn: today, today: today, policy: policy,
+                                              dependencies: dependencies,
                                               logger: dependencies.logger)
         }
     }

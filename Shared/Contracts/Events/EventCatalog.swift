@@ -32,9 +32,12 @@ public enum EventCatalog {
         BenefitPaid.self,
         PaymentRosterGenerated.self,
         OverpaymentRecoveryOpened.self,
+        CaseRerated.self,
         TemporaryAssistanceAdvanced.self,
+        UrgentAdvanceOverdue.self,
         // Assistance: standards and low-income monitoring.
         StandardPublished.self,
+        CityMinimumStandardSet.self,
         LowIncomeRiskDetected.self,
         OutreachLeadRaised.self,
         LeadFollowedUp.self,

@@ -20,9 +20,12 @@ public struct BenefitPaid: DomainEvent {
     public var month: YearMonth
     /// The amount paid for the month, in fen.
     public var amount: Money
+    /// Whether the household is paid on the urban or the rural standard, for the statistics'
+    /// counts per area; absent from payloads of releases before it.
+    public var area: UrbanRuralArea?
 
     public init(rosterID: UUID, caseID: UUID, program: AssistanceProgram, recipients: [PersonRef],
-                region: RegionCode, month: YearMonth, amount: Money) {
+                region: RegionCode, month: YearMonth, amount: Money, area: UrbanRuralArea? = nil) {
         self.rosterID = rosterID
         self.caseID = caseID
         self.program = program
@@ -30,6 +33,7 @@ public struct BenefitPaid: DomainEvent {
         self.region = region
         self.month = month
         self.amount = amount
+        self.area = area
     }
 
     public var aggregateID: String { caseID.uuidString.lowercased() }

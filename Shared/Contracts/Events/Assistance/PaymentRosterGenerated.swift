@@ -24,9 +24,12 @@ public struct PaymentRosterGenerated: DomainEvent {
     /// Cases left off the roster (suspended, or failing a payment check).
     public var skipped: Int
     public var generatedAt: Date
+    /// Households and total per urban/rural area and program (the programs' totals split by the
+    /// standard the households are paid on); absent from payloads of releases before it.
+    public var areas: [RosterAreaTotal]?
 
     public init(rosterID: UUID, region: RegionCode, month: YearMonth, households: Int, total: Money,
-                programs: [RosterProgramTotal], skipped: Int, generatedAt: Date) {
+                programs: [RosterProgramTotal], skipped: Int, generatedAt: Date, areas: [RosterAreaTotal]? = nil) {
         self.rosterID = rosterID
         self.region = region
         self.month = month
@@ -35,6 +38,7 @@ public struct PaymentRosterGenerated: DomainEvent {
         self.programs = programs
         self.skipped = skipped
         self.generatedAt = generatedAt
+        self.areas = areas
     }
 
     public var aggregateID: String { "\(region.rawValue):\(month.iso)" }

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Published by Assistance when the standard takes effect, with any warnings it was published
 /// despite (and the override reason when one was needed). Keyed by `"<region>:<year>:<area>"`
-/// (e.g. `"620423:2026:rural"`), so a corrected publication follows the earlier one. Assistance
-/// recalculates its cases from it; ElderCare uses the care standard for supported 特困 persons;
+/// (e.g. `"620423:2026:rural"`), so a corrected publication, or a second standard of the year
+/// (`effectiveFrom`), follows the earlier one. Assistance re-rates its cases from it
+/// (`case-rerated`); ElderCare uses the care standard for supported 特困 persons;
 /// dashboards compare counties.
 public struct StandardPublished: DomainEvent {
     public static let eventType = EventType(.assistance, "standard-published", version: 1)
@@ -32,11 +33,14 @@ public struct StandardPublished: DomainEvent {
     /// The previous year's growth of residents' per-capita consumption the publication gave, in per
     /// mille, which the 低保 growth is held to (居民上年度人均消费支出增速); absent when none was given.
     public var consumptionGrowthPermille: Int?
+    /// The first month the standard is paid at (within `year`); absent from payloads of releases
+    /// before effective months, whose standards took effect in January.
+    public var effectiveFrom: YearMonth?
 
     public init(region: RegionCode, year: Int, area: UrbanRuralArea, minimumLivingAllowance: Money,
                 extremePovertyBasic: Money, extremePovertyCare: [CareStandard], warnings: [String],
                 overrideReason: String?, publishedOn: CivilDate, growthShortfalls: [StandardGrowthShortfall]? = nil,
-                consumptionGrowthPermille: Int? = nil) {
+                consumptionGrowthPermille: Int? = nil, effectiveFrom: YearMonth? = nil) {
         self.region = region
         self.year = year
         self.area = area
@@ -48,6 +52,7 @@ public struct StandardPublished: DomainEvent {
         self.publishedOn = publishedOn
         self.growthShortfalls = growthShortfalls
         self.consumptionGrowthPermille = consumptionGrowthPermille
+        self.effectiveFrom = effectiveFrom
     }
 
     public var aggregateID: String { "\(region.rawValue):\(year):\(area.rawValue)" }
