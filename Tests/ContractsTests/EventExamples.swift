@@ -176,6 +176,10 @@ struct EventExamples {
             ElderRegistered(person: widow, region: try RegionCode("620423100"), registeredOn: date("2026-03-02"), ageBand: .seventies),
             ElderCategoryChanged(person: widow, region: try RegionCode("620423100"), category: .extremePoverty, change: .added,
                                  origin: .derived, changedOn: date("2026-05-01"), causationEventID: UUID()),
+            VisitCompleted(visitID: UUID(), person: widow, region: try RegionCode("620423100"), visitedOn: date("2026-05-03"),
+                           mode: .inPerson, riskFlags: [.health, .safety]),
+            VisitOverdue(person: widow, region: try RegionCode("620423100"), dueOn: date("2026-06-03"), cadence: .monthly,
+                         detectedOn: date("2026-06-04")),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }

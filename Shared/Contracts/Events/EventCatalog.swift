@@ -44,6 +44,9 @@ public enum EventCatalog {
         // ElderCare: the elder register.
         ElderRegistered.self,
         ElderCategoryChanged.self,
+        // ElderCare: visits.
+        VisitCompleted.self,
+        VisitOverdue.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {
