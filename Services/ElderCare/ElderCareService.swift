@@ -17,6 +17,7 @@ enum ElderCareService {
                     .merged(with: WaitingListReactions.handlers(clock: clock, source: dependencies.source))
                     .merged(with: OperatorStandingReactions.handlers())
                     .merged(with: AllowanceLifeEventReactions.handlers(settings: policy.allowance, clock: clock, source: dependencies.source))
+                    .merged(with: CentralisedSupportOffers.handlers(policy: policy, clock: clock, source: dependencies.source))
             },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },
             routes: { routes, dependencies in
