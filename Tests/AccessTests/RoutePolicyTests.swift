@@ -35,6 +35,6 @@ struct RoutePolicyTests {
     }
 
     @Test func roleNamesAreTheClaimValues() {
-        #expect(Role.allCases.map(\.rawValue) == ["registrar", "intake", "reviewer", "approver", "finance", "policy", "auditor", "admin"])
+        #expect(Role.allCases.map(\.rawValue) == ["registrar", "intake", "reviewer", "approver", "finance", "policy", "caseworker", "visitor", "assessor", "auditor", "admin"])
     }
 }

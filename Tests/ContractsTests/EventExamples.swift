@@ -238,6 +238,10 @@ struct EventExamples {
             AllowanceResumed(allowanceID: UUID(), person: deceased, region: yitiaoshan, reason: .deathAnnulled,
                              resumedFrom: month("2026-09"), backPaidMonths: [month("2026-09")], backPayAmount: Money(yuan: 100),
                              causationEventID: UUID()),
+            VisitCompleted(visitID: UUID(), person: widow, region: try RegionCode("620423100"), visitedOn: date("2026-05-03"),
+                           mode: .inPerson, riskFlags: [.health, .safety]),
+            VisitOverdue(person: widow, region: try RegionCode("620423100"), dueOn: date("2026-06-03"), cadence: .monthly,
+                         detectedOn: date("2026-06-04")),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { (Swift.type(of: $0).eventType.rawValue, $0) })
     }

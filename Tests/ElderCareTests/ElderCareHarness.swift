@@ -34,7 +34,9 @@ enum ElderCareHarness {
         let database: TestDatabase
         do { database = try await TestDatabase.create("eldercare") } catch { throw HarnessError(underlying: String(reflecting: error)) }
         let clock = ServiceClock(fixed: try CivilDate(iso: today))
-        let definition = ElderCareService.definition(policy: try ElderCarePolicy.fromEnvironment(policy), clock: clock)
+        // The visit sweep every 300 ms, so that a test sees its work soon after moving the clock.
+        let definition = ElderCareService.definition(policy: try ElderCarePolicy.fromEnvironment(policy), clock: clock,
+                                                     sweepInterval: .milliseconds(300))
         let settings = try ServiceHarness.settings(.eldercare, database: database, kafka: kafka)
         let app = try await ServiceRuntime.buildApplication(definition, settings: settings)
         do {

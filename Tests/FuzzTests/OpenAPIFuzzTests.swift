@@ -4,6 +4,7 @@ import TestKit
 import TestSupport
 import AssistanceDomain
 @testable import Assistance
+@testable import ElderCare
 @testable import Registry
 
 /// Property-based fuzzing of each service's OpenAPI document with schemathesis: every operation
@@ -21,5 +22,11 @@ struct OpenAPIFuzzTests {
         let definition = AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment([:]))
         let outcome = try await Schemathesis.fuzz(definition)
         #expect(outcome.status == 0, "schemathesis found failures in the Assistance API:\n\(outcome.report)")
+    }
+
+    @Test func elderCare() async throws {
+        let definition = ElderCareService.definition(policy: try ElderCarePolicy.fromEnvironment([:]))
+        let outcome = try await Schemathesis.fuzz(definition)
+        #expect(outcome.status == 0, "schemathesis found failures in the ElderCare API:\n\(outcome.report)")
     }
 }

@@ -10,6 +10,7 @@ import TestSupport
 import Testing
 import AssistanceDomain
 @testable import Assistance
+@testable import ElderCare
 @testable import Registry
 
 /// The role × route matrix, generated from each service's route policies as its served OpenAPI
@@ -26,6 +27,10 @@ struct RoleRouteMatrixTests {
 
     @Test func assistance() async throws {
         try await check(AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment([:])))
+    }
+
+    @Test func elderCare() async throws {
+        try await check(ElderCareService.definition(policy: try ElderCarePolicy.fromEnvironment([:])))
     }
 
     func check(_ definition: ServiceDefinition) async throws {

@@ -103,5 +103,76 @@ enum ElderRegisterMigrations {
             )
             """,
         ]),
+        Migration(version: 5, name: "visits", statements: [
+            // 探访关爱: each visit with its visitor (user id), day, mode, findings and risk flags.
+            """
+            CREATE TABLE visits (
+                id uuid PRIMARY KEY,
+                person_ref text NOT NULL REFERENCES elders (person_ref),
+                visitor_id text NOT NULL,
+                visited_on date NOT NULL,
+                mode text NOT NULL,
+                findings text NOT NULL,
+                risk_flags text[] NOT NULL DEFAULT '{}',
+                recorded_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE INDEX visits_person ON visits (person_ref, visited_on DESC)",
+            // One follow-up per risk flag of a visit, open until closed with what was done.
+            """
+            CREATE TABLE visit_follow_ups (
+                id uuid PRIMARY KEY,
+                visit_id uuid NOT NULL REFERENCES visits (id),
+                person_ref text NOT NULL REFERENCES elders (person_ref),
+                flag text NOT NULL,
+                opened_on date NOT NULL,
+                closed_on date,
+                action text,
+                closed_by text,
+                UNIQUE (visit_id, flag),
+                CHECK ((closed_on IS NULL) = (action IS NULL))
+            )
+            """,
+            "CREATE INDEX visit_follow_ups_open ON visit_follow_ups (person_ref) WHERE closed_on IS NULL",
+            // The emergency mode (seed 000: visits daily) a policy officer set for a region.
+            """
+            CREATE TABLE visit_emergency_modes (
+                region text PRIMARY KEY,
+                starts_on date NOT NULL,
+                ends_on date,
+                reason text NOT NULL,
+                set_by text NOT NULL,
+                CHECK (ends_on IS NULL OR ends_on >= starts_on)
+            )
+            """,
+            // visit-overdue is published once per person and due day: the sweep inserts here first.
+            """
+            CREATE TABLE visit_overdue_notices (
+                person_ref text NOT NULL REFERENCES elders (person_ref),
+                due_on date NOT NULL,
+                noticed_on date NOT NULL,
+                PRIMARY KEY (person_ref, due_on)
+            )
+            """,
+        ]),
+        Migration(version: 6, name: "category_reviews", statements: [
+            // A marriage, divorce or annulment of a registered person asks a caseworker to look at
+            // 独居 and 空巢 again (KeyCategory.reviewedOnMaritalChange); one review per event and person.
+            """
+            CREATE TABLE category_reviews (
+                id uuid PRIMARY KEY,
+                person_ref text NOT NULL REFERENCES elders (person_ref),
+                cause_event_id uuid NOT NULL,
+                reason text NOT NULL,
+                categories text[] NOT NULL,
+                opened_on date NOT NULL,
+                cleared_on date,
+                cleared_by text,
+                outcome text,
+                UNIQUE (cause_event_id, person_ref)
+            )
+            """,
+            "CREATE INDEX category_reviews_open ON category_reviews (person_ref) WHERE cleared_on IS NULL",
+        ]),
     ]
 }

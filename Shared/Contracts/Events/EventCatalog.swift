@@ -69,6 +69,9 @@ public enum EventCatalog {
         AllowanceSuspended.self,
         AllowanceStopped.self,
         AllowanceResumed.self,
+        // ElderCare: visits.
+        VisitCompleted.self,
+        VisitOverdue.self,
     ]
 
     public static func type(named rawValue: String) -> (any DomainEvent.Type)? {
