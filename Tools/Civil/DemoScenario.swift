@@ -9,7 +9,7 @@ import ServiceCatalogue
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the demo scenario against the running local stack.")
 
-    @Flag(inversion: .prefixedNo, help: "Load the Registry's and Assistance's realistic seeds.")
+    @Flag(inversion: .prefixedNo, help: "Load the Registry's, Assistance's and ElderCare's realistic seeds.")
     var seed = true
 
     func run() async throws {
@@ -19,7 +19,8 @@ struct Demo: AsyncParsableCommand {
 
 /// The demo's story: one death recorded by the Registry crosses to the bureaus that must act on
 /// it, exactly once, even when the report is sent twice; then an elderly man's 特困 support from
-/// application to the recovery claim and free funeral his death brings.
+/// application to the recovery claim and free funeral his death brings; then an old woman living
+/// alone in ElderCare, from registration to the allowance her death stops and the bed it frees.
 ///
 /// Every run uses new people (the local PostgreSQL keeps its data between runs), so it can be run
 /// again at any time.
@@ -113,7 +114,13 @@ struct DemoScenario {
                 $0.range(of: #""households":[0-9]{4}"#, options: .regularExpression) != nil
             }
         }
-        say("Done: the death crossed from Registry to Assistance exactly once: benefit suspended, overpayment claimed, funeral granted.")
+        if loadsSeeds {
+            say("12. A Jingtai-sized county for ElderCare (elder-care seed): the register, assessments, the 4 public institutions, the waiting list, allowance rosters")
+            try await seed(.eldercare, [], loadedWhen: try url(.eldercare).appendingPathComponent("institutions"), query: ["region": "620423"],
+                           bearer: officers.elderCaseworker) { $0.contains("景泰县社会福利院") }
+        }
+        try await elderCareStory(registry: registry, officers: officers, today: today, jingtai: jingtai, sequence: sequence)
+        say("Done: the death crossed from Registry to Assistance and ElderCare exactly once: benefit suspended, overpayment claimed, funeral granted, allowance stopped, bed freed.")
     }
 
     /// Steps 8–10: an application through approval, monthly rosters, and the death reported late.
@@ -191,22 +198,22 @@ struct DemoScenario {
 
     // MARK: Helpers
 
-    private func url(_ domain: Domain) throws -> URL {
+    func url(_ domain: Domain) throws -> URL {
         guard let entry = ServiceCatalogue.entry(for: domain) else { throw CivilError("\(domain.rawValue) is not in the catalogue") }
         return try stack.url(of: entry)
     }
 
-    private func say(_ text: String) { report("\n\u{1B}[1m\(text)\u{1B}[0m") }
+    func say(_ text: String) { report("\n\u{1B}[1m\(text)\u{1B}[0m") }
 
     /// Prints the reply's status and fails the scenario when it is not one of `statuses`.
     @discardableResult
-    private func expect(_ reply: HTTP.Reply, _ statuses: Int...) throws -> HTTP.Reply {
+    func expect(_ reply: HTTP.Reply, _ statuses: Int...) throws -> HTTP.Reply {
         report("  -> HTTP \(reply.status)")
         guard statuses.contains(reply.status) else { throw CivilError("expected HTTP \(statuses), got \(reply.status): \(reply.text)") }
         return reply
     }
 
-    private func eventually<Value>(_ probe: () async throws -> Value, until done: (Value) -> Bool) async throws -> Value {
+    func eventually<Value>(_ probe: () async throws -> Value, until done: (Value) -> Bool) async throws -> Value {
         var value = try await probe()
         for _ in 0..<60 where !done(value) {
             try await Task.sleep(for: .milliseconds(500))
@@ -216,7 +223,7 @@ struct DemoScenario {
     }
 
     /// Runs a service's seed unless `probe` shows it was loaded by an earlier run.
-    private func seed(_ domain: Domain, _ arguments: [String], loadedWhen probe: URL, query: [String: String], bearer: String,
+    func seed(_ domain: Domain, _ arguments: [String], loadedWhen probe: URL, query: [String: String], bearer: String,
                       loaded: (String) -> Bool) async throws {
         var components = URLComponents(url: probe, resolvingAgainstBaseURL: false)
         components?.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) }

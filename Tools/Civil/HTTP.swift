@@ -21,8 +21,17 @@ struct HTTP {
     }
 
     static func post(_ url: URL, bearer: String?, json object: Any) async throws -> Reply {
+        try await send("POST", url, bearer: bearer, json: object)
+    }
+
+    /// A PUT (a whole resource replaced: an institution's beds).
+    static func put(_ url: URL, bearer: String?, json object: Any) async throws -> Reply {
+        try await send("PUT", url, bearer: bearer, json: object)
+    }
+
+    private static func send(_ method: String, _ url: URL, bearer: String?, json object: Any) async throws -> Reply {
         var request = URLRequest(url: url, timeoutInterval: 30)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("civil-demo-\(UUID().uuidString.prefix(8))", forHTTPHeaderField: "X-Request-ID")

@@ -16,7 +16,7 @@ struct Start: AsyncParsableCommand {
     @Flag(help: "Run the demo scenario once everything is ready.")
     var demo = false
 
-    @Flag(inversion: .prefixedNo, help: "With --demo: load the Registry's and Assistance's realistic seeds.")
+    @Flag(inversion: .prefixedNo, help: "With --demo: load the Registry's, Assistance's and ElderCare's realistic seeds.")
     var seed = true
 
     @Flag(help: "Start only the embedded broker (for the roster benchmark).")
