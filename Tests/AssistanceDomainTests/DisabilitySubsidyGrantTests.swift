@@ -141,7 +141,7 @@ struct DisabilitySubsidyGrantTests {
 
     @Test("each subsidy is its own roster program")
     func programs() {
-        #expect(DisabilitySubsidyKind.living.program == "disability-living-subsidy")
-        #expect(DisabilitySubsidyKind.nursing.program == "disability-nursing-subsidy")
+        #expect(DisabilitySubsidyKind.living.program.rawValue == "disability-living-subsidy")
+        #expect(DisabilitySubsidyKind.nursing.program.rawValue == "disability-nursing-subsidy")
     }
 }
