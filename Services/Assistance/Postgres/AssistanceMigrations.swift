@@ -321,5 +321,39 @@ enum AssistanceMigrations {
             "ALTER TABLE standards DROP CONSTRAINT standards_pkey",
             "ALTER TABLE standards ADD PRIMARY KEY (region, area, effective_from)",
         ]),
+        // The disability two subsidies (残疾人两项补贴): amounts per county, subsidy and effective
+        // month; one grant per person and subsidy, paid by its amount steps.
+        Migration(version: 11, name: "disability_subsidies", statements: [
+            """
+            CREATE TABLE disability_subsidy_standards (
+                region text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('living', 'nursing')),
+                effective_from date NOT NULL CHECK (extract(day FROM effective_from) = 1),
+                monthly_amount_fen bigint NOT NULL CHECK (monthly_amount_fen > 0),
+                set_on date NOT NULL,
+                PRIMARY KEY (region, kind, effective_from)
+            )
+            """,
+            """
+            CREATE TABLE disability_subsidies (
+                id uuid PRIMARY KEY,
+                person_ref text NOT NULL,
+                region text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('living', 'nursing')),
+                basis text NOT NULL,
+                first_month date NOT NULL,
+                amount_steps jsonb NOT NULL,
+                last_month date,
+                suspended_from date,
+                status text NOT NULL CHECK (status IN ('active', 'exiting', 'stopped')),
+                exit_determined_in date,
+                exit_months int,
+                died_on date,
+                granted_on date NOT NULL,
+                UNIQUE (person_ref, kind)
+            )
+            """,
+            "CREATE INDEX disability_subsidies_region ON disability_subsidies (region, kind)",
+        ]),
     ]
 }
