@@ -188,6 +188,10 @@ struct EventExamples {
             LeadFollowedUp(leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, followedUpOn: date("2026-04-03")),
             LeadClosed(leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, detectedOn: date("2026-04-02"),
                        closedOn: date("2026-04-10")),
+            DisabilitySubsidyGranted(subsidyID: UUID(), person: child, region: jingtai, program: .nursing,
+                                     basis: "intellectual-or-mental-grade-3-or-4", firstMonth: month("2026-04"), monthlyAmount: Money(yuan: 110)),
+            DisabilitySubsidyStopped(subsidyID: UUID(), person: child, region: jingtai, program: .living, reason: .eligibilityEnded,
+                                     lastPaidMonth: month("2026-10"), causationEventID: nil),
             RiskSignalReported(
                 signalID: UUID(), person: adoptiveMother, kind: .medicalExpense, reportedOn: date("2026-04-01"),
                 agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28",
@@ -331,6 +335,10 @@ struct EventExamples {
                            followedUpOn: date("2026-04-03")),
             LeadClosed(leadID: UUID(), householdID: nil, person: widow, region: try RegionCode("620423100"), detectedOn: date("2026-04-02"),
                        closedOn: date("2026-04-02")),
+            DisabilitySubsidyGranted(subsidyID: UUID(), person: deceased, region: jingtai, program: .living,
+                                     basis: "minimum-living-household", firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 100)),
+            DisabilitySubsidyStopped(subsidyID: UUID(), person: deceased, region: jingtai, program: .nursing, reason: .death,
+                                     lastPaidMonth: month("2026-03"), causationEventID: UUID()),
             RiskSignalReported(
                 signalID: UUID(), person: husband, kind: .disabilityRegistration, reportedOn: date("2026-06-14"),
                 agency: "disabled-persons-federation", amount: nil, detail: nil),

@@ -328,5 +328,19 @@ enum AssistanceMigrations {
             "ALTER TABLE cases ADD COLUMN self_care_ability text",
             "ALTER TABLE cases ADD COLUMN self_care_assessed_on date",
         ]),
+        // The disability two subsidies (残疾人两项补贴): amounts per county, subsidy and effective
+        // month. The grants' table comes with the grant path that writes it.
+        Migration(version: 12, name: "disability_subsidy_standards", statements: [
+            """
+            CREATE TABLE disability_subsidy_standards (
+                region text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('living', 'nursing')),
+                effective_from date NOT NULL CHECK (extract(day FROM effective_from) = 1),
+                monthly_amount_fen bigint NOT NULL CHECK (monthly_amount_fen > 0),
+                set_on date NOT NULL,
+                PRIMARY KEY (region, kind, effective_from)
+            )
+            """,
+        ]),
     ]
 }

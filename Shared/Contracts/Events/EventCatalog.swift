@@ -42,6 +42,9 @@ public enum EventCatalog {
         OutreachLeadRaised.self,
         LeadFollowedUp.self,
         LeadClosed.self,
+        // Assistance: the disability two subsidies (残疾人两项补贴).
+        DisabilitySubsidyGranted.self,
+        DisabilitySubsidyStopped.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
         // ElderCare: the elder register.

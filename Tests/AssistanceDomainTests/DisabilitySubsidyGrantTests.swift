@@ -1,0 +1,147 @@
+import Contracts
+import Foundation
+import Testing
+import TestKit
+@testable import AssistanceDomain
+
+@Suite("Disability two subsidies: amounts, grants, 渐退 and deaths", .tags(.unit))
+struct DisabilitySubsidyGrantTests {
+    typealias F = AssistanceDomainFixture
+
+    static func standard(_ month: String, _ yuan: String, kind: DisabilitySubsidyKind = .nursing,
+                         region: RegionCode = F.jingtai) throws(RuleViolation) -> DisabilitySubsidyStandard {
+        try DisabilitySubsidyStandard(region: region, kind: kind, effectiveFrom: F.month(month), monthlyAmount: F.yuan(yuan))
+    }
+
+    static func schedule() throws(RuleViolation) -> DisabilitySubsidySchedule {
+        try DisabilitySubsidySchedule([standard("2023-01", "100"), standard("2023-07", "110"), standard("2024-01", "121")])
+    }
+
+    static func grant(from month: String = "2023-03") throws(RuleViolation) -> DisabilitySubsidy {
+        try DisabilitySubsidy.grant(id: UUID(), person: F.person(1), kind: .nursing, basis: .severeDisability,
+                                    firstMonth: F.month(month), schedule: schedule())
+    }
+
+    @Test("the amount in force in a month is the latest standard effective by then; none before the first")
+    func amountByMonth() throws {
+        let schedule = try Self.schedule()
+        #expect(schedule.amount(in: F.month("2022-12")) == nil)
+        #expect(schedule.amount(in: F.month("2023-01")) == F.yuan("100"))
+        #expect(schedule.amount(in: F.month("2023-06")) == F.yuan("100"))
+        #expect(schedule.amount(in: F.month("2023-07")) == F.yuan("110"))
+        #expect(schedule.amount(in: F.month("2025-05")) == F.yuan("121"))
+    }
+
+    @Test("a grant is paid at the amount of its first month and steps up with each later standard")
+    func grantSteps() throws {
+        let subsidy = try Self.grant()
+        #expect(subsidy.region == F.jingtai)
+        #expect(subsidy.terms.due(in: F.month("2023-02")) == .zero)
+        #expect(subsidy.terms.due(in: F.month("2023-03")) == F.yuan("100"))
+        #expect(subsidy.terms.due(in: F.month("2023-07")) == F.yuan("110"))
+        #expect(subsidy.terms.due(in: F.month("2024-02")) == F.yuan("121"))
+    }
+
+    @Test("no standard for the first month: the grant is refused")
+    func noStandard() {
+        let refusal = F.refusal { () throws(RuleViolation) in try Self.grant(from: "2022-11") }
+        #expect(refusal?.code == "disability-standard.missing")
+    }
+
+    @Test("a later publication for the same month replaces the earlier; mixed counties or subsidies are refused")
+    func scheduleShape() throws {
+        let replaced = try DisabilitySubsidySchedule([Self.standard("2023-01", "100"), Self.standard("2023-01", "105")])
+        #expect(replaced.standards.count == 1)
+        #expect(replaced.amount(in: F.month("2023-05")) == F.yuan("105"))
+        let mixed = F.refusal { () throws(RuleViolation) in
+            try DisabilitySubsidySchedule([Self.standard("2023-01", "100", kind: .nursing), Self.standard("2023-01", "80", kind: .living)])
+        }
+        #expect(mixed?.code == "disability-standard.schedule-mixed")
+    }
+
+    @Test("standards are per county and positive")
+    func standardRefusals() {
+        let township = F.refusal { () throws(RuleViolation) in try Self.standard("2023-01", "100", region: F.jingtaiTownship) }
+        #expect(township?.code == "disability-standard.region-not-county")
+        let zero = F.refusal { () throws(RuleViolation) in try Self.standard("2023-01", "0") }
+        #expect(zero?.code == "disability-standard.amount-not-positive")
+    }
+
+    @Test("a raise below +10% over the amount before warns (seed 001 第28项); 10% or more, or a first standard, does not",
+          arguments: [("109.99", true), ("110", false), ("130", false)])
+    func growthFloor(_ amount: String, _ warns: Bool) throws {
+        let schedule = try DisabilitySubsidySchedule([Self.standard("2023-01", "100")])
+        let shortfall = try schedule.growthShortfall(of: Self.standard("2024-01", amount), floor: DisabilityGrowthShortfall.tenPercent)
+        #expect((shortfall != nil) == warns)
+        if warns { #expect(shortfall?.required == F.yuan("110")) }
+        let empty = try DisabilitySubsidySchedule([])
+        #expect(try empty.growthShortfall(of: Self.standard("2024-01", amount), floor: DisabilityGrowthShortfall.tenPercent) == nil)
+    }
+
+    @Test("re-rating from a month changes that month on, once; a second identical re-rating changes nothing")
+    func rerate() throws {
+        var subsidy = try Self.grant()
+        let changed = subsidy.rerate(to: F.yuan("150"), from: F.month("2024-06"))
+        #expect(changed)
+        #expect(subsidy.terms.due(in: F.month("2024-05")) == F.yuan("121"))
+        #expect(subsidy.terms.due(in: F.month("2024-06")) == F.yuan("150"))
+        let again = subsidy.rerate(to: F.yuan("150"), from: F.month("2024-06"))
+        #expect(!again)
+    }
+
+    @Test("渐退: eligibility ending in a month pays the policy's months more, then nothing; a second notice changes nothing")
+    func gradualExit() throws {
+        var subsidy = try Self.grant()
+        let exit = try subsidy.beginExit(determinedIn: F.month("2024-03"), months: 6)
+        #expect(exit?.lastPaidMonth == F.month("2024-09"))
+        #expect(subsidy.status == .exiting)
+        #expect(subsidy.terms.due(in: F.month("2024-09")) == F.yuan("121"))
+        #expect(subsidy.terms.due(in: F.month("2024-10")) == .zero)
+        let second = try subsidy.beginExit(determinedIn: F.month("2024-05"), months: 6)
+        #expect(second == nil)
+        #expect(subsidy.terms.lastMonth == F.month("2024-09"))
+        // A raise after the last paid month does not reopen the subsidy.
+        let late = subsidy.rerate(to: F.yuan("200"), from: F.month("2025-01"))
+        #expect(!late)
+    }
+
+    @Test("a death stops the subsidy from the month after; the same death again is a no-op; a corrected date moves the stop; an annulment resumes it")
+    func death() throws {
+        var subsidy = try Self.grant()
+        let stop = subsidy.recordDeath(on: F.date("2024-03-31"))
+        #expect(stop == F.month("2024-04"))
+        #expect(subsidy.status == .stopped)
+        #expect(subsidy.terms.due(in: F.month("2024-03")) == F.yuan("121"))
+        #expect(subsidy.terms.due(in: F.month("2024-04")) == .zero)
+        let duplicate = subsidy.recordDeath(on: F.date("2024-03-31"))
+        #expect(duplicate == nil)
+        let corrected = subsidy.recordDeath(on: F.date("2024-01-15"))
+        #expect(corrected == F.month("2024-02"))
+        #expect(subsidy.terms.due(in: F.month("2024-02")) == .zero)
+        let annulled = subsidy.annulDeath()
+        #expect(annulled)
+        #expect(subsidy.status == .active)
+        #expect(subsidy.terms.due(in: F.month("2024-04")) == F.yuan("121"))
+        let annulledAgain = subsidy.annulDeath()
+        #expect(!annulledAgain)
+    }
+
+    @Test("a death during 渐退 stops it; annulled, the exit holds again")
+    func deathDuringExit() throws {
+        var subsidy = try Self.grant()
+        _ = try subsidy.beginExit(determinedIn: F.month("2024-03"), months: 6)
+        _ = subsidy.recordDeath(on: F.date("2024-05-02"))
+        #expect(subsidy.terms.due(in: F.month("2024-06")) == .zero)
+        let annulled = subsidy.annulDeath()
+        #expect(annulled)
+        #expect(subsidy.status == .exiting)
+        #expect(subsidy.terms.due(in: F.month("2024-06")) == F.yuan("121"))
+        #expect(subsidy.terms.due(in: F.month("2024-10")) == .zero)
+    }
+
+    @Test("each subsidy is its own roster program")
+    func programs() {
+        #expect(DisabilitySubsidyKind.living.program.rawValue == "disability-living-subsidy")
+        #expect(DisabilitySubsidyKind.nursing.program.rawValue == "disability-nursing-subsidy")
+    }
+}
