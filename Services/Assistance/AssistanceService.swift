@@ -14,12 +14,13 @@ enum AssistanceService {
         ServiceDefinition(
             domain: .assistance,
             migrations: AssistanceMigrations.all,
-            // Subscriptions (the catalogue's): the Registry's life events, and partner agencies' risk
-            // signals for low-income monitoring.
+            // Subscriptions (the catalogue's): the Registry's life events, partner agencies' risk
+            // signals for low-income monitoring, and ElderCare's capability assessments (the 特困 care tier).
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: LifeEventReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
                     .merged(with: ReceiveRiskSignal.handlers(clock: clock, source: dependencies.source, outreachRegion: policy.outreachRegion))
+                    .merged(with: CareTierReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
             },
             jobs: { dependencies in [CaseworkSweep.job(dependencies, policy: policy, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },

@@ -19,6 +19,7 @@ enum ElderCareService {
                     .merged(with: WaitingListReactions.handlers(clock: clock, source: dependencies.source))
                     .merged(with: OperatorStandingReactions.handlers())
                     .merged(with: AllowanceLifeEventReactions.handlers(settings: policy.allowance, clock: clock, source: dependencies.source))
+                    .merged(with: CentralisedSupportOffers.handlers(policy: policy, clock: clock, source: dependencies.source))
             },
             jobs: { dependencies in [VisitSweep.job(dependencies, policy: policy, clock: clock, interval: sweepInterval)] },
             openAPI: { try OpenAPIDocument(resource: "openapi", in: .module) },

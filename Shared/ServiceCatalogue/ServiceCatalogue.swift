@@ -35,7 +35,7 @@ public enum ServiceCatalogue {
                        consumes: [.assistance],
                        summary: "Marriage, divorce, adoption, appointments, deaths and funerals (婚姻·收养·殡葬登记)"),
         CatalogueEntry(domain: .assistance, executable: "assistance", port: 8082, database: "assistance",
-                       consumes: [.registry, .monitoring],
+                       consumes: [.registry, .monitoring, .eldercare],
                        summary: "Minimum living allowance, extreme poverty support, temporary assistance (社会救助)"),
         CatalogueEntry(domain: .eldercare, executable: "elder-care", port: 8083, database: "eldercare",
                        consumes: [.registry, .assistance, .socialorg],

@@ -24,3 +24,17 @@ extension SelfCareAbility {
         }
     }
 }
+
+extension SelfCareAbility {
+    /// The tier of a capability level ElderCare assessed (GB/T 42195-2022): 能力完好 is 全自理, 轻度 and
+    /// 中度失能 半自理 (部分丧失生活自理能力), 重度 and 完全失能 全护理 — the same mapping as ElderCare's
+    /// `CapabilityLevel.selfCareTier`. Service rule: the seeds tier the care standard by self-care
+    /// ability (景泰规划 第三章（一）2) but give no mapping from the assessment's levels.
+    public init(assessed rating: CapabilityRating) {
+        switch rating {
+        case .intact: self = .fullySelfCaring
+        case .mild, .moderate: self = .partiallyDependent
+        case .severe, .complete: self = .fullyDependent
+        }
+    }
+}

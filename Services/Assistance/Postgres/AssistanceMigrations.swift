@@ -321,5 +321,12 @@ enum AssistanceMigrations {
             "ALTER TABLE standards DROP CONSTRAINT standards_pkey",
             "ALTER TABLE standards ADD PRIMARY KEY (region, area, effective_from)",
         ]),
+        // A 特困 case's self-care tier from ElderCare's capability assessment (issue 12): it
+        // replaces the application's tier from the assessment's month; the day keeps an older
+        // assessment from overriding a newer one.
+        Migration(version: 11, name: "case_assessed_self_care", statements: [
+            "ALTER TABLE cases ADD COLUMN self_care_ability text",
+            "ALTER TABLE cases ADD COLUMN self_care_assessed_on date",
+        ]),
     ]
 }

@@ -122,7 +122,30 @@ enum CaseStore {
         return opened
     }
 
-    /// A case a standard may re-rate, with the 特困 person's self-care tier its application gave.
+    /// The 特困 person's self-care tier the case is paid on and the day of the assessment that set
+    /// it (nil: the application's tier, no assessment yet), locked with the case.
+    static func selfCare(of id: UUID, on connection: PostgresConnection,
+                         logger: Logger) async throws -> (ability: SelfCareAbility?, assessedOn: CivilDate?) {
+        let rows = try await connection.query("""
+            SELECT coalesce(c.self_care_ability, a.extras->>'selfCareAbility'), c.self_care_assessed_on::text FROM cases c
+            LEFT JOIN applications a ON a.id = c.application_id WHERE c.id = \(id)
+            """, logger: logger)
+        for try await (tier, day) in rows.decode((String?, String?).self) {
+            return (tier.flatMap(SelfCareAbility.init(rawValue:)), try day.map { text throws in try CivilDate(iso: text) })
+        }
+        return (nil, nil)
+    }
+
+    /// Records the tier a capability assessment of `assessedOn` set.
+    static func saveSelfCare(_ ability: SelfCareAbility, assessedOn: CivilDate, case id: UUID, on connection: PostgresConnection,
+                             logger: Logger) async throws {
+        try await connection.query("""
+            UPDATE cases SET self_care_ability = \(ability.rawValue), self_care_assessed_on = \(assessedOn.iso)::date WHERE id = \(id)
+            """, logger: logger)
+    }
+
+    /// A case a standard may re-rate, with the 特困 person's self-care tier: the latest
+    /// assessment's, or the application's.
     struct Reratable: Sendable {
         var id: UUID
         var selfCareAbility: SelfCareAbility?
@@ -133,7 +156,7 @@ enum CaseStore {
     static func reratable(county: RegionCode, area: UrbanRural, on connection: PostgresConnection,
                           logger: Logger) async throws -> [Reratable] {
         let rows = try await connection.query("""
-            SELECT c.id, a.extras->>'selfCareAbility' FROM cases c
+            SELECT c.id, coalesce(c.self_care_ability, a.extras->>'selfCareAbility') FROM cases c
             JOIN households h ON h.id = c.household_id
             LEFT JOIN applications a ON a.id = c.application_id
             WHERE starts_with(c.region, \(county.county.rawValue)) AND h.area = \(area.rawValue) AND c.status = 'active'

@@ -20,19 +20,27 @@ enum WaitingListPlacement {
         let person = PersonRef.derive(from: applicant, key: dependencies.personRefKey)
         let entry = try WaitingListEntry(applicant: applicant, person: person, appliedAt: appliedAt)
         return try await dependencies.database.transaction(logger: logger) { connection in
-            var stored = StoredWaitingListEntry(id: UUID(), region: region, entry: entry, circumstances: circumstances, institution: nil,
-                                                bed: nil, placedPriority: nil, centralisedSupport: false, latestLevel: nil)
-            stored.latestLevel = try await AssessmentStore.latestLevel(of: person, on: connection, logger: logger)
-            if let level = stored.latestLevel {
-                try stored.entry.apply(.assess(level, on: entry.appliedOn))
-                try stored.entry.apply(.queue(on: entry.appliedOn))
-            }
-            try await WaitingListStore.insert(stored, on: connection, logger: logger)
-            try await Outbox.append(
-                WaitingListJoined(entryID: stored.id, person: person, region: region, priority: stored.priority.name, appliedOn: entry.appliedOn),
-                source: dependencies.source, on: connection, logger: logger)
-            return stored
+            try await join(entry, region: region, circumstances: circumstances, source: dependencies.source, on: connection, logger: logger)
         }
+    }
+
+    /// Stores a new application in the caller's transaction (queued at once when assessed) and
+    /// publishes `waiting-list-joined`: the part of ``apply`` a reaction shares.
+    static func join(_ entry: WaitingListEntry, region: RegionCode, circumstances: ApplicantCircumstances, source: String,
+                     on connection: PostgresConnection, logger: Logger) async throws -> StoredWaitingListEntry {
+        var stored = StoredWaitingListEntry(id: UUID(), region: region, entry: entry, circumstances: circumstances, institution: nil,
+                                            bed: nil, placedPriority: nil, centralisedSupport: false, latestLevel: nil)
+        stored.latestLevel = try await AssessmentStore.latestLevel(of: entry.person, on: connection, logger: logger)
+        if let level = stored.latestLevel {
+            try stored.entry.apply(.assess(level, on: entry.appliedOn))
+            try stored.entry.apply(.queue(on: entry.appliedOn))
+        }
+        try await WaitingListStore.insert(stored, on: connection, logger: logger)
+        try await Outbox.append(
+            WaitingListJoined(entryID: stored.id, person: entry.person, region: region, priority: stored.priority.name,
+                              appliedOn: entry.appliedOn),
+            source: source, on: connection, logger: logger)
+        return stored
     }
 
     /// Offers a bed of `bed` type in `institution`. Refuses a private institution

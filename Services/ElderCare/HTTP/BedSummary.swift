@@ -4,7 +4,8 @@ import Hummingbird
 
 /// The bed figures of a region's institutions against the plans' targets: nursing-type beds of
 /// all beds (≥55%, seed 003 L14), of the 特困 support institutions' beds (≥50%, seed 002 L10),
-/// and occupancy.
+/// and occupancy; and the centralised support of 特困 elderly unable to care for themselves (≥60%,
+/// seed 002 L10).
 struct BedSummary: ResponseEncodable {
     struct Share: Encodable, Sendable {
         var count: Int
@@ -36,8 +37,12 @@ struct BedSummary: ResponseEncodable {
     var nursingShare: Share
     var supportFacilityNursingShare: Share
     var occupancy: Share
+    /// 生活不能自理特困老年人集中供养率: of the registered 特困 elderly whose latest assessment is
+    /// 生活不能自理 (``CapabilityLevel/isUnableToCareForSelf``), those admitted or resident.
+    var centralisedSupport: Share
 
-    init(region: RegionCode, institutions: [ElderCareInstitution], countingDementia: Bool) {
+    init(region: RegionCode, institutions: [ElderCareInstitution], countingDementia: Bool,
+         extremePoverty: [CentralisedSupport.Person]) {
         self.region = region.rawValue
         self.institutions = institutions.count
         beds = institutions.reduce(0) { $0 + $1.beds.totalBeds }
@@ -49,5 +54,7 @@ struct BedSummary: ResponseEncodable {
             BedStatistics.supportFacilityNursingShare(in: region, institutions: institutions, countingDementia: countingDementia),
             target: ElderCareTargets.supportFacilityNursingBedShare)
         occupancy = Share(BedStatistics.occupancy(in: region, institutions: institutions))
+        centralisedSupport = Share(CentralisedSupport.rateOfDependent(extremePoverty),
+                                   target: ElderCareTargets.centralisedSupportOfDependentExtremePoverty)
     }
 }

@@ -110,7 +110,10 @@ enum InstitutionRoutes {
             let region = try listingRegion(request, context)
             let found = try await InstitutionFiling.list(within: region, policy: policy, today: clock.today(), dependencies: dependencies,
                                                          logger: context.logger)
-            return BedSummary(region: region, institutions: found.map(\.stored.institution), countingDementia: policy.dementiaBedsAsNursing)
+            let extremePoverty = try await CentralisedSupportFigures.extremePoverty(within: region, dependencies: dependencies,
+                                                                                   logger: context.logger)
+            return BedSummary(region: region, institutions: found.map(\.stored.institution), countingDementia: policy.dementiaBedsAsNursing,
+                              extremePoverty: extremePoverty)
         }
         routes.get("/institutions/:id", RoutePolicy(roles: [.caseworker, .auditor], region: .record),
                    regionOf: institution) { _, context -> InstitutionView in

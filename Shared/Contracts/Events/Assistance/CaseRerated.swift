@@ -2,6 +2,8 @@ import Foundation
 
 /// `civil.assistance.case-rerated.v1`: a published standard changed what an active case is paid
 /// from the month it takes effect (提标), with back-pay for the months already paid at the old amount.
+/// Also published when ElderCare's `capability-assessed` moves a 特困 case to another care tier
+/// (causation: that event; `standardEffectiveFrom`: the standard in force in `from`).
 ///
 /// Published by Assistance once per case and standard, in the transaction that publishes the
 /// standard (after its `standard-published`, the envelope's causation); publishing the same
