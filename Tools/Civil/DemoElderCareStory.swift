@@ -101,6 +101,47 @@ extension DemoScenario {
         guard hers.isEmpty else { throw CivilError("no month after her death was paid, yet a recovery claim: \(hers)") }
     }
 
+    /// Step 19: Assistance grants 特困 support to a 70-year-old man in ElderCare's register; ElderCare
+    /// reacts to `benefit-granted` with a waiting-list application and a bed offered for centralised
+    /// support (集中供养), ahead of the queue.
+    func extremePovertyPlacement(assistance: URL, officers: DemoOfficers, today: CivilDate, jingtai: RegionCode, sequence: Int) async throws {
+        let eldercare = try url(.eldercare)
+        func day(_ ago: Int) -> String { today.adding(days: -ago).iso }
+        let man = ResidentID.make(region: jingtai, birth: try CivilDate(year: today.year - 70, month: 3, day: 3), sequence: (sequence + 6) % 1_000)
+
+        say("19. A 70-year-old man in the register, unable to care for himself alone, is granted 特困 support by Assistance")
+        let registered = try await expect(HTTP.post(eldercare.appendingPathComponent("elders"), bearer: officers.elderCaseworker, json: [
+            "residentId": man.rawValue, "name": "赵长生", "address": "景泰县一条山镇城北社区30号", "region": "620423100",
+            "registeredOn": day(40)]), 201)
+        guard let person = registered.json["personRef"] as? String else { throw CivilError("no personRef in \(registered.text)") }
+        try await expect(HTTP.post(eldercare.appendingPathComponent("assessments"), bearer: officers.assessor, json: [
+            "residentId": man.rawValue, "region": "620423100", "assessedOn": day(35), "items": Self.moderatelyDependent]), 201)
+        let application = try await expect(HTTP.post(assistance.appendingPathComponent("applications"), bearer: officers.intake, json: [
+            "idempotencyKey": "demo-tk70-\(UUID().uuidString)", "program": "extreme-poverty", "intakeRegion": "620423100",
+            "applicantResidentId": man.rawValue, "authorisationSigned": true, "submittedOn": day(30), "selfCareAbility": "partially-dependent",
+            "household": ["area": "urban", "residence": [["basis": "household-registration", "region": "620423"]],
+                          "members": [["residentId": man.rawValue, "relation": "applicant", "workCapacity": "none"]]]]), 201)
+        guard let applicationID = application.json["applicationId"] as? String else { throw CivilError("no applicationId in \(application.text)") }
+        let steps = assistance.appendingPathComponent("applications/\(applicationID)")
+        try await expect(HTTP.post(steps.appendingPathComponent("verification"), bearer: officers.intake, json: ["on": day(28)]), 200)
+        try await expect(HTTP.post(steps.appendingPathComponent("home-visit"), bearer: officers.intake, json: [
+            "visitor": "一条山镇社工", "notes": "独居，无赡养人，生活部分不能自理", "on": day(26)]), 200)
+        try await expect(HTTP.post(steps.appendingPathComponent("public-notice"), bearer: officers.intake, json: ["on": day(25)]), 200)
+        try await expect(HTTP.post(steps.appendingPathComponent("approval"), bearer: officers.approver, json: ["authority": "county", "on": day(15)]), 200)
+        report("   ElderCare hears of the grant (benefit-granted) and offers him a bed for centralised support (集中供养):")
+        var components = URLComponents(url: eldercare.appendingPathComponent("waiting-list"), resolvingAgainstBaseURL: false)
+        components?.queryItems = [URLQueryItem(name: "region", value: "620423")]
+        guard let listURL = components?.url else { throw CivilError("bad waiting-list URL") }
+        let entry = try await eventually {
+            let entries = try await HTTP.get(listURL, bearer: officers.elderCaseworker).json["entries"] as? [[String: Any]] ?? []
+            return entries.first { $0["personRef"] as? String == person } ?? [:]
+        } until: { $0["state"] as? String == "offered" }
+        guard entry["state"] as? String == "offered", entry["centralisedSupport"] as? Bool == true else {
+            throw CivilError("no centralised-support offer for \(person): \(entry)")
+        }
+        report("   state \(entry["state"] ?? "?"), priority \(entry["priority"] ?? "?"), a \(entry["bedType"] ?? "?") bed, centralised support")
+    }
+
     /// 中度失能 (46–65): self-care and mobility low, mental state intact, perception reduced; 52 in all.
     static let moderatelyDependent: [String: Int] = [
         "B.1.1": 1, "B.1.2": 1, "B.1.3": 1, "B.1.4": 1, "B.1.5": 1, "B.1.6": 1, "B.1.7": 1, "B.1.8": 1,

@@ -120,7 +120,8 @@ struct DemoScenario {
                            bearer: officers.elderCaseworker) { $0.contains("景泰县社会福利院") }
         }
         try await elderCareStory(registry: registry, officers: officers, today: today, jingtai: jingtai, sequence: sequence)
-        say("Done: the death crossed from Registry to Assistance and ElderCare exactly once: benefit suspended, overpayment claimed, funeral granted, allowance stopped, bed freed.")
+        try await extremePovertyPlacement(assistance: assistance, officers: officers, today: today, jingtai: jingtai, sequence: sequence)
+        say("Done: the death crossed from Registry to Assistance and ElderCare exactly once: benefit suspended, overpayment claimed, funeral granted; the allowance stopped and her place given up; a 特困 grant offered a bed.")
     }
 
     /// Steps 8–10: an application through approval, monthly rosters, and the death reported late.
