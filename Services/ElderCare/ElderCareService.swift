@@ -27,7 +27,7 @@ enum ElderCareService {
                 LifeEventJournal.routes(routes, dependencies)
                 ElderRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 CategoryRoutes.register(routes, dependencies, policy: policy, clock: clock)
-                AssessmentRoutes.register(routes, dependencies, clock: clock)
+                AssessmentRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 InstitutionRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 WaitingListRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 AllowanceStandardRoutes.register(routes, dependencies, settings: policy.allowance, clock: clock)

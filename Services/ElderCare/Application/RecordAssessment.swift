@@ -8,12 +8,24 @@ import ServiceKit
 
 /// Records a capability assessment and publishes `capability-assessed` (the level only). In the
 /// same transaction, the person's application for a public institution that was waiting for an
-/// assessment is assessed and queued: the assessment decides the priority class (失能).
+/// assessment is assessed and queued: the assessment decides the priority class (失能); and a
+/// registered elder's level on the register follows the latest assessment, so the derived 失能
+/// category is added or ended (``CategoryPolicy``) and published with the rest.
 enum RecordAssessment {
-    static func run(_ stored: StoredAssessment, dependencies: ServiceDependencies, logger: Logger) async throws {
+    static func run(_ stored: StoredAssessment, today: CivilDate, policy: ElderCarePolicy, dependencies: ServiceDependencies,
+                    logger: Logger) async throws {
         try await dependencies.database.transaction(logger: logger) { connection in
             try await AssessmentStore.insert(stored, on: connection, logger: logger)
             let assessment = stored.assessment
+            // The latest assessment by date decides: one entered late for an earlier day leaves the level alone.
+            if var elder = try await ElderStore.lock(stored.person, on: connection, logger: logger), elder.dateOfDeath == nil,
+               let latest = try await AssessmentStore.latestLevel(of: stored.person, on: connection, logger: logger),
+               latest != elder.capability {
+                elder.capability = latest
+                try await ElderStore.update(elder, on: connection, logger: logger)
+                try await RecordCategory.refresh(elder, today: today, policy: policy, cause: nil, source: dependencies.source,
+                                                 on: connection, logger: logger)
+            }
             try await Outbox.append(
                 CapabilityAssessed(assessmentID: stored.id, person: stored.person, level: assessment.level.rating, region: stored.region,
                                    assessedOn: assessment.assessedOn),

@@ -55,14 +55,14 @@ enum AssessmentRoutes {
         var assessments: [AssessmentView]
     }
 
-    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, clock: ServiceClock) {
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: ElderCarePolicy, clock: ServiceClock) {
         routes.post("/assessments", RoutePolicy(roles: [.assessor], region: .body("region"))) { request, context -> EditedResponse<AssessmentView> in
             let body = try await request.decode(as: AssessmentRequest.self, context: context)
             let stored = try body.assessment(key: dependencies.personRefKey, assessor: try context.requirePrincipal().subject)
             guard stored.assessment.assessedOn <= clock.today() else {
                 throw RuleViolation.invalid("capability.assessed-in-future", "assessedOn \(stored.assessment.assessedOn) is after today")
             }
-            try await RecordAssessment.run(stored, dependencies: dependencies, logger: context.logger)
+            try await RecordAssessment.run(stored, today: clock.today(), policy: policy, dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: AssessmentView(stored))
         }
         // A person's assessments made within the token's region; item scores are health data.

@@ -192,7 +192,7 @@ struct ElderCareSeed {
             let assessment = try Self.assessment(on: day.adding(days: random.between(1...20)), random: &random)
             try await RecordAssessment.run(StoredAssessment(id: UUID(), person: elder.person, region: person.township,
                                                             assessment: assessment, assessor: "seed-assessor"),
-                                           dependencies: dependencies, logger: logger)
+                                           today: assessment.assessedOn, policy: policy, dependencies: dependencies, logger: logger)
             summary.assessed[assessment.level.name, default: 0] += 1
         }
     }
@@ -256,7 +256,7 @@ struct ElderCareSeed {
                 let elderRef = PersonRef.derive(from: person.resident, key: dependencies.personRefKey)
                 try await RecordAssessment.run(StoredAssessment(id: UUID(), person: elderRef, region: person.township,
                                                                 assessment: assessment, assessor: "seed-assessor"),
-                                               dependencies: dependencies, logger: logger)
+                                               today: day, policy: policy, dependencies: dependencies, logger: logger)
                 let categories: Set<KeyCategory> = person.category.map { [$0, .advancedAge] } ?? [.advancedAge]
                 _ = try await WaitingListPlacement.apply(
                     person.resident, region: person.township,
