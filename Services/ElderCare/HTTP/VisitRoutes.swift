@@ -119,8 +119,9 @@ enum VisitRoutes {
                 if record.status == .active {
                     let memberships = try await ElderCategoryStore.memberships(of: person, on: connection, logger: context.logger)
                     let since = max(memberships.map(\.since).min() ?? record.registeredOn, record.registeredOn)
-                    let due = VisitDue(categories: Set(memberships.map(\.category)), region: record.region, scheduledSince: since,
-                                       lastVisit: visits.first?.visit.visitedOn)
+                    let inside = try await VisitStore.livesInInstitution(person, on: connection, logger: context.logger)
+                    let due = VisitDue(categories: Set(memberships.map(\.category)), region: record.region, livesAtHome: !inside,
+                                       scheduledSince: since, lastVisit: visits.first?.visit.visitedOn)
                     nextDue = due.nextDue(on: today, schedule: policy.visitSchedule,
                                           emergencies: try await VisitStore.emergencies(on: connection, logger: context.logger))
                 }

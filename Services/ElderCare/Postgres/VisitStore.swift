@@ -124,24 +124,41 @@ enum VisitStore {
 
     // MARK: The sweep
 
+    /// Whether the person lives in an institution the waiting list placed them in (admitted or
+    /// resident): home visits (探访关爱 of 居家老年人) are then not due.
+    static let livesInInstitutionSQL = """
+        EXISTS (SELECT 1 FROM waiting_list w WHERE w.person_ref = e.person_ref AND w.state IN ('admitted', 'resident'))
+        """
+
+    static func livesInInstitution(_ person: PersonRef, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: livesInInstitutionSQL) FROM elders e WHERE e.person_ref = \(person.rawValue)
+            """, logger: logger)
+        for try await inside in rows.decode(Bool.self) { return inside }
+        return false
+    }
+
     /// Every living registered person in at least one category, with their categories, the day
-    /// they entered the schedule (their earliest membership still held, not before registration)
-    /// and their last visit.
+    /// they entered the schedule (their earliest membership still held, not before registration),
+    /// their last visit and whether they live in an institution.
     static func candidates(on connection: PostgresConnection, logger: Logger) async throws -> [Candidate] {
         let rows = try await connection.query("""
             SELECT e.person_ref, e.region, e.registered_on::text, array_agg(m.category), min(m.since)::text,
-                   (SELECT max(v.visited_on) FROM visits v WHERE v.person_ref = e.person_ref)::text
+                   (SELECT max(v.visited_on) FROM visits v WHERE v.person_ref = e.person_ref)::text,
+                   \(unescaped: livesInInstitutionSQL)
             FROM elders e JOIN elder_category_memberships m ON m.person_ref = e.person_ref
             WHERE e.status = 'active'
             GROUP BY e.person_ref
             """, logger: logger)
         var result: [Candidate] = []
-        for try await (person, region, registered, categories, since, last) in rows.decode((String, String, String, [String], String, String?).self) {
+        for try await (person, region, registered, categories, since, last, inside)
+            in rows.decode((String, String, String, [String], String, String?, Bool).self) {
             let scheduledSince = max(try CivilDate(iso: since), try CivilDate(iso: registered))
             result.append(Candidate(
                 person: try PersonRef(rawValue: person),
                 due: VisitDue(categories: Set(categories.compactMap(KeyCategory.init(rawValue:))), region: try RegionCode(region),
-                              scheduledSince: scheduledSince, lastVisit: try last.map { text throws in try CivilDate(iso: text) })))
+                              livesAtHome: !inside, scheduledSince: scheduledSince,
+                              lastVisit: try last.map { text throws in try CivilDate(iso: text) })))
         }
         return result
     }
