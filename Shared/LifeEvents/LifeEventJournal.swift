@@ -1,5 +1,7 @@
 import Contracts
+import Logging
 import Persistence
+import PostgresNIO
 import ServiceKit
 
 /// The record of Registry life events a bureau service has received, applied
@@ -42,6 +44,23 @@ public enum LifeEventJournal {
             try await record([event.child] + event.adopters, on: event.dissolvedOn, region: nil, context)
         }
         return handlers
+    }
+
+    /// The date of death the Registry last told this service about for `person`, or nil when it
+    /// told of none or its latest word was an annulment: the last of the person's death-recorded,
+    /// -corrected and -annulled rows, in the order they were applied.
+    public static func recordedDeath(of person: PersonRef, on connection: PostgresConnection, logger: Logger) async throws -> CivilDate? {
+        let rows = try await connection.query("""
+            SELECT event_type, occurred_on::text FROM life_events
+            WHERE person_ref = \(person.rawValue)
+              AND event_type IN (\(DeathRecorded.eventType.rawValue), \(DeathRecordCorrected.eventType.rawValue),
+                                 \(DeathRecordAnnulled.eventType.rawValue))
+            ORDER BY received_at DESC LIMIT 1
+            """, logger: logger)
+        for try await (type, day) in rows.decode((String, String).self) {
+            return type == DeathRecordAnnulled.eventType.rawValue ? nil : try CivilDate(iso: day)
+        }
+        return nil
     }
 
     /// One row per person; the region is the event's, or empty when the event has none.

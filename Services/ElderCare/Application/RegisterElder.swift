@@ -1,4 +1,5 @@
 import Contracts
+import LifeEvents
 import ElderCareDomain
 import Foundation
 import Logging
@@ -51,6 +52,10 @@ enum RegisterElder {
                                 phone: command.phone, contacts: command.contacts, region: command.region, registeredOn: registeredOn,
                                 status: .active, dateOfDeath: nil, deathRecordID: nil, disabilityGrade: nil, capability: nil)
         return try await dependencies.database.transaction(logger: logger) { connection in
+            // Registration is for the living: a death the Registry recorded (and did not annul) refuses it.
+            if let dateOfDeath = try await LifeEventJournal.recordedDeath(of: person, on: connection, logger: logger) {
+                throw RuleViolation("elder.recorded-dead", "the Registry recorded the death of \(command.residentID.masked) on \(dateOfDeath)")
+            }
             guard try await ElderStore.insert(elder, on: connection, logger: logger) else {
                 throw RuleViolation("elder.already-registered", "\(command.residentID.masked) is already in the elder register", kind: .conflict)
             }
