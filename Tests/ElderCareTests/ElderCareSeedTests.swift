@@ -41,6 +41,8 @@ struct ElderCareSeedTests {
             #expect(again.registered == 0)
             #expect(again.refused["elder.already-registered"] == people.count)
             #expect(again.rosters.map { $0.paid } == [0, 0])
+            #expect(again.institutions == 0)
+            #expect(try await ElderCareHarness.scalar("SELECT count(*)::int FROM institutions", context.database) == 4)
         }
     }
 }

@@ -221,8 +221,16 @@ struct ElderCareSeed {
             ("景泰县芦阳镇敬老院", .extremePovertySupport, "620423101", "43900514", (25, 8), (0, 0), (25, 12)),
             ("景泰县喜泉镇敬老院", .extremePovertySupport, "620423105", "43900515", (20, 8), (0, 0), (25, 12 - admitted)),
         ]
+        // A second load finds its institutions filed already (by name in the county) and leaves them as they are.
+        let filed = try await dependencies.database.withConnection { connection in
+            try await InstitutionStore.institutions(within: county, on: connection, logger: logger)
+        }
         var ids: [UUID] = []
         for home in homes {
+            if let existing = filed.first(where: { $0.institution.name == home.name }) {
+                ids.append(existing.id)
+                continue
+            }
             let institution = try ElderCareInstitution(
                 name: home.name, operatorCode: try CreditCode.make(authority: "1", type: "2", region: county, organisationCodeBase8: home.code),
                 ownership: .public, kind: home.kind, region: try RegionCode(home.region), filedOn: filedOn)
