@@ -62,6 +62,27 @@ struct CentralisedSupportOfferTests {
         }
     }
 
+    @Test func anUnassessedRecipientIsOfferedTheBedWhenTheAssessmentQueuesTheApplication() async throws {
+        try await ElderCareHarness.with(today: "2026-03-02") { context in
+            let supportHome = try await F.institution(context, name: "景泰县芦阳镇敬老院", code: try F.publicBody("43900513"),
+                                                      kind: "extreme-poverty-support", nursing: (4, 1), general: (6, 2))
+            let elder = try ElderCareHarness.resident(born: "1955-06-06", sequence: 17)
+            try await ElderRegistrations.register(elder, context)
+
+            try await deliverTwice(try grant([elder]), context)
+            #expect(try await entries(context).map { $0["state"] as? String } == ["applied"])
+
+            try await F.assess(elder, context)
+            let listed = try await entries(context)
+            #expect(listed.map { $0["state"] as? String } == ["offered"])
+            #expect(listed.first?["centralisedSupport"] as? Bool == true)
+            #expect(listed.first?["institutionId"] as? String == supportHome.uppercased())
+            #expect(listed.first?["bedType"] as? String == "general")
+            let expected = [WaitingListJoined.eventType.rawValue: 1, PlacementOffered.eventType.rawValue: 1]
+            #expect(try await ElderCareHarness.publishedCounts(expected, context) == expected)
+        }
+    }
+
     @Test func withoutAFreeBedTheApplicationWaitsFirstInLine() async throws {
         try await ElderCareHarness.with(today: "2026-03-02") { context in
             _ = try await F.institution(context, code: try F.publicBody(), nursing: (10, 10), general: (5, 5))

@@ -21,7 +21,7 @@ import ServiceKit
 ///   welfare home (社会福利院), by name; a nursing bed first for someone unable to care for themselves,
 ///   otherwise a general bed first. No such bed: the application stays queued, first of its class.
 /// - Not yet assessed: the application waits for the assessment (`applied`), as every application
-///   does; the offer is then the caseworker's (`POST /waiting-list/{id}/offer`).
+///   does; the assessment that queues it makes the offer (``RecordAssessment``).
 enum CentralisedSupportOffers {
     /// The institution kinds that take 特困 people for centralised support, in the order tried.
     static let kinds: [InstitutionKind] = [.extremePovertySupport, .welfareHome]
@@ -70,8 +70,17 @@ enum CentralisedSupportOffers {
                                                       hasDisabilityCertificate: elder.disabilityGrade != nil),
                 source: source, on: connection, logger: logger)
         }
+        try await offerIfQueued(entry, county: elder.region.county, today: today, policy: policy, source: source,
+                                on: connection, logger: logger)
+    }
+
+    /// Offers a queued 特困 applicant a bed for centralised support when one is free; the grant's
+    /// reaction calls it, and so does an assessment that queues a 特困 elder's application (the grant
+    /// came before the assessment).
+    static func offerIfQueued(_ entry: StoredWaitingListEntry, county: RegionCode, today: CivilDate, policy: ElderCarePolicy,
+                              source: String, on connection: PostgresConnection, logger: Logger) async throws {
         guard entry.entry.state == .queued else { return }
-        guard let (institution, bed) = try await freeBed(for: entry, county: elder.region.county, today: today, policy: policy,
+        guard let (institution, bed) = try await freeBed(for: entry, county: county, today: today, policy: policy,
                                                         on: connection, logger: logger) else {
             logger.info("no free bed for centralised support; the application stays queued", metadata: ["entry": "\(entry.id)"])
             return
