@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// An operation that did not answer within its limit.
@@ -6,53 +7,104 @@ public struct DeadlineExceeded: Error, CustomStringConvertible {
     public var description: String { "no answer within \(limit)" }
 }
 
-/// Runs `operation` in a task of its own and returns its result, or throws `DeadlineExceeded`
-/// once `limit` has passed — even when the operation never returns. (postgres-nio 1.33.2 never
-/// answers a query sent on a connection the server has closed, and cancellation does not free
-/// it; a caller that must go on cannot wait for it.) On timeout the operation is cancelled and
-/// abandoned, and `onTimeout` runs, e.g. to close the connection it was stuck on.
+/// An operation abandoned because the channel it was waiting on closed first.
+public struct ChannelClosedWhileWaiting: Error, CustomStringConvertible {
+    public var description: String { "the connection closed before the answer came" }
+}
+
+/// Runs `operation` in a task of its own and returns its result, or gives up on it — even when
+/// it never returns — once `limit` has passed (`DeadlineExceeded`), once `closed` completes
+/// (`ChannelClosedWhileWaiting`), or when the caller is cancelled (`CancellationError`).
+///
+/// postgres-nio 1.33.2 never answers a query sent on a connection the server has closed, and
+/// cancellation does not free it; a caller that must go on cannot wait for it, and a caller
+/// that is shutting down must not wait out the deadline either. An abandoned operation is
+/// cancelled and `onAbandon` runs, e.g. to close the connection it was stuck on.
 public func withDeadline<T: Sendable>(
-    _ limit: Duration, onTimeout: @escaping @Sendable () async -> Void = {},
+    _ limit: Duration, abandoningWhen closed: EventLoopFuture<Void>? = nil,
+    onAbandon: @escaping @Sendable () async -> Void = {},
     _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let outcome = FirstOutcome(continuation)
-        let abandon = Mutex<Task<Void, Never>?>(nil)
-        let timer = Task {
-            do { try await Task.sleep(for: limit) } catch { return }  // the answer came first
-            if outcome.resume(with: .failure(DeadlineExceeded(limit: limit))) {
-                abandon.withLock { $0 }?.cancel()
-                await onTimeout()
-            }
+    let wait = AbandonableWait<T>(onAbandon: onAbandon)
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { continuation in
+            wait.start(continuation, limit: limit, operation: operation)
+            closed?.whenComplete { _ in wait.giveUp(ChannelClosedWhileWaiting()) }
+            if Task.isCancelled { wait.giveUp(CancellationError()) }
         }
-        let work = Task {
-            do {
-                outcome.resume(with: .success(try await operation()))
-            } catch {
-                outcome.resume(with: .failure(error))
-            }
-            timer.cancel()
-        }
-        abandon.withLock { $0 = work }
+    } onCancel: {
+        wait.giveUp(CancellationError())
     }
 }
 
-/// Resumes a continuation with whichever outcome comes first.
-private final class FirstOutcome<T: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<T, any Error>?>
+/// One `withDeadline` call: the operation's task, its timer, and whichever outcome came first.
+private final class AbandonableWait<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var work: Task<Void, Never>?
+        var timer: Task<Void, Never>?
+        /// Set by a give-up that came before `start`: the caller is resumed as soon as it waits.
+        var earlyError: (any Error)?
+    }
+    private let state = Mutex(State())
+    private let onAbandon: @Sendable () async -> Void
 
-    init(_ continuation: CheckedContinuation<T, any Error>) {
-        self.continuation = Mutex(continuation)
+    init(onAbandon: @escaping @Sendable () async -> Void) {
+        self.onAbandon = onAbandon
     }
 
-    /// True when this call resumed it.
-    @discardableResult
-    func resume(with result: Result<T, any Error>) -> Bool {
-        let pending = continuation.withLock { stored in
-            defer { stored = nil }
-            return stored
+    func start(_ continuation: CheckedContinuation<T, any Error>, limit: Duration,
+               operation: @escaping @Sendable () async throws -> T) {
+        let early = state.withLock { state -> (any Error)? in
+            if let error = state.earlyError { return error }
+            state.continuation = continuation
+            return nil
         }
-        pending?.resume(with: result)
-        return pending != nil
+        if let early {
+            continuation.resume(throwing: early)
+            return
+        }
+        let timer = Task {
+            do { try await Task.sleep(for: limit) } catch { return }  // the answer came first
+            self.giveUp(DeadlineExceeded(limit: limit))
+        }
+        let work = Task {
+            let result: Result<T, any Error>
+            do { result = .success(try await operation()) } catch { result = .failure(error) }
+            self.finish(with: result)
+        }
+        state.withLock {
+            $0.timer = timer
+            $0.work = work
+        }
+    }
+
+    /// Resumes the caller with `error` unless the operation answered first, then abandons it.
+    func giveUp(_ error: any Error) {
+        let taken = state.withLock { state -> (CheckedContinuation<T, any Error>, Task<Void, Never>?, Task<Void, Never>?)? in
+            guard let continuation = state.continuation else {
+                if state.work == nil { state.earlyError = state.earlyError ?? error }
+                return nil
+            }
+            state.continuation = nil
+            return (continuation, state.work, state.timer)
+        }
+        guard let (continuation, work, timer) = taken else { return }
+        continuation.resume(throwing: error)
+        timer?.cancel()
+        work?.cancel()
+        let onAbandon = self.onAbandon
+        Task { await onAbandon() }
+    }
+
+    private func finish(with result: Result<T, any Error>) {
+        let taken = state.withLock { state -> (CheckedContinuation<T, any Error>, Task<Void, Never>?)? in
+            guard let continuation = state.continuation else { return nil }
+            state.continuation = nil
+            return (continuation, state.timer)
+        }
+        guard let (continuation, timer) = taken else { return }
+        continuation.resume(with: result)
+        timer?.cancel()
     }
 }
