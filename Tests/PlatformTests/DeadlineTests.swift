@@ -50,7 +50,7 @@ struct DeadlineTests {
         let started = ContinuousClock.now
         loop.scheduleTask(in: .milliseconds(100)) { closed.succeed() }
         await #expect(throws: ChannelClosedWhileWaiting.self) {
-            try await withDeadline(.seconds(120), abandoningWhen: closed.futureResult,
+            try await withDeadline(.seconds(120), abandoningWhen: .closing(closed.futureResult),
                                    onAbandon: { abandoned.add(1, ordering: .relaxed) }, Self.neverAnswers)
         }
         let waited = ContinuousClock.now - started
@@ -63,7 +63,7 @@ struct DeadlineTests {
     func alreadyClosed() async throws {
         let closed = MultiThreadedEventLoopGroup.singleton.next().makeSucceededVoidFuture()
         await #expect(throws: ChannelClosedWhileWaiting.self) {
-            try await withDeadline(.seconds(120), abandoningWhen: closed, Self.neverAnswers)
+            try await withDeadline(.seconds(120), abandoningWhen: .closing(closed), Self.neverAnswers)
         }
     }
 
