@@ -27,6 +27,7 @@ enum AssistanceService {
             routes: { routes, dependencies in
                 LifeEventJournal.routes(routes, dependencies)
                 StandardRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                DisabilitySubsidyStandardRoutes.register(routes, dependencies, clock: clock)
                 ApplicationRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 CaseRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 RosterRoutes.register(routes, dependencies)
