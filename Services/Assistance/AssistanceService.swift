@@ -28,6 +28,7 @@ enum AssistanceService {
                 LifeEventJournal.routes(routes, dependencies)
                 StandardRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 DisabilitySubsidyStandardRoutes.register(routes, dependencies, clock: clock)
+                DisabilitySubsidyRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 ApplicationRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 CaseRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 RosterRoutes.register(routes, dependencies)

@@ -4,13 +4,34 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// A new amount for a county's subsidy re-rates the subsidies paid on it, inside the
-/// publication's transaction (``DisabilitySubsidy/rerate(to:from:)``).
+/// A new amount for a county's subsidy re-rates the active and exiting subsidies paid on it,
+/// inside the publication's transaction (``DisabilitySubsidy/rerate(to:from:)``): the new amount
+/// from its month, then each amount the county already set for a later month again from that
+/// month, so a raise dated before an already-published later one stops where that one starts.
+/// The same amount again changes no subsidy (the store writes nothing, and the terms are equal).
 enum RerateDisabilitySubsidies {
-    /// Re-rates for `standard`; returns how many subsidies changed. The grants' table arrives with
-    /// the grant path; until then there is nothing to re-rate.
+    /// Re-rates for `standard` (already stored); returns how many subsidies changed.
     static func run(for standard: DisabilitySubsidyStandard, today: CivilDate,
                     on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        0
+        let schedule = try await DisabilitySubsidyStandardStore.schedule(region: standard.region, kind: standard.kind,
+                                                                         on: connection, logger: logger)
+        let later = schedule.standards.filter { $0.effectiveFrom > standard.effectiveFrom }
+        var rerated = 0
+        for stored in try await DisabilitySubsidyStore.reratable(region: standard.region, kind: standard.kind,
+                                                                 on: connection, logger: logger) {
+            var subsidy = stored.subsidy
+            let before = subsidy.terms
+            _ = subsidy.rerate(to: standard.monthlyAmount, from: standard.effectiveFrom)
+            for next in later { _ = subsidy.rerate(to: next.monthlyAmount, from: next.effectiveFrom) }
+            guard subsidy.terms != before else { continue }
+            try await DisabilitySubsidyStore.save(subsidy, on: connection, logger: logger)
+            rerated += 1
+        }
+        if rerated > 0 {
+            logger.info("disability subsidies re-rated", metadata: [
+                "region": "\(standard.region)", "kind": "\(standard.kind.rawValue)", "from": "\(standard.effectiveFrom)",
+                "subsidies": "\(rerated)"])
+        }
+        return rerated
     }
 }
