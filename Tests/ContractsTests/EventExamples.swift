@@ -192,6 +192,12 @@ struct EventExamples {
                                      basis: "intellectual-or-mental-grade-3-or-4", firstMonth: month("2026-04"), monthlyAmount: Money(yuan: 110)),
             DisabilitySubsidyStopped(subsidyID: UUID(), person: child, region: jingtai, program: .living, reason: .eligibilityEnded,
                                      lastPaidMonth: month("2026-10"), causationEventID: nil),
+            DisabilitySubsidyPaid(rosterID: UUID(), subsidyID: UUID(), person: child, program: .nursing, region: jingtai,
+                                  month: month("2026-04"), amount: Money(yuan: 110), area: .rural),
+            DisabilitySubsidyRosterGenerated(rosterID: UUID(), region: jingtai, month: month("2026-04"), paid: 2, total: Money(yuan: 190),
+                                             programs: [DisabilitySubsidyRosterTotal(program: .living, paid: 1, total: Money(yuan: 80)),
+                                                        DisabilitySubsidyRosterTotal(program: .nursing, paid: 1, total: Money(yuan: 110))],
+                                             skipped: 0, generatedAt: Date(timeIntervalSince1970: 1_775_000_000)),
             RiskSignalReported(
                 signalID: UUID(), person: adoptiveMother, kind: .medicalExpense, reportedOn: date("2026-04-01"),
                 agency: "medical-insurance", amount: Money(yuan: 36_000), detail: "inpatient, 2026-03-02 to 2026-03-28",
@@ -339,6 +345,10 @@ struct EventExamples {
                                      basis: "minimum-living-household", firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 100)),
             DisabilitySubsidyStopped(subsidyID: UUID(), person: deceased, region: jingtai, program: .nursing, reason: .death,
                                      lastPaidMonth: month("2026-03"), causationEventID: UUID()),
+            DisabilitySubsidyPaid(rosterID: UUID(), subsidyID: UUID(), person: deceased, program: .living, region: jingtai,
+                                  month: month("2026-03"), amount: Money(yuan: 100)),
+            DisabilitySubsidyRosterGenerated(rosterID: UUID(), region: jingtai, month: month("2026-03"), paid: 0, total: .zero, programs: [],
+                                             skipped: 3, generatedAt: Date(timeIntervalSince1970: 1_775_000_000)),
             RiskSignalReported(
                 signalID: UUID(), person: husband, kind: .disabilityRegistration, reportedOn: date("2026-06-14"),
                 agency: "disabled-persons-federation", amount: nil, detail: nil),

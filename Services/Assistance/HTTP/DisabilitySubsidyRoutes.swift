@@ -6,7 +6,7 @@ import ServiceKit
 
 /// 两项补贴: `POST /disability-subsidies` grants one subsidy to a disabled household member (the
 /// role that approves 低保 cases, within its region); `GET /disability-subsidies/{id}` and
-/// `GET /disability-subsidies?householdId=…` read the grants.
+/// `GET /disability-subsidies?householdId=…` read the grants; `POST /disability-subsidy-rosters` pays them.
 enum DisabilitySubsidyRoutes {
     struct GrantRequest: Decodable, Sendable {
         var householdId: UUID
@@ -60,6 +60,15 @@ enum DisabilitySubsidyRoutes {
             let stored = try await GrantDisabilitySubsidy.run(grant, scope: try context.requirePrincipal().region, policy: policy.disability,
                                                               today: clock.today(), dependencies: dependencies, logger: context.logger)
             return EditedResponse(status: .created, response: SubsidyView(stored))
+        }
+        // A county's (or the city's) roster of the two subsidies, as `POST /rosters` for 低保.
+        routes.post("/disability-subsidy-rosters", RoutePolicy(roles: [.finance], region: .body("region"))) {
+            request, context -> EditedResponse<GenerateDisabilitySubsidyRoster.Summary> in
+            let body = try await request.decode(as: RosterRoutes.RosterRequest.self, context: context)
+            let summary = try await GenerateDisabilitySubsidyRoster.run(
+                region: try RequestParsing.region(body.region, field: "region"), month: try RequestParsing.month(body.month, field: "month"),
+                dependencies: dependencies, logger: context.logger)
+            return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
         }
         let subsidyRegion: RecordRegionResolver = { _, context in
             try await DisabilitySubsidyStore.region(of: try context.parameters.require("id", as: UUID.self), in: dependencies.database,
@@ -117,3 +126,5 @@ extension DisabilitySubsidyRoutes.SubsidyView {
                   stoppedFrom: subsidy.stoppedFrom?.iso, diedOn: subsidy.diedOn?.iso, grantedOn: stored.grantedOn.iso)
     }
 }
+
+extension GenerateDisabilitySubsidyRoster.Summary: ResponseEncodable {}
