@@ -19,6 +19,7 @@ enum AssistanceService {
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: LifeEventReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
+                    .merged(with: DisabilitySubsidyReactions.handlers(clock: clock, source: dependencies.source))
                     .merged(with: ReceiveRiskSignal.handlers(clock: clock, source: dependencies.source, outreachRegion: policy.outreachRegion))
                     .merged(with: CareTierReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
             },

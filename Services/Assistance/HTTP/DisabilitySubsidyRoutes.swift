@@ -2,6 +2,7 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
+import RosterStore
 import ServiceKit
 
 /// 两项补贴: `POST /disability-subsidies` grants one subsidy to a disabled household member (the
@@ -45,6 +46,23 @@ enum DisabilitySubsidyRoutes {
         var stoppedFrom: String?
         var diedOn: String?
         var grantedOn: String
+        /// `GET /disability-subsidies/{id}` only: what the roster paid, back-paid and claims back.
+        var payments: [PaidMonth]?
+        var backPayments: [PaidMonth]?
+        var recoveryClaims: [Claim]?
+    }
+
+    struct PaidMonth: Encodable, Sendable {
+        var month: String
+        var amountFen: Int64
+    }
+
+    struct Claim: Encodable, Sendable {
+        var claimId: UUID
+        var dateOfDeath: String
+        var months: [String: Int64]
+        var amountFen: Int64
+        var status: String
     }
 
     struct Listing: ResponseEncodable {
@@ -77,10 +95,18 @@ enum DisabilitySubsidyRoutes {
         routes.get("/disability-subsidies/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .record,
                                                             personalData: true), regionOf: subsidyRegion) { _, context -> SubsidyView in
             let id = try context.parameters.require("id", as: UUID.self)
-            let stored = try await dependencies.database.withConnection { connection in
-                try await DisabilitySubsidyStore.load(id, forUpdate: false, on: connection, logger: context.logger)
+            return try await dependencies.database.withConnection { connection in
+                let stored = try await DisabilitySubsidyStore.load(id, forUpdate: false, on: connection, logger: context.logger)
+                let ledger = try await PaymentLedger.ledger(of: id, program: stored.subsidy.kind.program.rawValue, on: connection,
+                                                            logger: context.logger)
+                var view = SubsidyView(stored)
+                view.payments = ledger.payments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
+                view.backPayments = ledger.backPayments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
+                view.recoveryClaims = ledger.recoveryClaims.map {
+                    Claim(claimId: $0.id, dateOfDeath: $0.endedOn.iso, months: $0.monthsFen, amountFen: $0.amount.fen, status: $0.status.rawValue)
+                }
+                return view
             }
-            return SubsidyView(stored)
         }
         // A household's grants, those of the token's region.
         routes.get("/disability-subsidies", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .fromToken,
@@ -123,7 +149,8 @@ extension DisabilitySubsidyRoutes.SubsidyView {
                   firstMonth: subsidy.terms.firstMonth.iso, lastMonth: subsidy.terms.lastMonth?.iso,
                   monthlyAmountFen: subsidy.terms.monthlyAmount.fen,
                   amountSteps: subsidy.terms.steps.map { .init(from: $0.from.iso, amountFen: $0.amount.fen) },
-                  stoppedFrom: subsidy.stoppedFrom?.iso, diedOn: subsidy.diedOn?.iso, grantedOn: stored.grantedOn.iso)
+                  stoppedFrom: subsidy.stoppedFrom?.iso, diedOn: subsidy.diedOn?.iso, grantedOn: stored.grantedOn.iso,
+                  payments: nil, backPayments: nil, recoveryClaims: nil)
     }
 }
 
