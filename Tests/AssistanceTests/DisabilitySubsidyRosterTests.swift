@@ -54,4 +54,32 @@ struct DisabilitySubsidyRosterTests {
             #expect(generated.map { "\($0.month.iso) \($0.paid) \($0.total.fen)" } == ["2026-01 0 0", "2026-02 2 18000"])
         }
     }
+
+    @Test func aRaiseFromAPaidMonthIsBackPaidOnceAndTheNextRosterPaysTheNewAmount() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let household = try await DisabilitySubsidyGrantTests.householdIn低保(context)
+            let granted = try await DisabilitySubsidyGrantTests.grant(context, household: household, member: DisabilitySubsidyGrantTests.moderate,
+                                                                      kind: "living", grade: 3)
+            let id = try #require(try granted.json()["id"] as? String)
+            for month in ["2026-02", "2026-03"] { _ = try await Self.roster(context, month) }
+
+            // Set in April, from March: March was paid at 80 yuan, so 10 more are back-paid; April is paid at 90.
+            context.clock.set(try CivilDate(iso: "2026-04-02"))
+            let raised = try await DisabilitySubsidyStandardRouteTests.set(context, kind: "living", from: "2026-03", fen: 9_000)
+            #expect(try raised.json()["reratedSubsidies"] as? Int == 1)
+            _ = try await DisabilitySubsidyStandardRouteTests.set(context, kind: "living", from: "2026-03", fen: 9_000)
+            let view = try await context.client.get("/disability-subsidies/\(id)").json()
+            #expect(((view["backPayments"] as? [[String: Any]]) ?? []).map { "\($0["month"] as? String ?? "?")=\($0["amountFen"] as? Int ?? -1)" }
+                    == ["2026-03=1000"])
+            #expect(try await Self.roster(context, "2026-04").json()["totalFen"] as? Int == 9_000)
+
+            // Three amounts set (two in January, March's once), each published once (keys differ: no order across them).
+            let events = try await context.published.events(ofType: DisabilitySubsidyStandardSet.eventType.rawValue, count: 3, settle: .seconds(1))
+            let set = try events.map { try $0.cloudEvent().decode(DisabilitySubsidyStandardSet.self) }
+            #expect(set.map { "\($0.program.rawValue) \($0.effectiveFrom.iso) \($0.monthlyAmount.fen) \($0.reratedSubsidies)" }.sorted()
+                    == ["disability-living-subsidy 2026-01 8000 0", "disability-living-subsidy 2026-03 9000 1",
+                        "disability-nursing-subsidy 2026-01 10000 0"])
+            #expect(set.allSatisfy { $0.warnings.isEmpty })
+        }
+    }
 }

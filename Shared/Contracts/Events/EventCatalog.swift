@@ -47,6 +47,7 @@ public enum EventCatalog {
         DisabilitySubsidyStopped.self,
         DisabilitySubsidyPaid.self,
         DisabilitySubsidyRosterGenerated.self,
+        DisabilitySubsidyStandardSet.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
         // ElderCare: the elder register.
