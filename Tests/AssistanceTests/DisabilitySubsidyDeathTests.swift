@@ -12,15 +12,15 @@ import TestSupport
 /// resuming it with back-pay — exactly once under duplicate delivery.
 @Suite("Disability subsidies follow the Registry's deaths", .tags(.postgres, .kafka, .slow), .serialized)
 struct DisabilitySubsidyDeathTests {
-    let severe = DisabilitySubsidyGrantTests.severe
+    let severe = DisabilitySubsidyGrantRouteTests.severe
 
     /// Both subsidies granted from February to the grade-1 member and paid February to April;
     /// returns the living subsidy's id.
     func livingPaidThroughApril(_ context: AssistanceHarness.Context) async throws -> String {
-        let household = try await DisabilitySubsidyGrantTests.householdIn低保(context)
+        let household = try await DisabilitySubsidyGrantRouteTests.householdIn低保(context)
         var living = ""
         for kind in ["living", "nursing"] {
-            let granted = try await DisabilitySubsidyGrantTests.grant(context, household: household, member: severe, kind: kind, grade: 1)
+            let granted = try await DisabilitySubsidyGrantRouteTests.grant(context, household: household, member: severe, kind: kind, grade: 1)
             #expect(granted.status == .created, "\(granted.text)")
             if kind == "living" { living = try #require(try granted.json()["id"] as? String) }
         }

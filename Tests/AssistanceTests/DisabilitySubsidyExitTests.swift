@@ -27,7 +27,7 @@ struct DisabilitySubsidyExitTests {
             let household = try #require(try await caseworker.caseView(caseID)["householdId"] as? String)
             var ids: [String: String] = [:]
             for kind in ["living", "nursing"] {
-                let granted = try await DisabilitySubsidyGrantTests.grant(context, household: household, member: member, kind: kind, grade: 2,
+                let granted = try await DisabilitySubsidyGrantRouteTests.grant(context, household: household, member: member, kind: kind, grade: 2,
                                                                           firstMonth: "2026-04")
                 #expect(granted.status == .created, "\(granted.text)")
                 ids[kind] = try granted.json()["id"] as? String

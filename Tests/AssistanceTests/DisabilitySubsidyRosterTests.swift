@@ -17,10 +17,10 @@ struct DisabilitySubsidyRosterTests {
 
     @Test func aMonthsRosterPaysEachSubsidyOnceWithItsEventsAndLeavesThe低保RosterAlone() async throws {
         try await AssistanceHarness.with(today: "2026-01-05") { context in
-            let household = try await DisabilitySubsidyGrantTests.householdIn低保(context)
-            let severe = DisabilitySubsidyGrantTests.severe
+            let household = try await DisabilitySubsidyGrantRouteTests.householdIn低保(context)
+            let severe = DisabilitySubsidyGrantRouteTests.severe
             for kind in ["living", "nursing"] {
-                let granted = try await DisabilitySubsidyGrantTests.grant(context, household: household, member: severe, kind: kind, grade: 1)
+                let granted = try await DisabilitySubsidyGrantRouteTests.grant(context, household: household, member: severe, kind: kind, grade: 1)
                 #expect(granted.status == .created, "\(granted.text)")
             }
             let january = try await Self.roster(context, "2026-01")  // before the first month: nobody
@@ -57,8 +57,8 @@ struct DisabilitySubsidyRosterTests {
 
     @Test func aRaiseFromAPaidMonthIsBackPaidOnceAndTheNextRosterPaysTheNewAmount() async throws {
         try await AssistanceHarness.with(today: "2026-01-05") { context in
-            let household = try await DisabilitySubsidyGrantTests.householdIn低保(context)
-            let granted = try await DisabilitySubsidyGrantTests.grant(context, household: household, member: DisabilitySubsidyGrantTests.moderate,
+            let household = try await DisabilitySubsidyGrantRouteTests.householdIn低保(context)
+            let granted = try await DisabilitySubsidyGrantRouteTests.grant(context, household: household, member: DisabilitySubsidyGrantRouteTests.moderate,
                                                                       kind: "living", grade: 3)
             let id = try #require(try granted.json()["id"] as? String)
             for month in ["2026-02", "2026-03"] { _ = try await Self.roster(context, month) }

@@ -11,7 +11,7 @@ import TestSupport
 /// own data, eligibility (DisabilitySubsidyEligibility), refusals that write nothing, the grant
 /// event, and re-rating by a later amount.
 @Suite("Disability subsidy grants over HTTP", .tags(.postgres, .kafka, .slow), .serialized)
-struct DisabilitySubsidyGrantTests {
+struct DisabilitySubsidyGrantRouteTests {
     static let severe = AssistanceHarness.resident(born: "1975-03-01", sequence: 711)
     static let moderate = AssistanceHarness.resident(born: "1977-05-01", sequence: 722)
     static let outsider = AssistanceHarness.resident(born: "1970-05-01", sequence: 733)
