@@ -16,6 +16,22 @@ struct KeyCategoryTests {
         #expect(KeyCategory.allCases.sorted() == KeyCategory.allCases)
     }
 
+    @Test("every category maps to the contract's ElderCategory and back, under the same name", arguments: KeyCategory.allCases)
+    func contractRoundTrip(_ category: KeyCategory) {
+        #expect(KeyCategory(category.contract) == category)
+        #expect(category.contract.rawValue == category.rawValue)
+    }
+
+    @Test("every ElderCategory an event carries is a register category", arguments: ElderCategory.allCases)
+    func fromContract(_ category: ElderCategory) {
+        #expect(KeyCategory(category).contract == category)
+        #expect(KeyCategory(category).rawValue == category.rawValue)
+    }
+
+    @Test func bothSidesHaveTheSameCategories() {
+        #expect(KeyCategory.allCases.map(\.contract) == ElderCategory.allCases)
+    }
+
     @Test("高龄, 特困, 重残 and 失能 are derived; the others are recorded (经济困难 both)",
           arguments: [(KeyCategory.advancedAge, false), (.extremePoverty, false), (.severelyDisabled, false), (.disabled, false),
                       (.livingAlone, true), (.emptyNest, true), (.leftBehind, true), (.specialFamily, true), (.dementia, true),
