@@ -92,8 +92,7 @@ enum RegistryHarness {
         return Dictionary(uniqueKeysWithValues: zip(recordTables + ["outbox"], values))
     }
 
-    static func person(born: String, sequence: Int) -> ResidentID {
-        // Fixture data: valid by construction.
-        ResidentID.make(region: try! RegionCode("620423"), birth: try! CivilDate(iso: born), sequence: sequence)
+    static func person(born: String, sequence: Int) throws -> ResidentID {
+        ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(iso: born), sequence: sequence)
     }
 }
