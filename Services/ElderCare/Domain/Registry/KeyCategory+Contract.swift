@@ -1,9 +1,18 @@
 import Contracts
 
 /// The one mapping between the register's categories and the contract's: ElderCare's events carry
-/// `ElderCategory`. Both switches are exhaustive, so a category added on either side does not
-/// compile until it is mapped here (`KeyCategoryTests` checks the round trip).
+/// `ElderCategory`, and its names are the register's too (the tables store them, the API sends
+/// them). Both switches are exhaustive, so a category added on either side does not compile until
+/// it is mapped here (`KeyCategoryTests` checks the round trip).
 extension KeyCategory {
+    /// The contract's name: `"living-alone"`, `"economic-hardship"`, ….
+    public var rawValue: String { contract.rawValue }
+
+    public init?(rawValue: String) {
+        guard let category = ElderCategory(rawValue: rawValue) else { return nil }
+        self.init(category)
+    }
+
     /// The category as ElderCare's events name it.
     public var contract: ElderCategory {
         switch self {
