@@ -196,7 +196,7 @@ let package = Package(
         // Imports Testing, so only test targets link it.
         .target(
             name: "TestKit",
-            dependencies: ["Contracts", "Messaging", "Persistence", "TestSupport"],
+            dependencies: ["Contracts", "Messaging", "Persistence", "ServiceKit", "TestSupport"],
             path: "Shared/TestKit",
             swiftSettings: strict
         ),

@@ -20,15 +20,7 @@ enum AssistanceHarness {
     /// 一条山镇, a township of Jingtai.
     static let township = "620423100"
 
-    struct Context: Sendable {
-        let client: AuthorizingTestClient
-        let clock: ServiceClock
-        let kafka: TestKafka
-        let database: TestDatabase
-
-        /// Reads what Assistance published on its events topic.
-        var published: TopicReader { TopicReader(kafka: kafka, topics: [Topics.events(of: .assistance)]) }
-    }
+    typealias Context = ServiceTestContext
 
     static func with(today: String, policy: [String: String] = [:], sources: [any EconomicDataSource] = [TableDataSource()],
                      _ body: @Sendable (Context) async throws -> Void) async throws {
@@ -36,7 +28,7 @@ enum AssistanceHarness {
         let definition = AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment(policy), clock: clock,
                                                       sources: sources, sweepInterval: .milliseconds(300))
         try await ServiceHarness.run(definition) { client, kafka, database in
-            try await body(Context(client: client, clock: clock, kafka: kafka, database: database))
+            try await body(Context(domain: .assistance, client: client, clock: clock, kafka: kafka, database: database))
         }
     }
 

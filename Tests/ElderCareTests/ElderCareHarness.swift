@@ -19,15 +19,7 @@ enum ElderCareHarness {
     /// 一条山镇, a township of Jingtai.
     static let township = "620423100"
 
-    struct Context: Sendable {
-        let client: AuthorizingTestClient
-        let clock: ServiceClock
-        let kafka: TestKafka
-        let database: TestDatabase
-
-        /// Reads what ElderCare published on its events topic.
-        var published: TopicReader { TopicReader(kafka: kafka, topics: [Topics.events(of: .eldercare)]) }
-    }
+    typealias Context = ServiceTestContext
 
     static func with(today: String, policy: [String: String] = [:], _ body: @Sendable (Context) async throws -> Void) async throws {
         let clock = ServiceClock(fixed: try CivilDate(iso: today))
@@ -35,7 +27,7 @@ enum ElderCareHarness {
         let definition = ElderCareService.definition(policy: try ElderCarePolicy.fromEnvironment(policy), clock: clock,
                                                      sweepInterval: .milliseconds(300))
         try await ServiceHarness.run(definition) { client, kafka, database in
-            try await body(Context(client: client, clock: clock, kafka: kafka, database: database))
+            try await body(Context(domain: .eldercare, client: client, clock: clock, kafka: kafka, database: database))
         }
     }
 
