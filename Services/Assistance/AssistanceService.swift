@@ -19,6 +19,7 @@ enum AssistanceService {
             handlers: { dependencies in
                 LifeEventJournal.handlers(dependencies)
                     .merged(with: LifeEventReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
+                    .merged(with: DisabilitySubsidyReactions.handlers(clock: clock, source: dependencies.source))
                     .merged(with: ReceiveRiskSignal.handlers(clock: clock, source: dependencies.source, outreachRegion: policy.outreachRegion))
                     .merged(with: CareTierReactions.handlers(policy: policy, clock: clock, source: dependencies.source))
             },
@@ -27,6 +28,8 @@ enum AssistanceService {
             routes: { routes, dependencies in
                 LifeEventJournal.routes(routes, dependencies)
                 StandardRoutes.register(routes, dependencies, policy: policy, clock: clock)
+                DisabilitySubsidyStandardRoutes.register(routes, dependencies, clock: clock)
+                DisabilitySubsidyRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 ApplicationRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 CaseRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 RosterRoutes.register(routes, dependencies)

@@ -7,21 +7,37 @@ public struct DeadlineExceeded: Error, CustomStringConvertible {
     public var description: String { "no answer within \(limit)" }
 }
 
-/// An operation abandoned because the channel it was waiting on closed first.
+/// An operation abandoned because the connection it was waiting on closed first.
 public struct ChannelClosedWhileWaiting: Error, CustomStringConvertible {
+    public init() {}
     public var description: String { "the connection closed before the answer came" }
 }
 
+/// Something that says when to stop waiting for an operation: it is handed a `fire` callback,
+/// which it calls (at most once matters) when the operation's connection is gone.
+public struct AbandonSignal: Sendable {
+    let register: @Sendable (_ fire: @escaping @Sendable () -> Void) -> Void
+
+    public init(register: @escaping @Sendable (_ fire: @escaping @Sendable () -> Void) -> Void) {
+        self.register = register
+    }
+
+    /// Fires when `closeFuture` completes (a connection's channel closed).
+    public static func closing(_ closeFuture: EventLoopFuture<Void>) -> AbandonSignal {
+        AbandonSignal { fire in closeFuture.whenComplete { _ in fire() } }
+    }
+}
+
 /// Runs `operation` in a task of its own and returns its result, or gives up on it — even when
-/// it never returns — once `limit` has passed (`DeadlineExceeded`), once `closed` completes
-/// (`ChannelClosedWhileWaiting`), or when the caller is cancelled (`CancellationError`).
+/// it never returns — once `limit` has passed (`DeadlineExceeded`; nil: no limit), once `signal`
+/// fires (`ChannelClosedWhileWaiting`), or when the caller is cancelled (`CancellationError`).
 ///
 /// postgres-nio 1.33.2 never answers a query sent on a connection the server has closed, and
 /// cancellation does not free it; a caller that must go on cannot wait for it, and a caller
 /// that is shutting down must not wait out the deadline either. An abandoned operation is
 /// cancelled and `onAbandon` runs, e.g. to close the connection it was stuck on.
 public func withDeadline<T: Sendable>(
-    _ limit: Duration, abandoningWhen closed: EventLoopFuture<Void>? = nil,
+    _ limit: Duration?, abandoningWhen signal: AbandonSignal? = nil,
     onAbandon: @escaping @Sendable () async -> Void = {},
     _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
@@ -29,7 +45,7 @@ public func withDeadline<T: Sendable>(
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             wait.start(continuation, limit: limit, operation: operation)
-            closed?.whenComplete { _ in wait.giveUp(ChannelClosedWhileWaiting()) }
+            signal?.register { wait.giveUp(ChannelClosedWhileWaiting()) }
             if Task.isCancelled { wait.giveUp(CancellationError()) }
         }
     } onCancel: {
@@ -53,7 +69,7 @@ private final class AbandonableWait<T: Sendable>: Sendable {
         self.onAbandon = onAbandon
     }
 
-    func start(_ continuation: CheckedContinuation<T, any Error>, limit: Duration,
+    func start(_ continuation: CheckedContinuation<T, any Error>, limit: Duration?,
                operation: @escaping @Sendable () async throws -> T) {
         let early = state.withLock { state -> (any Error)? in
             if let error = state.earlyError { return error }
@@ -64,9 +80,11 @@ private final class AbandonableWait<T: Sendable>: Sendable {
             continuation.resume(throwing: early)
             return
         }
-        let timer = Task {
-            do { try await Task.sleep(for: limit) } catch { return }  // the answer came first
-            self.giveUp(DeadlineExceeded(limit: limit))
+        let timer = limit.map { limit in
+            Task {
+                do { try await Task.sleep(for: limit) } catch { return }  // the answer came first
+                self.giveUp(DeadlineExceeded(limit: limit))
+            }
         }
         let work = Task {
             let result: Result<T, any Error>

@@ -57,6 +57,8 @@ extension InboxConsumer {
         case finished(T)
         case overran
         case stopping
+        /// The connection watch ended (the attempt finished, or its connection closed and it was abandoned).
+        case watched
     }
 
     /// Runs one attempt while keeping the group served. During an outage postgres-nio's pool
@@ -65,14 +67,24 @@ extension InboxConsumer {
     /// `pauseSlowAttemptsAfter` (or at once, when already paused) the partitions are paused and
     /// the consumer is polled until the attempt ends. If the consumer stops meanwhile, the
     /// attempt is cancelled (a waiting lease gives up) and its error reported.
+    ///
+    /// A slow attempt is also watched (`TransactionWatch`): if the connection its transaction runs
+    /// on has closed, postgres-nio may never answer the statement it wrote, so the attempt is
+    /// abandoned with `ChannelClosedWhileWaiting` (transient: retried on a new connection).
     func attempt<T: Sendable>(
         _ machine: inout InboxRetryStateMachine, consumer: KafkaConsumer, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let overrun = configuration.pauseSlowAttemptsAfter
+        let watch = TransactionWatch()
         return try await withThrowingTaskGroup(of: AttemptStep<T>.self) { tasks in
-            tasks.addTask { .finished(try await body()) }
+            tasks.addTask {
+                .finished(try await withDeadline(nil, abandoningWhen: watch.signal) {
+                    try await TransactionWatch.$current.withValue(watch) { try await body() }
+                })
+            }
             if machine.isPaused {
                 tasks.addTask { await Self.serve(consumer) }
+                tasks.addTask { await Self.watchConnection(watch) }
             } else {
                 tasks.addTask {
                     try? await Task.sleep(for: overrun)
@@ -90,8 +102,11 @@ extension InboxConsumer {
                                    metadata: ["kafka.group": "\(group)", "after": "\(overrun)"])
                     await pausePartitions(consumer)
                     tasks.addTask { await Self.serve(consumer) }
+                    tasks.addTask { await Self.watchConnection(watch) }
                 case .stopping:
                     tasks.cancelAll()  // give up waiting for a connection
+                case .watched:
+                    continue
                 }
             }
             throw CancellationError()
@@ -104,6 +119,14 @@ extension InboxConsumer {
             await consumer.serve(for: .milliseconds(100))
         }
         return .stopping
+    }
+
+    /// Abandons the attempt once the connection of its transaction has closed; checked every 100 ms.
+    private static func watchConnection<T>(_ watch: TransactionWatch) async -> AttemptStep<T> {
+        while !Task.isCancelled, !watch.fireIfConnectionClosed() {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return .watched
     }
 
     private func pausePartitions(_ consumer: KafkaConsumer) async {

@@ -43,7 +43,7 @@ public enum InboxErrorClassification {
             return classify(psqlCode: error.code, sqlState: error.serverInfo?[.sqlState])
         case _ where isPoolError(error):
             return .transient(.connection)
-        case is ConnectionLost, is DeadlineExceeded, is ChannelError, is IOError, is NIOConnectionError, is EventLoopError:
+        case is ConnectionLost, is ChannelClosedWhileWaiting, is DeadlineExceeded, is ChannelError, is IOError, is NIOConnectionError, is EventLoopError:
             return .transient(.connection)
         case is CancellationError:
             // Only raised while the consumer stops; the event is redelivered after a restart.

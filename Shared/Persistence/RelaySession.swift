@@ -27,7 +27,7 @@ struct RelaySession: Sendable {
         let logger = self.logger
         do {
             return try await withDeadline(
-                deadline, abandoningWhen: connection.closeFuture, onAbandon: { try? await connection.close() }
+                deadline, abandoningWhen: .closing(connection.closeFuture), onAbandon: { try? await connection.close() }
             ) {
                 try await connection.query(query, logger: logger)
             }

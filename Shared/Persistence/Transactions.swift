@@ -10,7 +10,9 @@ import PostgresNIO
 ///   BEGIN, before COMMIT and before ROLLBACK, and `ConnectionLost` is thrown instead (a
 ///   transient error: the inbox waits it out, HTTP answers 503). A statement already in flight
 ///   when the connection closes fails normally. The window between a check and its write
-///   remains; the real fix belongs in postgres-nio.
+///   remains: a statement written just as the connection closes never returns. Work that must
+///   go on (the inbox) runs with a `TransactionWatch`, which records the connection here so that
+///   the work can be abandoned once it has closed. The real fix belongs in postgres-nio.
 /// - The body's own error is rethrown as it is (callers branch on rule violations, permanent
 ///   event errors, simulated crashes).
 /// - After a commit it wakes this process's outbox relays (`OutboxWakeup`).
@@ -33,6 +35,9 @@ extension PostgresConnection {
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         guard !isClosed else { throw ConnectionLost() }
+        let watch = TransactionWatch.current
+        watch?.began(on: self)
+        defer { watch?.ended() }
         try await query("BEGIN", logger: logger)
         var bodyFinished = false
         do {

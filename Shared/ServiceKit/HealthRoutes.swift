@@ -43,7 +43,7 @@ struct HealthRoutes: Sendable {
 
     private func databaseCheck() async -> String {
         do {
-            try await withDeadline(.seconds(2)) { [database, logger] in
+            _ = try await withDeadline(.seconds(2)) { [database, logger] in
                 try await database.query("SELECT 1", logger: logger)
             }
             return "ok"

@@ -14,7 +14,11 @@ public enum StandaloneTool {
         let settings = try ServiceSettings(domain: domain)
         var logger = Logger(label: label)
         logger.logLevel = .warning
-        let client = PostgresClient(configuration: settings.database.clientConfiguration, backgroundLogger: logger)
+        // The pool's own log at error level: the tool's first lease races `client.run()` starting in the
+        // task group, and postgres-nio warns about that race although the lease just waits for it.
+        var poolLogger = logger
+        poolLogger.logLevel = .error
+        let client = PostgresClient(configuration: settings.database.clientConfiguration, backgroundLogger: poolLogger)
         let dependencies = ServiceDependencies(domain: domain, database: client,
                                                personRefKey: try PersonRefKey(hex: settings.personRefKeyHex), logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in

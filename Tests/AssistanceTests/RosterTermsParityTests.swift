@@ -65,4 +65,46 @@ struct RosterTermsParityTests {
             }
         }
     }
+
+    /// The same for the disability two subsidies' scheme (`DisabilitySubsidyRoster`): its SQL pays
+    /// what `DisabilitySubsidy.terms.due(in:)` says.
+    @Test func everyMonthPaysWhatASubsidysTermsSayIsDue() async throws {
+        try await AssistanceHarness.with(today: "2026-07-01") { context in
+            let database = context.database.client
+            let logger = TestKafka.logger
+            let household = UUID()
+            try await database.query("""
+                INSERT INTO households (id, region, area, residence, members) VALUES (\(household), '620423', 'rural', '[]', '[]')
+                """, logger: logger)
+            var subsidies: [DisabilitySubsidy] = []
+            for (index, terms) in try Self.cases().enumerated() {
+                let person = try PersonRef(rawValue: "pr_" + String(repeating: String(index), count: 64))
+                let subsidy = DisabilitySubsidy(id: UUID(), person: person, region: AssistanceHarness.jingtai,
+                                                kind: index.isMultiple(of: 2) ? .living : .nursing, basis: .minimumLivingHousehold,
+                                                terms: terms)
+                try await database.withConnection { connection in
+                    try await DisabilitySubsidyStore.insert(subsidy, householdID: household, grantedOn: try CivilDate(iso: "2025-12-20"),
+                                                            on: connection, logger: logger)
+                    try await DisabilitySubsidyStore.save(subsidy, on: connection, logger: logger)
+                }
+                subsidies.append(subsidy)
+            }
+            let months = try (1...6).map { try Self.month(String(format: "2026-%02d", $0)) }
+            for month in months {
+                let response = try await context.client.post("/disability-subsidy-rosters", json: #"{"region":"620423","month":"\#(month.iso)"}"#)
+                #expect(response.status == .created || response.status == .ok, "\(response.text)")
+            }
+
+            var paid: [UUID: [YearMonth: Money]] = [:]
+            let rows = try await database.query("SELECT beneficiary_id, to_char(month, 'YYYY-MM'), amount_fen FROM roster_payments", logger: logger)
+            for try await (id, month, fen) in rows.decode((UUID, String, Int64).self) {
+                paid[id, default: [:]][try YearMonth(iso: month)] = Money(fen: fen)
+            }
+            for subsidy in subsidies {
+                for month in months {
+                    #expect((paid[subsidy.id]?[month] ?? .zero) == subsidy.terms.due(in: month), "subsidy \(subsidy.terms) in \(month)")
+                }
+            }
+        }
+    }
 }

@@ -13,12 +13,9 @@ import TestSupport
 /// applied once afterwards, and the consumer group is served meanwhile.
 @Suite("Database outages are waited out", .tags(.postgres, .kafka, .slow), .serialized)
 struct DatabaseOutageTests {
-    @Test("connections killed mid-transaction (57P01) are retried, never dead-lettered",
-          .disabled("""
-            hangs now and then in a full run: the handler's own statement after pg_terminate_backend is written to a
-            connection postgres-nio 1.33.2 has not yet seen close, and that query never returns (the shared transaction
-            checks the connection only between statements); passes on its own. Kept to run once postgres-nio is fixed.
-            """))
+    /// Re-enabled with `TransactionWatch`: a handler statement written to a connection postgres-nio has not yet seen
+    /// close never returns, and the inbox now abandons such an attempt once the connection is closed.
+    @Test("connections killed mid-transaction (57P01) are retried, never dead-lettered, even a statement written as the connection closed")
     func connectionsKilledMidTransaction() async throws {
         try await TestDatabase.with("killed") { database in
             try await Pipeline.migrate(database)
@@ -46,6 +43,54 @@ struct DatabaseOutageTests {
             #expect(effects == 20)
             #expect(distinct == 20)
             #expect(kills.value >= 9)
+            let dead = try await Outage.readAll(deadLetters, kafka: kafka)
+            #expect(dead.count == 0)
+        }
+    }
+
+    /// postgres-nio 1.33.2's dropped write, made deterministic: the first attempt's connection is killed from outside
+    /// and the handler then waits forever (ignoring cancellation), as a statement written to that closed connection
+    /// does. The inbox must notice the closed connection, abandon the attempt and apply the event on a new one.
+    @Test("a handler stuck on a connection the server closed is abandoned; the event is applied once on a new connection")
+    func stuckOnClosedConnection() async throws {
+        try await TestDatabase.with("stuck") { database in
+            try await Pipeline.migrate(database)
+            let kafka = try TestKafka()
+            let deadLetters = try Outage.deadLetterTopic(kafka, group: "stuck")
+            let producer = try KafkaProducer(configuration: kafka.producerConfiguration(), logger: TestKafka.logger)
+            let attempts = Tickets()
+            let release = SignalFlag()
+            var handlers = EventHandlers()
+            handlers.on(EffectRequested.self) { event, context in
+                try await context.connection.query(
+                    "INSERT INTO effects (event_id, sequence) VALUES (\(context.event.id), \(event.sequence))", logger: context.logger)
+                guard attempts.next() == 0 else { return }
+                let rows = try await context.connection.query("SELECT pg_backend_pid()", logger: context.logger)
+                var backend: Int32 = 0
+                for try await value in rows.decode(Int32.self) { backend = value }
+                let pid = backend
+                try await TestDatabase.withAdmin(logger: context.logger) { admin in
+                    try await admin.query("SELECT pg_terminate_backend(\(pid))", logger: context.logger)
+                }
+                // Never answers, whatever cancels it (released when the test ends, so nothing is left running).
+                while !release.isSet { try? await Task.sleep(for: .milliseconds(50)) }
+            }
+            let consumer = Pipeline.consumer(database, kafka: kafka, producer: producer, group: "stuck", handlers: handlers)
+            defer { release.set() }
+            let started = ContinuousClock.now
+            try await Outage.send(1...1, producer: producer)
+            try await Pipeline.running([producer, consumer]) {
+                let applied = try await eventually(timeout: .seconds(30)) {
+                    (try? await Pipeline.count(database, "SELECT count(*) FROM effects")) ?? 0
+                } until: { $0 >= 1 }
+                #expect(applied == 1)
+            }
+            let took = ContinuousClock.now - started
+            let (effects, distinct) = try await Pipeline.effects(database)
+            #expect(effects == 1)
+            #expect(distinct == 1)
+            #expect(attempts.value == 2, "attempts: \(attempts.value)")
+            #expect(took < .seconds(20), "applied after \(took)")
             let dead = try await Outage.readAll(deadLetters, kafka: kafka)
             #expect(dead.count == 0)
         }

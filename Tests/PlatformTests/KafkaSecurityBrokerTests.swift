@@ -28,8 +28,8 @@ struct KafkaSecurityBrokerTests {
         #expect(adminError?.message.hasPrefix("fetch metadata: ") == true, "\(String(describing: adminError))")
         // Two 2 s timeouts: the bound only shows the client gives up rather than hangs. It is wide
         // because the blocking calls queue behind the whole suite's on a loaded 2-core machine
-        // (21 s seen there).
-        #expect(ContinuousClock.now - started < .seconds(60))
+        // (21 s seen there, 64 s once at the start of a full run).
+        #expect(ContinuousClock.now - started < .seconds(180))
         let reason = try await eventually(timeout: .seconds(5)) { log.lines.contains { $0.contains("SSL handshake failed") } }
         #expect(reason, "\(log.lines)")
     }

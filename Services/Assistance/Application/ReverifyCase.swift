@@ -9,7 +9,8 @@ import ServiceKit
 /// Re-verification of an active case: the household's declared data is asked of every source
 /// again and consolidated, the case reviewed (``CaseReview``: new amount, 渐退, or the end of a
 /// 特困 case, with `benefit-terminated`), and the household's open review tasks due by today are
-/// closed with the outcome.
+/// closed with the outcome. A 低保 case that ends sends the household's living subsidies granted
+/// on it into their 渐退 (``DisabilitySubsidyExits``).
 enum ReverifyCase {
     static func run(_ id: UUID, sources: [any EconomicDataSource], policy: AssistancePolicy, today: CivilDate,
                     dependencies: ServiceDependencies, logger: Logger) async throws -> BenefitCase {
@@ -39,6 +40,12 @@ enum ReverifyCase {
                     BenefitTerminated(caseID: benefit.id, program: benefit.program, recipients: benefit.recipients, region: benefit.region,
                                       lastCoveredDay: termination.lastCoveredDay, reason: termination.reason, causationEventID: nil),
                     source: dependencies.source, on: connection, logger: logger)
+                if benefit.program == .minimumLivingAllowance {
+                    // The household leaves 低保: its living subsidies granted on that basis begin their own 渐退.
+                    try await DisabilitySubsidyExits.begin(household: benefit.householdID, determinedIn: today.yearMonth,
+                                                           policy: policy.disability, source: dependencies.source,
+                                                           on: connection, logger: logger)
+                }
             }
             try await HouseholdStore.updateVerified(benefit.householdID, members: members, nearLowIncome: nil, on: connection, logger: logger)
             try await CaseStore.save(review.reviewed, on: connection, logger: logger)

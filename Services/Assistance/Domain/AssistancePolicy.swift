@@ -25,6 +25,9 @@ public struct AssistancePolicy: Sendable {
     /// person is in no household Assistance knows (the city's monitoring desk, say); unset, such a
     /// signal is stored, counted and logged, but raises no lead.
     public var outreachRegion: RegionCode?
+    /// The disability two subsidies (残疾人两项补贴): which groups the living subsidy includes, the
+    /// nursing extension month, the 渐退 length.
+    public var disability: DisabilitySubsidyPolicy = .default
 
     /// Reads the policy from `ASSISTANCE_*` settings (the process environment, in the service);
     /// refuses a value it cannot read (`settings.invalid`, naming the setting).
@@ -61,7 +64,12 @@ public struct AssistancePolicy: Sendable {
             growthFloors: try growthFloors(settings),
             extremePovertyBaseline: try settings.choice("EXTREME_POVERTY_BASELINE", ExtremePovertyBaseline.previousYear),
             advanceCap: advanceCap > 0 ? Money(fen: advanceCap) : nil,
-            outreachRegion: try settings.region("OUTREACH_REGION"))
+            outreachRegion: try settings.region("OUTREACH_REGION"),
+            disability: try DisabilitySubsidyPolicy(
+                nearLowIncomeIncluded: environment["ASSISTANCE_DISABILITY_NEAR_LOW_INCOME"] != "false",
+                elderlyParentsSupportingIncluded: environment["ASSISTANCE_DISABILITY_ELDERLY_PARENTS_SUPPORTING"] == "true",
+                multipleDisabledIncluded: environment["ASSISTANCE_DISABILITY_MULTIPLE_DISABLED"] == "true",
+                gradualExitMonths: Int(try integer("DISABILITY_GRADUAL_EXIT_MONTHS", 6))))
     }
 
     /// `ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_<FIGURE>_<AREA>` (FIGURE `MINIMUM_LIVING_ALLOWANCE`,

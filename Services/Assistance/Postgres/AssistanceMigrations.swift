@@ -342,5 +342,35 @@ enum AssistanceMigrations {
             )
             """,
         ]),
+        // The grants of the two subsidies: one person, one kind, terms as the cases store them
+        // (the amount in force from amount_from, every step in amount_steps). A person holds at
+        // most one subsidy of each kind that is not stopped.
+        Migration(version: 13, name: "disability_subsidies", statements: [
+            """
+            CREATE TABLE disability_subsidies (
+                id uuid PRIMARY KEY,
+                person_ref text NOT NULL,
+                household_id uuid NOT NULL REFERENCES households (id),
+                region text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('living', 'nursing')),
+                basis text NOT NULL,
+                monthly_amount_fen bigint NOT NULL CHECK (monthly_amount_fen > 0),
+                amount_from date NOT NULL,
+                amount_steps jsonb NOT NULL,
+                first_month date NOT NULL,
+                last_month date,
+                suspended_from date,
+                status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'exiting', 'stopped')),
+                exit jsonb,
+                died_on date,
+                granted_on date NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE UNIQUE INDEX disability_subsidies_one_per_kind ON disability_subsidies (person_ref, kind) WHERE status <> 'stopped'",
+            "CREATE INDEX disability_subsidies_household ON disability_subsidies (household_id)",
+            "CREATE INDEX disability_subsidies_person ON disability_subsidies (person_ref)",
+            "CREATE INDEX disability_subsidies_region_kind ON disability_subsidies (region, kind) WHERE status <> 'stopped'",
+        ]),
     ]
 }

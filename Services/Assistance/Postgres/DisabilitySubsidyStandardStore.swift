@@ -40,3 +40,28 @@ enum DisabilitySubsidyStandardStore {
         return try DisabilitySubsidySchedule(standards)
     }
 }
+
+extension DisabilitySubsidyStandardStore {
+    /// A stored amount with the day it was set.
+    struct Stored: Sendable {
+        let standard: DisabilitySubsidyStandard
+        let setOn: CivilDate
+    }
+
+    /// Every amount set for the county, by subsidy and effective month.
+    static func all(region: RegionCode, on connection: PostgresConnection, logger: Logger) async throws -> [Stored] {
+        let rows = try await connection.query("""
+            SELECT kind, to_char(effective_from, 'YYYY-MM'), monthly_amount_fen, to_char(set_on, 'YYYY-MM-DD')
+            FROM disability_subsidy_standards WHERE region = \(region.county.rawValue)
+            ORDER BY kind, effective_from
+            """, logger: logger)
+        var stored: [Stored] = []
+        for try await (kind, month, fen, day) in rows.decode((String, String, Int64, String).self) {
+            guard let kind = DisabilitySubsidyKind(rawValue: kind) else { throw StoredValueError(column: "disability_subsidy_standards.kind", value: kind) }
+            stored.append(Stored(standard: try DisabilitySubsidyStandard(region: region.county, kind: kind, effectiveFrom: YearMonth(iso: month),
+                                                                         monthlyAmount: Money(fen: fen)),
+                                 setOn: try CivilDate(iso: day)))
+        }
+        return stored
+    }
+}

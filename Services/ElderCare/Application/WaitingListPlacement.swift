@@ -110,6 +110,29 @@ enum WaitingListPlacement {
         }
     }
 
+    /// A step on the list that moves no bed and publishes nothing: declining an offer (back in the
+    /// queue with the application time kept; the bed is free for the next), confirming residence
+    /// after the trial stay, withdrawing before moving in. Refusals are the state machine's
+    /// (`waiting-list.transition-not-allowed`, `waiting-list.closed`, `waiting-list.step-before-previous`).
+    static func record(_ step: WaitingListStep, _ id: UUID, dependencies: ServiceDependencies, logger: Logger) async throws -> StoredWaitingListEntry {
+        try await dependencies.database.transaction(logger: logger) { connection in
+            var stored = try await WaitingListStore.load(id, forUpdate: true, on: connection, logger: logger)
+            try stored.entry.apply(step)
+            switch step {
+            case .decline, .withdraw:
+                // The offer is gone: its bed no longer counts as promised (AdmissionGate).
+                stored.institution = nil
+                stored.bed = nil
+                stored.placedPriority = nil
+                stored.centralisedSupport = false
+            default:
+                break
+            }
+            try await WaitingListStore.save(stored, on: connection, logger: logger)
+            return stored
+        }
+    }
+
     /// The resident leaves: the bed is freed (occupancy −1) and `discharged` published.
     static func discharge(_ stored: inout StoredWaitingListEntry, on day: CivilDate, reason: DischargeReason, cause: UUID?, source: String,
                           on connection: PostgresConnection, logger: Logger) async throws {

@@ -6,7 +6,7 @@ import Persistence
 import ServiceKit
 
 /// The waiting list for public institutions (公建养老机构入住轮候) over HTTP: apply, list in
-/// priority order, offer a bed, admit, discharge.
+/// priority order, offer a bed, decline it, admit, confirm residence, discharge, withdraw.
 enum WaitingListRoutes {
     struct ApplicationRequest: Decodable, Sendable {
         var residentId: String
@@ -36,6 +36,11 @@ enum WaitingListRoutes {
     struct AdmissionRequest: Decodable, Sendable {
         /// Defaults to today.
         var admittedOn: String?
+    }
+
+    /// Declining an offer, confirming residence or withdrawing: the day (defaults to today).
+    struct StepRequest: Decodable, Sendable {
+        var on: String?
     }
 
     struct DischargeRequest: Decodable, Sendable {
@@ -127,6 +132,17 @@ enum WaitingListRoutes {
             let body = try await request.decode(as: AdmissionRequest.self, context: context)
             let day = try body.admittedOn.map { text throws(RuleViolation) in try RequestParsing.date(text, field: "admittedOn") } ?? clock.today()
             return EntryView(try await WaitingListPlacement.admit(id, on: day, policy: policy, dependencies: dependencies, logger: context.logger))
+        }
+        // Steps that move no bed: the offered bed becomes free for the next applicant on a decline or withdrawal.
+        for (path, step) in [("decline", WaitingListStep.decline(on:)), ("residence", WaitingListStep.confirmResidence(on:)),
+                             ("withdrawal", WaitingListStep.withdraw(on:))] {
+            routes.post("/waiting-list/:id/\(path)", RoutePolicy(roles: [.caseworker], region: .record),
+                        regionOf: entry) { request, context -> EntryView in
+                let id = try context.parameters.require("id", as: UUID.self)
+                let body = try await request.decode(as: StepRequest.self, context: context)
+                let day = try body.on.map { text throws(RuleViolation) in try RequestParsing.date(text, field: "on") } ?? clock.today()
+                return EntryView(try await WaitingListPlacement.record(step(day), id, dependencies: dependencies, logger: context.logger))
+            }
         }
         routes.post("/waiting-list/:id/discharge", RoutePolicy(roles: [.caseworker], region: .record),
                     regionOf: entry) { request, context -> EntryView in

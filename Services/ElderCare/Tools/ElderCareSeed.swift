@@ -312,7 +312,7 @@ struct ElderCareSeed {
         let levels = summary.assessed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         let rosters = summary.rosters.map { "\($0.month): \($0.paid) elders, \(Money(fen: $0.totalFen)) yuan" }.joined(separator: "\n    ")
         return """
-            elder-care seed: county 620423, registrations in \(schedule.year - 1), allowance rosters for \(schedule.year), \(duration)
+            elder-care seed: county 620423, registrations in \(schedule.year - 1), allowance rosters for \(schedule.year), in \(String(format: "%.1f", duration.seconds)) s
               registered: \(summary.registered) elders; recorded categories: \(categories.joined(separator: ", "))
               assessed: \(levels.joined(separator: ", "))
               institutions: \(summary.institutions) public, \(summary.beds) beds, \(summary.occupied) occupied

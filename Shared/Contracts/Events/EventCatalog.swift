@@ -45,6 +45,9 @@ public enum EventCatalog {
         // Assistance: the disability two subsidies (残疾人两项补贴).
         DisabilitySubsidyGranted.self,
         DisabilitySubsidyStopped.self,
+        DisabilitySubsidyPaid.self,
+        DisabilitySubsidyRosterGenerated.self,
+        DisabilitySubsidyStandardSet.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
         // ElderCare: the elder register.

@@ -1,0 +1,157 @@
+import AssistanceDomain
+import Contracts
+import Foundation
+import Hummingbird
+import RosterStore
+import ServiceKit
+
+/// 两项补贴: `POST /disability-subsidies` grants one subsidy to a disabled household member (the
+/// role that approves 低保 cases, within its region); `GET /disability-subsidies/{id}` and
+/// `GET /disability-subsidies?householdId=…` read the grants; `POST /disability-subsidy-rosters` pays them.
+enum DisabilitySubsidyRoutes {
+    struct GrantRequest: Decodable, Sendable {
+        var householdId: UUID
+        /// The member, by exactly one of the two (a resident ID is turned into the person ref at once).
+        var personRef: String?
+        var residentId: String?
+        var kind: String
+        var certificate: Certificate
+        /// `YYYY-MM`.
+        var firstMonth: String
+        var supportedByElderlyParents: Bool?
+
+        struct Certificate: Decodable, Sendable {
+            var type: String
+            var grade: Int
+        }
+    }
+
+    struct MonthAmount: Encodable, Sendable {
+        var from: String
+        var amountFen: Int64
+    }
+
+    struct SubsidyView: ResponseEncodable {
+        var id: UUID
+        var personRef: String
+        var householdId: UUID
+        var region: String
+        var kind: String
+        var basis: String
+        var status: String
+        var firstMonth: String
+        var lastMonth: String?
+        var monthlyAmountFen: Int64
+        var amountSteps: [MonthAmount]
+        var stoppedFrom: String?
+        var diedOn: String?
+        var grantedOn: String
+        /// `GET /disability-subsidies/{id}` only: what the roster paid, back-paid and claims back.
+        var payments: [PaidMonth]?
+        var backPayments: [PaidMonth]?
+        var recoveryClaims: [Claim]?
+    }
+
+    struct PaidMonth: Encodable, Sendable {
+        var month: String
+        var amountFen: Int64
+    }
+
+    struct Claim: Encodable, Sendable {
+        var claimId: UUID
+        var dateOfDeath: String
+        var months: [String: Int64]
+        var amountFen: Int64
+        var status: String
+    }
+
+    struct Listing: ResponseEncodable {
+        var subsidies: [SubsidyView]
+    }
+
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy, clock: ServiceClock) {
+        // The approver of the household's county (or above): checked against the household inside
+        // the grant, since the body names a household, not a region.
+        routes.post("/disability-subsidies", RoutePolicy(roles: [.approver], region: .fromToken)) { request, context -> EditedResponse<SubsidyView> in
+            let body = try await request.decode(as: GrantRequest.self, context: context)
+            let grant = try body.grant(key: dependencies.personRefKey)
+            let stored = try await GrantDisabilitySubsidy.run(grant, scope: try context.requirePrincipal().region, policy: policy.disability,
+                                                              today: clock.today(), dependencies: dependencies, logger: context.logger)
+            return EditedResponse(status: .created, response: SubsidyView(stored))
+        }
+        // A county's (or the city's) roster of the two subsidies, as `POST /rosters` for 低保.
+        routes.post("/disability-subsidy-rosters", RoutePolicy(roles: [.finance], region: .body("region"))) {
+            request, context -> EditedResponse<GenerateDisabilitySubsidyRoster.Summary> in
+            let body = try await request.decode(as: RosterRoutes.RosterRequest.self, context: context)
+            let summary = try await GenerateDisabilitySubsidyRoster.run(
+                region: try RequestParsing.region(body.region, field: "region"), month: try RequestParsing.month(body.month, field: "month"),
+                dependencies: dependencies, logger: context.logger)
+            return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
+        }
+        let subsidyRegion: RecordRegionResolver = { _, context in
+            try await DisabilitySubsidyStore.region(of: try context.parameters.require("id", as: UUID.self), in: dependencies.database,
+                                                    logger: context.logger)
+        }
+        routes.get("/disability-subsidies/:id", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .record,
+                                                            personalData: true), regionOf: subsidyRegion) { _, context -> SubsidyView in
+            let id = try context.parameters.require("id", as: UUID.self)
+            return try await dependencies.database.withConnection { connection in
+                let stored = try await DisabilitySubsidyStore.load(id, forUpdate: false, on: connection, logger: context.logger)
+                let ledger = try await PaymentLedger.ledger(of: id, program: stored.subsidy.kind.program.rawValue, on: connection,
+                                                            logger: context.logger)
+                var view = SubsidyView(stored)
+                view.payments = ledger.payments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
+                view.backPayments = ledger.backPayments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
+                view.recoveryClaims = ledger.recoveryClaims.map {
+                    Claim(claimId: $0.id, dateOfDeath: $0.endedOn.iso, months: $0.monthsFen, amountFen: $0.amount.fen, status: $0.status.rawValue)
+                }
+                return view
+            }
+        }
+        // A household's grants, those of the token's region.
+        routes.get("/disability-subsidies", RoutePolicy(roles: [.intake, .reviewer, .approver, .finance, .auditor], region: .fromToken,
+                                                        personalData: true)) { request, context -> Listing in
+            guard let text = request.uri.queryParameters.get("householdId") else {
+                throw RuleViolation.invalid("request.missing-householdId", "give ?householdId=<uuid>")
+            }
+            guard let household = UUID(uuidString: String(text)) else {
+                throw RuleViolation.invalid("request.invalid-id", "householdId must be a UUID")
+            }
+            let scope = try context.requirePrincipal().region
+            let stored = try await dependencies.database.withConnection { connection in
+                try await DisabilitySubsidyStore.of(household: household, on: connection, logger: context.logger)
+            }
+            return Listing(subsidies: stored.filter { scope.contains($0.subsidy.region) }.map(SubsidyView.init))
+        }
+    }
+}
+
+extension DisabilitySubsidyRoutes.GrantRequest {
+    func grant(key: PersonRefKey) throws(RuleViolation) -> GrantDisabilitySubsidy.Request {
+        let person = try PersonIdentification.person(
+            personRef: personRef, residentId: residentId, key: key,
+            missing: .invalid("disability-subsidy.person-missing", "name the member by exactly one of personRef and residentId"))
+        return GrantDisabilitySubsidy.Request(
+            householdID: householdId, person: person, kind: try RequestParsing.choice(kind, field: "kind", as: DisabilitySubsidyKind.self),
+            certificate: DisabilityCertificate(
+                type: try RequestParsing.choice(certificate.type, field: "certificate-type", as: DisabilityType.self),
+                grade: try DisabilityGrade(grade: certificate.grade)),
+            firstMonth: try RequestParsing.month(firstMonth, field: "firstMonth"),
+            supportedByElderlyParents: supportedByElderlyParents ?? false)
+    }
+}
+
+extension DisabilitySubsidyRoutes.SubsidyView {
+    init(_ stored: DisabilitySubsidyStore.Stored) {
+        let subsidy = stored.subsidy
+        self.init(id: subsidy.id, personRef: subsidy.person.rawValue, householdId: stored.householdID, region: subsidy.region.rawValue,
+                  kind: subsidy.kind.rawValue, basis: subsidy.basis.rawValue, status: subsidy.status.rawValue,
+                  firstMonth: subsidy.terms.firstMonth.iso, lastMonth: subsidy.terms.lastMonth?.iso,
+                  monthlyAmountFen: subsidy.terms.monthlyAmount.fen,
+                  amountSteps: subsidy.terms.steps.map { .init(from: $0.from.iso, amountFen: $0.amount.fen) },
+                  stoppedFrom: subsidy.stoppedFrom?.iso, diedOn: subsidy.diedOn?.iso, grantedOn: stored.grantedOn.iso,
+                  payments: nil, backPayments: nil, recoveryClaims: nil)
+    }
+}
+
+extension GenerateDisabilitySubsidyRoster.Summary: ResponseEncodable {}
