@@ -143,6 +143,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Shared/ServiceKit",
             swiftSettings: strict
@@ -195,7 +196,7 @@ let package = Package(
         // Imports Testing, so only test targets link it.
         .target(
             name: "TestKit",
-            dependencies: ["Contracts", "Messaging", "Persistence", "TestSupport"],
+            dependencies: ["Contracts", "Messaging", "Persistence", "ServiceKit", "TestSupport"],
             path: "Shared/TestKit",
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import AssistanceDomain
 import Foundation
 import ServiceKit
@@ -10,41 +11,17 @@ struct AssistanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assistance",
         abstract: "The Assistance service: social assistance (低保, 特困, 临时救助).",
-        subcommands: [Serve.self, Seed.self, BenchRoster.self, VerifyAudit.self],
-        defaultSubcommand: Serve.self)
-
-    struct Serve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run the service (the default).")
-
-        func run() async throws {
-            try await ServiceRuntime.run(AssistanceService.definition(
-                policy: try AssistancePolicy.fromEnvironment(ProcessInfo.processInfo.environment),
-                sources: [TableDataSource()] + (try HTTPDataSource.configured())))
-        }
-    }
+        subcommands: [ServeCommand<Self>.self, Seed.self, BenchRoster.self, VerifyAuditCommand<Self>.self],
+        defaultSubcommand: ServeCommand<Self>.self)
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a Jingtai-sized county: 低保 and 特困 cases, rosters, temporary assistance.")
 
-        @Option(help: "The rosters' year (applications are dated the year before).") var year = 2026
-        @Option(help: "Monthly rosters to generate, 0 to 12.") var rosterMonths = 6
-        @Option(help: "Seed of the pseudo-random choices.") var randomSeed: UInt64 = 20_260_101
-        @Option(help: "Every count scaled by this percentage (a smaller county for quick demos).") var scale = 100
-
-        func validate() throws {
-            guard (2000...2100).contains(year) else { throw ValidationError("--year must be from 2000 to 2100") }
-            guard (0...12).contains(rosterMonths) else { throw ValidationError("--roster-months must be from 0 to 12") }
-            guard (1...1_000).contains(scale) else { throw ValidationError("--scale must be from 1 to 1000") }
-        }
+        @OptionGroup var options: SeedOptions
 
         func run() async throws {
-            var seed = AssistanceSeed()
-            seed.year = year
-            seed.rosterMonths = rosterMonths
-            seed.randomSeed = randomSeed
-            seed.scale(percent: scale)
-            try await seed.load()
+            try await options.applied(to: AssistanceSeed()).load()
         }
     }
 
@@ -63,14 +40,13 @@ struct AssistanceCommand: AsyncParsableCommand {
             try await RosterBenchmark(households: households, batch: batch).load()
         }
     }
+}
 
-    struct VerifyAudit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check the audit log's hash chain: exit 0 intact, 1 broken (a row edited, deleted or inserted), 2 unreadable.")
+extension AssistanceCommand: ServiceExecutable {
+    static var domain: Domain { .assistance }
 
-        func run() async throws {
-            let status = try await AuditVerification.run(.assistance)
-            if status != 0 { throw ExitCode(status) }
-        }
+    static func definition() throws -> ServiceDefinition {
+        AssistanceService.definition(policy: try AssistancePolicy.fromEnvironment(ProcessInfo.processInfo.environment),
+                                     sources: [TableDataSource()] + (try HTTPDataSource.configured()))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import Foundation
 import ServiceKit
 
@@ -11,50 +12,17 @@ struct ElderCareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "elder-care",
         abstract: "The ElderCare service: the key-elder registry, visits, the advanced-age allowance, assessments, institutions.",
-        subcommands: [Serve.self, VerifyAudit.self, Seed.self, BenchRoster.self],
-        defaultSubcommand: Serve.self)
-
-    struct Serve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run the service (the default).")
-
-        func run() async throws {
-            try await ServiceRuntime.run(ElderCareService.definition(
-                policy: try ElderCarePolicy.fromEnvironment(ProcessInfo.processInfo.environment)))
-        }
-    }
-
-    struct VerifyAudit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check the audit log's hash chain: exit 0 intact, 1 broken (a row edited, deleted or inserted), 2 unreadable.")
-
-        func run() async throws {
-            let status = try await AuditVerification.run(.eldercare)
-            if status != 0 { throw ExitCode(status) }
-        }
-    }
+        subcommands: [ServeCommand<Self>.self, VerifyAuditCommand<Self>.self, Seed.self, BenchRoster.self],
+        defaultSubcommand: ServeCommand<Self>.self)
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a Jingtai-sized county: elders and their categories, assessments, institutions, the waiting list, allowance rosters.")
 
-        @Option(help: "The rosters' year (registrations are dated the year before).") var year = 2026
-        @Option(help: "Monthly allowance rosters to generate, 0 to 12.") var rosterMonths = 6
-        @Option(help: "Seed of the pseudo-random choices.") var randomSeed: UInt64 = 20_260_101
-        @Option(help: "Every count scaled by this percentage (a smaller county for quick demos).") var scale = 100
-
-        func validate() throws {
-            guard (2000...2100).contains(year) else { throw ValidationError("--year must be from 2000 to 2100") }
-            guard (0...12).contains(rosterMonths) else { throw ValidationError("--roster-months must be from 0 to 12") }
-            guard (1...1_000).contains(scale) else { throw ValidationError("--scale must be from 1 to 1000") }
-        }
+        @OptionGroup var options: SeedOptions
 
         func run() async throws {
-            var seed = ElderCareSeed()
-            seed.year = year
-            seed.rosterMonths = rosterMonths
-            seed.randomSeed = randomSeed
-            seed.scale(percent: scale)
-            try await seed.load()
+            try await options.applied(to: ElderCareSeed()).load()
         }
     }
 
@@ -73,5 +41,13 @@ struct ElderCareCommand: AsyncParsableCommand {
         func run() async throws {
             try await AllowanceRosterBenchmark(elders: elders, batch: batch).load()
         }
+    }
+}
+
+extension ElderCareCommand: ServiceExecutable {
+    static var domain: Domain { .eldercare }
+
+    static func definition() throws -> ServiceDefinition {
+        ElderCareService.definition(policy: try ElderCarePolicy.fromEnvironment(ProcessInfo.processInfo.environment))
     }
 }

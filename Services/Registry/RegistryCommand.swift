@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import ServiceKit
 
 /// The executable's entry point: `registry [serve]` runs the service (婚姻登记, 收养登记, 殡葬: the
@@ -8,16 +9,8 @@ struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
         abstract: "The Registry service (婚姻登记, 收养登记, 殡葬).",
-        subcommands: [Serve.self, Seed.self, VerifyAudit.self],
-        defaultSubcommand: Serve.self)
-
-    struct Serve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run the service (the default).")
-
-        func run() async throws {
-            try await ServiceRuntime.run(RegistryService.definition(policy: try FuneralSettings.policy(), peakDays: try PeakDaySettings.peakDays()))
-        }
-    }
+        subcommands: [ServeCommand<Self>.self, Seed.self, VerifyAuditCommand<Self>.self],
+        defaultSubcommand: ServeCommand<Self>.self)
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,14 +29,12 @@ struct RegistryCommand: AsyncParsableCommand {
             try await RegistrySeed(year: year, population: population, randomSeed: randomSeed).load()
         }
     }
+}
 
-    struct VerifyAudit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check the audit log's hash chain: exit 0 intact, 1 broken (a row edited, deleted or inserted), 2 unreadable.")
+extension RegistryCommand: ServiceExecutable {
+    static var domain: Domain { .registry }
 
-        func run() async throws {
-            let status = try await AuditVerification.run(.registry)
-            if status != 0 { throw ExitCode(status) }
-        }
+    static func definition() throws -> ServiceDefinition {
+        RegistryService.definition(policy: try FuneralSettings.policy(), peakDays: try PeakDaySettings.peakDays())
     }
 }

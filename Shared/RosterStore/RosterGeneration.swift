@@ -33,19 +33,8 @@ public enum RosterGeneration {
     /// core: the work is PostgreSQL's). In the order of `regions`.
     public static func run(_ scheme: some RosterScheme, regions: [RegionCode], month: YearMonth, lanes: Int = 2, source: String,
                            database: PostgresClient, logger: Logger) async throws -> [RosterRun] {
-        let lanes = max(1, min(lanes, regions.count))
-        return try await withThrowingTaskGroup(of: [(Int, RosterRun)].self) { group in
-            for lane in 0..<lanes {
-                group.addTask {
-                    var done: [(Int, RosterRun)] = []
-                    for index in stride(from: lane, to: regions.count, by: lanes) {
-                        done.append((index, try await Self.run(scheme, region: regions[index], month: month, source: source,
-                                                               database: database, logger: logger)))
-                    }
-                    return done
-                }
-            }
-            return try await group.reduce(into: [(Int, RosterRun)]()) { $0 += $1 }.sorted { $0.0 < $1.0 }.map(\.1)
+        try await RosterLanes.run(regions: regions, lanes: lanes) { region in
+            try await Self.run(scheme, region: region, month: month, source: source, database: database, logger: logger)
         }
     }
 

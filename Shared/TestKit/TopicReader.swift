@@ -67,3 +67,24 @@ extension KafkaMessage {
     /// The `ce_type` header of a CloudEvent in binary mode.
     public var cloudEventType: String? { header("ce_type")?.stringValue }
 }
+
+extension TopicReader {
+    /// How many events of each type in `expected` were published: reads until every count is
+    /// reached, then `settle` longer, so that a duplicate would be counted too.
+    public func counts(_ expected: [String: Int], settle: Duration = .seconds(2)) async throws -> [String: Int] {
+        let types = Set(expected.keys)
+        let messages = try await read(settle: settle) { messages in
+            let counts = Self.counts(of: messages, types: types)
+            return expected.allSatisfy { counts[$0.key, default: 0] >= $0.value }
+        }
+        return Self.counts(of: messages, types: types)
+    }
+
+    private static func counts(of messages: [KafkaMessage], types: Set<String>) -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: types.map { ($0, 0) })
+        for message in messages {
+            if let type = message.cloudEventType, types.contains(type) { counts[type, default: 0] += 1 }
+        }
+        return counts
+    }
+}

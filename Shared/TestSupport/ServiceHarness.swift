@@ -45,7 +45,8 @@ public enum ServiceHarness {
         _ body: @Sendable (AuthorizingTestClient, TestKafka, TestDatabase) async throws -> Result
     ) async throws -> Result {
         let kafka = try TestKafka()
-        let database = try await TestDatabase.create(definition.domain.rawValue)
+        let database: TestDatabase
+        do { database = try await TestDatabase.create(definition.domain.rawValue) } catch { throw HarnessError(underlying: String(reflecting: error)) }
         let result: Result
         do {
             let app = try await ServiceRuntime.buildApplication(
@@ -59,7 +60,7 @@ public enum ServiceHarness {
             try? await database.drop()
             throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise
         }
-        try await database.drop()
+        do { try await database.drop() } catch { throw HarnessError(underlying: "dropping the test database: \(String(reflecting: error))") }
         return result
     }
 }

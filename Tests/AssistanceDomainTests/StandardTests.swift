@@ -8,8 +8,8 @@ struct StandardTests {
     typealias F = AssistanceDomainFixture
 
     func standard(year: Int = 2021, area: UrbanRural = .urban, dibao: String, basic: String,
-                  care: [SelfCareAbility: Money] = [:]) -> AssistanceStandard {
-        try! AssistanceStandard(region: F.jingtai, year: year, area: area, minimumLivingAllowance: F.yuan(dibao),
+                  care: [SelfCareAbility: Money] = [:]) throws -> AssistanceStandard {
+        try AssistanceStandard(region: F.jingtai, year: year, area: area, minimumLivingAllowance: F.yuan(dibao),
                                 extremePovertyBasic: F.yuan(basic), extremePovertyCare: care)
     }
 
@@ -41,8 +41,9 @@ struct StandardTests {
     @Test("the 1.3× boundary is exact: 750.10 passes, 750.09 is refused")
     func multiplierBoundary() throws {
         _ = try StandardPublication.validate(new: standard(dibao: "577", basic: "750.10"), previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
+        let candidate = try standard(dibao: "577", basic: "750.09")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(dibao: "577", basic: "750.09"), previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
+            try StandardPublication.validate(new: candidate, previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
         #expect(refusal?.kind == .ruleViolated)
@@ -75,9 +76,9 @@ struct StandardTests {
     /// Seed 002 lines 8–9: "不低于当地上年度城乡低保标准的1.3倍"; seed 003 line 13: "原则上不低于1.3倍" (no year).
     @Test("the 1.3× rule compares with the previous year's 低保 or the same year's, as configured")
     func previousYearBaseline() throws {
-        let previous = standard(year: 2020, dibao: "577", basic: "751")
+        let previous = try standard(year: 2020, dibao: "577", basic: "751")
         // 低保 rose from 577 to 620: 1.3 × 577 = 750.10 (last year), 1.3 × 620 = 806 (this year).
-        let new = standard(year: 2021, dibao: "620", basic: "750.10")
+        let new = try standard(year: 2021, dibao: "620", basic: "750.10")
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil,
                                                       baseline: .previousYear)
         #expect(review.warnings.isEmpty)
@@ -88,8 +89,9 @@ struct StandardTests {
         #expect(sameYear?.code == "standard.extreme-poverty-below-1.3x")
         #expect(sameYear?.detail.contains("806.00") == true)
         // One fen below 1.3 × last year's is refused under the previous-year reading too.
+        let candidate = try standard(year: 2021, dibao: "620", basic: "750.09")
         let short = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(year: 2021, dibao: "620", basic: "750.09"), previousYear: previous, cityMinimum: nil,
+            try StandardPublication.validate(new: candidate, previousYear: previous, cityMinimum: nil,
                                              growthFloors: .none, override: nil, baseline: .previousYear)
         }
         #expect(short?.code == "standard.extreme-poverty-below-1.3x")
@@ -98,8 +100,8 @@ struct StandardTests {
 
     @Test("when 低保 fell, the previous-year reading asks more than the same-year one")
     func previousYearBaselineAfterAFall() throws {
-        let previous = standard(year: 2020, dibao: "577", basic: "751")
-        let new = standard(year: 2021, dibao: "500", basic: "650")
+        let previous = try standard(year: 2020, dibao: "577", basic: "751")
+        let new = try standard(year: 2021, dibao: "500", basic: "650")
         _ = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         let refusal = F.refusal { () throws(RuleViolation) in
             try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .previousYear)
@@ -113,8 +115,9 @@ struct StandardTests {
                                                       growthFloors: .none, override: nil, baseline: .previousYear)
         #expect(review.warnings == [.previousYearBaselineMissing(year: 2020)])
         #expect(review.warnings.map(\.code) == ["standard.previous-year-baseline-missing"])
+        let candidate = try standard(year: 2021, dibao: "577", basic: "750.09")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "750.09"), previousYear: nil, cityMinimum: nil,
+            try StandardPublication.validate(new: candidate, previousYear: nil, cityMinimum: nil,
                                              growthFloors: .none, override: nil, baseline: .previousYear)
         }
         #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
@@ -126,7 +129,7 @@ struct StandardTests {
     @Test("the standard in force the year before may be older than last year's")
     func previousYearInForce() throws {
         // Nothing was published for 2020: 2019's 577 was paid in 2020, and is the baseline for 2021.
-        let older = standard(year: 2019, dibao: "577", basic: "751")
+        let older = try standard(year: 2019, dibao: "577", basic: "751")
         let review = try StandardPublication.validate(new: standard(year: 2021, dibao: "620", basic: "750.10"), previousYear: older,
                                                       cityMinimum: nil, growthFloors: .none, override: nil, baseline: .previousYear)
         #expect(review.warnings.isEmpty)
@@ -135,7 +138,7 @@ struct StandardTests {
     @Test("local 低保 must reach the city minimum; equal is fine", arguments: [("576.99", false), ("577", false), ("600", true)])
     func cityMinimum(_ minimum: String, _ refused: Bool) throws {
         let city = try CityMinimumStandard(year: 2021, area: .urban, minimumLivingAllowance: F.yuan(minimum))
-        let new = standard(dibao: "577", basic: "751")
+        let new = try standard(dibao: "577", basic: "751")
         let refusal = F.refusal { () throws(RuleViolation) in
             try StandardPublication.validate(new: new, previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
         }
@@ -145,23 +148,24 @@ struct StandardTests {
     @Test("city minimum of another year or area is refused as mismatched")
     func cityMinimumMismatch() throws {
         let city = try CityMinimumStandard(year: 2021, area: .rural, minimumLivingAllowance: F.yuan("300"))
+        let candidate = try standard(dibao: "577", basic: "751")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
+            try StandardPublication.validate(new: candidate, previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.city-minimum-mismatch")
         #expect(refusal?.kind == .invalidInput)
     }
 
-    func floors(_ permille: [StandardFigure: [UrbanRural: Int]]) -> StandardGrowthFloors {
-        try! StandardGrowthFloors(permille: permille)  // fixture: non-negative literals
+    func floors(_ permille: [StandardFigure: [UrbanRural: Int]]) throws -> StandardGrowthFloors {
+        try StandardGrowthFloors(permille: permille)
     }
 
     @Test("growth below the floor is flagged, not refused; exactly at the floor is fine",
           arguments: [("623.16", false), ("623.15", true), ("577", true), ("700", false)])
     func growthFloor(_ newDibao: String, _ flagged: Bool) throws {
         // 577 × 1.08 = 623.16 exactly.
-        let previous = standard(year: 2020, dibao: "577", basic: "751")
-        let new = standard(year: 2021, dibao: newDibao, basic: "1000")
+        let previous = try standard(year: 2020, dibao: "577", basic: "751")
+        let new = try standard(year: 2021, dibao: newDibao, basic: "1000")
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil,
                                                       growthFloors: floors([.minimumLivingAllowance: [.urban: 80]]), override: nil, baseline: .sameYear)
         if flagged {
@@ -177,8 +181,8 @@ struct StandardTests {
 
     @Test("growth floor's required figure rounds up to the fen")
     func growthRequiredRoundsUp() throws {
-        let previous = standard(year: 2020, area: .rural, dibao: "369", basic: "530")
-        let new = standard(year: 2021, area: .rural, dibao: "369", basic: "530")
+        let previous = try standard(year: 2020, area: .rural, dibao: "369", basic: "530")
+        let new = try standard(year: 2021, area: .rural, dibao: "369", basic: "530")
         // 369 × 1.061 = 391.509 → 391.51
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil,
                                                       growthFloors: floors([.minimumLivingAllowance: [.rural: 61]]), override: nil, baseline: .sameYear)
@@ -202,9 +206,9 @@ struct StandardTests {
     @Test("every figure is held to its own floor: rural 特困 to 15 %, each care tier to 10 %")
     func floorsPerFigure() throws {
         let care: [SelfCareAbility: Money] = [.fullyDependent: F.yuan("400"), .partiallyDependent: F.yuan("200")]
-        let previous = standard(year: 2020, area: .rural, dibao: "400", basic: "600", care: care)
+        let previous = try standard(year: 2020, area: .rural, dibao: "400", basic: "600", care: care)
         // 低保 +10 % (met), 特困 +14 % (short of 15 %: 690 asked), full care +10 % (met), partial care +5 % (short: 220 asked).
-        let new = standard(year: 2021, area: .rural, dibao: "440", basic: "684",
+        let new = try standard(year: 2021, area: .rural, dibao: "440", basic: "684",
                            care: [.fullyDependent: F.yuan("440"), .partiallyDependent: F.yuan("210"), .fullySelfCaring: F.yuan("100")])
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .seed001,
                                                       override: nil, baseline: .previousYear)
@@ -229,8 +233,8 @@ struct StandardTests {
           arguments: [(Optional<Int>.none, "440", Optional<GrowthFloorBasis>.none), (120, "440", .consumptionGrowth), (120, "448", nil),
                       (90, "439.99", .configured), (-30, "440", nil), (100, "439.99", .configured)])
     func consumptionGrowth(_ permille: Int?, _ dibao: String, _ basis: GrowthFloorBasis?) throws {
-        let previous = standard(year: 2020, dibao: "400", basic: "600")
-        let new = standard(year: 2021, dibao: dibao, basic: "700")
+        let previous = try standard(year: 2020, dibao: "400", basic: "600")
+        let new = try standard(year: 2021, dibao: dibao, basic: "700")
         let growth = try permille.map { value throws(RuleViolation) in try ConsumptionGrowth(permille: value) }
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .seed001,
                                                       consumptionGrowth: growth, override: nil, baseline: .previousYear)
@@ -264,10 +268,11 @@ struct StandardTests {
 
     @Test("the previous standard must be of the same region and area, and of an earlier year",
           arguments: [(2022, UrbanRural.urban), (2021, .urban), (2020, .rural)])
-    func previousMismatch(_ year: Int, _ area: UrbanRural) {
-        let previous = standard(year: year, area: area, dibao: "500", basic: "700")
+    func previousMismatch(_ year: Int, _ area: UrbanRural) throws {
+        let previous = try standard(year: year, area: area, dibao: "500", basic: "700")
+        let candidate = try standard(year: 2021, dibao: "577", basic: "751")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(year: 2021, dibao: "577", basic: "751"), previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
+            try StandardPublication.validate(new: candidate, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.previous-year-mismatch")
     }
@@ -276,8 +281,9 @@ struct StandardTests {
     func previousOtherCounty() throws {
         let previous = try AssistanceStandard(region: F.region("620421"), year: 2020, area: .urban,
                                               minimumLivingAllowance: F.yuan("500"), extremePovertyBasic: F.yuan("700"))
+        let candidate = try standard(dibao: "577", basic: "751")
         let refusal = F.refusal { () throws(RuleViolation) in
-            try StandardPublication.validate(new: standard(dibao: "577", basic: "751"), previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
+            try StandardPublication.validate(new: candidate, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.previous-year-mismatch")
     }
@@ -308,8 +314,8 @@ struct StandardTests {
     }
 
     @Test("care tiers are looked up by self-care ability")
-    func careTiers() {
-        let s = standard(dibao: "577", basic: "751", care: [.fullyDependent: F.yuan("300"), .partiallyDependent: F.yuan("150")])
+    func careTiers() throws {
+        let s = try standard(dibao: "577", basic: "751", care: [.fullyDependent: F.yuan("300"), .partiallyDependent: F.yuan("150")])
         #expect(s.careStandard(for: .fullyDependent) == F.yuan("300"))
         #expect(s.careStandard(for: .partiallyDependent) == F.yuan("150"))
         #expect(s.careStandard(for: .fullySelfCaring) == nil)

@@ -12,20 +12,20 @@ import TestSupport
 /// rule is written twice (once set-based for a million households), so this test keeps them equal.
 @Suite("Roster SQL agrees with CaseTerms", .tags(.postgres, .kafka, .slow), .serialized)
 struct RosterTermsParityTests {
-    static func month(_ text: String) -> YearMonth { try! YearMonth(iso: text) }  // fixture, not input
+    static func month(_ text: String) throws -> YearMonth { try YearMonth(iso: text) }
 
-    static let cases: [CaseTerms] = [
-        CaseTerms(firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 1_000)),
-        CaseTerms(firstMonth: month("2026-03"), monthlyAmount: Money(yuan: 500)),
-        CaseTerms(firstMonth: month("2026-01"), lastMonth: month("2026-02"), monthlyAmount: Money(yuan: 300)),
-        CaseTerms(firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 751), suspendedFrom: month("2026-04")),
-        CaseTerms(firstMonth: month("2026-01"), monthlyAmount: Money(yuan: 1_000))
-            .changingAmount(to: Money(yuan: 700), from: month("2026-03"))
-            .changingAmount(to: Money(yuan: 400), from: month("2026-05")),
-        CaseTerms(firstMonth: month("2026-02"), lastMonth: month("2026-05"), monthlyAmount: Money(fen: 57_731))
-            .changingAmount(to: Money(fen: 12_345), from: month("2026-04"))
-            .suspended(from: month("2026-05")),
-    ]
+    static func cases() throws -> [CaseTerms] { [
+        CaseTerms(firstMonth: try month("2026-01"), monthlyAmount: Money(yuan: 1_000)),
+        CaseTerms(firstMonth: try month("2026-03"), monthlyAmount: Money(yuan: 500)),
+        CaseTerms(firstMonth: try month("2026-01"), lastMonth: try month("2026-02"), monthlyAmount: Money(yuan: 300)),
+        CaseTerms(firstMonth: try month("2026-01"), monthlyAmount: Money(yuan: 751), suspendedFrom: try month("2026-04")),
+        CaseTerms(firstMonth: try month("2026-01"), monthlyAmount: Money(yuan: 1_000))
+            .changingAmount(to: Money(yuan: 700), from: try month("2026-03"))
+            .changingAmount(to: Money(yuan: 400), from: try month("2026-05")),
+        CaseTerms(firstMonth: try month("2026-02"), lastMonth: try month("2026-05"), monthlyAmount: Money(fen: 57_731))
+            .changingAmount(to: Money(fen: 12_345), from: try month("2026-04"))
+            .suspended(from: try month("2026-05")),
+    ] }
 
     @Test func everyMonthPaysWhatTheTermsSayIsDue() async throws {
         try await AssistanceHarness.with(today: "2026-07-01") { context in
@@ -36,7 +36,8 @@ struct RosterTermsParityTests {
                 INSERT INTO households (id, region, area, residence, members) VALUES (\(household), '620423', 'urban', '[]', '[]')
                 """, logger: logger)
             var ids: [UUID] = []
-            for terms in Self.cases {
+            let cases = try Self.cases()
+            for terms in cases {
                 let id = UUID()
                 ids.append(id)
                 try await database.query("""
@@ -48,7 +49,7 @@ struct RosterTermsParityTests {
                             \(terms.lastMonth?.firstDay.iso)::date, \(terms.suspendedFrom?.firstDay.iso)::date, '2025-12-20')
                     """, logger: logger)
             }
-            let months = (1...6).map { Self.month(String(format: "2026-%02d", $0)) }
+            let months = try (1...6).map { try Self.month(String(format: "2026-%02d", $0)) }
             for month in months { _ = try await Caseworker(context: context).roster(month.iso) }
 
             var paid: [UUID: [YearMonth: Money]] = [:]
@@ -56,7 +57,7 @@ struct RosterTermsParityTests {
             for try await (id, month, fen) in rows.decode((UUID, String, Int64).self) {
                 paid[id, default: [:]][try YearMonth(iso: month)] = Money(fen: fen)
             }
-            for (id, terms) in zip(ids, Self.cases) {
+            for (id, terms) in zip(ids, cases) {
                 for month in months {
                     let due = terms.due(in: month)
                     #expect((paid[id]?[month] ?? .zero) == due, "case \(terms) in \(month)")
@@ -76,7 +77,7 @@ struct RosterTermsParityTests {
                 INSERT INTO households (id, region, area, residence, members) VALUES (\(household), '620423', 'rural', '[]', '[]')
                 """, logger: logger)
             var subsidies: [DisabilitySubsidy] = []
-            for (index, terms) in Self.cases.enumerated() {
+            for (index, terms) in try Self.cases().enumerated() {
                 let person = try PersonRef(rawValue: "pr_" + String(repeating: String(index), count: 64))
                 let subsidy = DisabilitySubsidy(id: UUID(), person: person, region: AssistanceHarness.jingtai,
                                                 kind: index.isMultiple(of: 2) ? .living : .nursing, basis: .minimumLivingHousehold,
@@ -88,7 +89,7 @@ struct RosterTermsParityTests {
                 }
                 subsidies.append(subsidy)
             }
-            let months = (1...6).map { Self.month(String(format: "2026-%02d", $0)) }
+            let months = try (1...6).map { try Self.month(String(format: "2026-%02d", $0)) }
             for month in months {
                 let response = try await context.client.post("/disability-subsidy-rosters", json: #"{"region":"620423","month":"\#(month.iso)"}"#)
                 #expect(response.status == .created || response.status == .ok, "\(response.text)")

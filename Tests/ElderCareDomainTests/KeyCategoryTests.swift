@@ -1,3 +1,4 @@
+import Foundation
 import Contracts
 import Testing
 import TestKit
@@ -14,6 +15,29 @@ struct KeyCategoryTests {
         #expect(KeyCategory.dementia.isOneOfTheSeedEight == false)
         #expect(KeyCategory.economicHardship.isOneOfTheSeedEight == false)
         #expect(KeyCategory.allCases.sorted() == KeyCategory.allCases)
+    }
+
+    @Test("every category maps to the contract's ElderCategory and back, under the same name", arguments: KeyCategory.allCases)
+    func contractRoundTrip(_ category: KeyCategory) {
+        #expect(KeyCategory(category.contract) == category)
+        #expect(KeyCategory(rawValue: category.rawValue) == category)
+    }
+
+    @Test("every ElderCategory an event carries is a register category", arguments: ElderCategory.allCases)
+    func fromContract(_ category: ElderCategory) {
+        #expect(KeyCategory(category).contract == category)
+        #expect(KeyCategory(rawValue: category.rawValue) == KeyCategory(category))
+    }
+
+    @Test func encodesAndDecodesUnderTheContractsName() throws {
+        let encoded = try JSONEncoder().encode([KeyCategory.livingAlone, .economicHardship])
+        #expect(String(decoding: encoded, as: UTF8.self) == #"["living-alone","economic-hardship"]"#)
+        #expect(try JSONDecoder().decode([KeyCategory].self, from: Data(#"["special-family"]"#.utf8)) == [.specialFamily])
+        #expect(KeyCategory(rawValue: "no-such-category") == nil)
+    }
+
+    @Test func bothSidesHaveTheSameCategories() {
+        #expect(KeyCategory.allCases.map(\.contract) == ElderCategory.allCases)
     }
 
     @Test("高龄, 特困, 重残 and 失能 are derived; the others are recorded (经济困难 both)",

@@ -14,7 +14,7 @@ struct ElderCareSeedTests {
     @Test func aSmallCountyLoadsThroughTheUseCases() async throws {
         try await ElderCareHarness.with(today: "2026-11-26") { context in
             var seed = ElderCareSeed()
-            seed.rosterMonths = 2
+            seed.schedule.rosterMonths = 2
             seed.scale(percent: 3)
             let dependencies = ServiceDependencies(domain: .eldercare, database: context.database.client,
                                                    personRefKey: try ElderCareHarness.key(), logger: Logger(label: "seed-test"))

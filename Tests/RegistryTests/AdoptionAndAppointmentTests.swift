@@ -9,10 +9,16 @@ import TestSupport
 
 @Suite("Adoption registration and appointments", .tags(.postgres, .kafka), .serialized)
 struct AdoptionAndAppointmentTests {
-    static let today = try! CivilDate(iso: "2026-06-10")  // fixture
-    let adopter = RegistryHarness.person(born: "1985-04-04", sequence: 71)
-    let spouse = RegistryHarness.person(born: "1987-09-09", sequence: 72)
-    let child = RegistryHarness.person(born: "2021-01-15", sequence: 82)
+    static func today() throws -> CivilDate { try CivilDate(iso: "2026-06-10") }
+    let adopter: ResidentID
+    let spouse: ResidentID
+    let child: ResidentID
+
+    init() throws {
+        adopter = try RegistryHarness.person(born: "1985-04-04", sequence: 71)
+        spouse = try RegistryHarness.person(born: "1987-09-09", sequence: 72)
+        child = try RegistryHarness.person(born: "2021-01-15", sequence: 82)
+    }
 
     func adoption(adopters: String, child: ResidentID, category: String = "orphan", consent: Bool = false,
                   assessment: Bool = true) -> String {
@@ -24,7 +30,7 @@ struct AdoptionAndAppointmentTests {
     }
 
     @Test func registersRefusesAndDissolves() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _ in
+        try await RegistryHarness.with(today: Self.today()) { client, _ in
             let single = #"[{"residentId":"\#(adopter.rawValue)","existingChildren":0,"married":true,"spouseConsent":true}]"#
             #expect(try await client.post("/adoptions", json: adoption(adopters: single, child: child)).problemCode
                     == "adoption.spouses-must-adopt-jointly")
@@ -32,11 +38,11 @@ struct AdoptionAndAppointmentTests {
                     == "adoption.assessment-missing")
             #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: child, category: "other")).problemCode
                     == "adoption.child-not-adoptable")
-            let young = RegistryHarness.person(born: "2000-01-01", sequence: 73)
+            let young = try RegistryHarness.person(born: "2000-01-01", sequence: 73)
             let youngSingle = #"[{"residentId":"\#(young.rawValue)","existingChildren":0,"married":false,"spouseConsent":false}]"#
             #expect(try await client.post("/adoptions", json: adoption(adopters: youngSingle, child: child)).problemCode
                     == "adoption.adopter-under-30")
-            let olderChild = RegistryHarness.person(born: "2016-02-02", sequence: 84)  // 10 years old
+            let olderChild = try RegistryHarness.person(born: "2016-02-02", sequence: 84)  // 10 years old
             #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: olderChild)).problemCode
                     == "adoption.child-consent-required")
             #expect(try await client.post("/adoptions", json: adoption(adopters: couple, child: child, category: "lost")).problemCode
@@ -61,13 +67,13 @@ struct AdoptionAndAppointmentTests {
         }
     }
 
-    func booking(_ date: String, slot: String, person: Int) -> String {
-        let id = RegistryHarness.person(born: "1990-01-01", sequence: 200 + person)
+    func booking(_ date: String, slot: String, person: Int) throws -> String {
+        let id = try RegistryHarness.person(born: "1990-01-01", sequence: 200 + person)
         return #"{"office":"620423-01","date":"\#(date)","slot":"\#(slot)","residentId":"\#(id.rawValue)"}"#
     }
 
     @Test func concurrentBookingsNeverOverbook() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _ in
+        try await RegistryHarness.with(today: Self.today()) { client, _ in
             // The 09:00 slot takes 6; 20 people try at once.
             let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
                 for person in 0..<20 {
@@ -86,7 +92,7 @@ struct AdoptionAndAppointmentTests {
     }
 
     @Test func cancellationPastDatesAndUnknownSlots() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _ in
+        try await RegistryHarness.with(today: Self.today()) { client, _ in
             let booked = try await client.post("/appointments", json: booking("2026-06-12", slot: "10:00", person: 1))
             let id = try #require(try booked.json()["appointmentId"] as? String)
             let cancelled = try await client.execute(uri: "/appointments/\(id)", method: .delete)
@@ -106,8 +112,8 @@ struct AdoptionAndAppointmentTests {
 @Suite("Peak registration days", .tags(.postgres, .kafka), .serialized)
 struct PeakDayTests {
     @Test func onAPeakDayOnlyBookedCouplesAreServed() async throws {
-        let man = RegistryHarness.person(born: "1994-01-01", sequence: 91)
-        let woman = RegistryHarness.person(born: "1995-01-01", sequence: 92)
+        let man = try RegistryHarness.person(born: "1994-01-01", sequence: 91)
+        let woman = try RegistryHarness.person(born: "1995-01-01", sequence: 92)
         try await RegistryHarness.with(today: try CivilDate(iso: "2026-05-10")) { client, clock in
             let booking = try await client.post("/appointments",
                                                 json: #"{"office":"620423-01","date":"2026-05-20","slot":"09:00","residentId":"\#(man.rawValue)"}"#)
@@ -124,8 +130,8 @@ struct PeakDayTests {
 
     /// 七夕 of any year, and the days the city adds (`REGISTRY_PEAK_DAYS_EXTRA`), are peak days too.
     @Test func qixiOfAnyYearAndConfiguredDaysAreServedByBookingOnly() async throws {
-        let man = RegistryHarness.person(born: "1994-01-01", sequence: 93)
-        let woman = RegistryHarness.person(born: "1995-01-01", sequence: 94)
+        let man = try RegistryHarness.person(born: "1994-01-01", sequence: 93)
+        let woman = try RegistryHarness.person(born: "1995-01-01", sequence: 94)
         let configured = try PeakDaySettings.peakDays(environment: [PeakDaySettings.variable: "2026-06-06,10-10"])
         try await RegistryHarness.with(today: try CivilDate(iso: "2026-06-01"), peakDays: configured) { client, clock, _, _ in
             func peakDay(_ date: String) async throws -> Bool? {

@@ -13,9 +13,14 @@ import TestSupport
 /// difficulty "死亡后实行火化". A burial without cremation withdraws it; an annulment revokes it.
 @Suite("Free basic funeral grants", .tags(.postgres, .kafka, .slow), .serialized)
 struct FuneralGrantTests {
-    static let key = try! PersonRefKey(hex: String(repeating: "0123456789abcdef", count: 4))  // the development key
-    let deceased = RegistryHarness.person(born: "1941-07-02", sequence: 61)
-    var person: PersonRef { PersonRef.derive(from: deceased, key: Self.key) }
+    /// The development key.
+    static func key() throws -> PersonRefKey { try PersonRefKey(hex: String(repeating: "0123456789abcdef", count: 4)) }
+    let deceased: ResidentID
+    var person: PersonRef { get throws { PersonRef.derive(from: deceased, key: try Self.key()) } }
+
+    init() throws {
+        deceased = try RegistryHarness.person(born: "1941-07-02", sequence: 61)
+    }
 
     func death(_ date: String, key: String = "k1") -> String {
         #"{"residentId":"\#(deceased.rawValue)","dateOfDeath":"\#(date)","region":"620423","source":"hospital","idempotencyKey":"\#(key)"}"#
@@ -203,7 +208,7 @@ struct FuneralGrantTests {
             #expect(grant.http == 404)
             #expect(grant.answer == "funeral-subsidy.not-found")
             // Nobody else: a death without any benefit event is not granted either.
-            let stranger = RegistryHarness.person(born: "1950-02-02", sequence: 63)
+            let stranger = try RegistryHarness.person(born: "1950-02-02", sequence: 63)
             let other = try await client.post("/deaths", json: #"{"residentId":"\#(stranger.rawValue)","dateOfDeath":"2026-03-14","region":"620423","source":"hospital","idempotencyKey":"k2"}"#)
             let otherRecord = try #require(try other.json()["recordId"] as? String)
             #expect(try await subsidy(client, record: otherRecord).answer == "funeral-subsidy.not-found")

@@ -9,9 +9,15 @@ import TestSupport
 
 @Suite("Marriage and divorce registration", .tags(.postgres, .kafka, .slow), .serialized)
 struct MarriageFlowTests {
-    static let today = try! CivilDate(iso: "2026-05-21")  // fixture: not a peak day
-    let man = RegistryHarness.person(born: "1995-03-01", sequence: 11)
-    let woman = RegistryHarness.person(born: "1997-08-09", sequence: 22)
+    /// Not a peak day.
+    static func today() throws -> CivilDate { try CivilDate(iso: "2026-05-21") }
+    let man: ResidentID
+    let woman: ResidentID
+
+    init() throws {
+        man = try RegistryHarness.person(born: "1995-03-01", sequence: 11)
+        woman = try RegistryHarness.person(born: "1997-08-09", sequence: 22)
+    }
 
     /// The marriages `GET /marriages` lists for the office and day, by certificate number.
     func listed(_ client: any TestClientProtocol, date: String) async throws -> [String] {
@@ -26,7 +32,7 @@ struct MarriageFlowTests {
     }
 
     @Test func registersAndIssuesACertificate() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _ in
+        try await RegistryHarness.with(today: Self.today()) { client, _ in
             let response = try await client.post("/marriages", json: marriageBody(man, woman))
             #expect(response.status == .created)
             let json = try response.json()
@@ -43,12 +49,12 @@ struct MarriageFlowTests {
     }
 
     @Test func everyRefusalHasItsCodeAndWritesNothing() async throws {
-        let youngMan = RegistryHarness.person(born: "2004-05-22", sequence: 31)  // 22 tomorrow
-        let otherWoman = RegistryHarness.person(born: "1990-01-01", sequence: 42)
-        try await RegistryHarness.with(today: Self.today) { client, _ in
+        let youngMan = try RegistryHarness.person(born: "2004-05-22", sequence: 31)  // 22 tomorrow
+        let otherWoman = try RegistryHarness.person(born: "1990-01-01", sequence: 42)
+        try await RegistryHarness.with(today: Self.today()) { client, _ in
             let cases: [(String, String)] = [
                 (marriageBody(youngMan, woman), "marriage.under-age"),
-                (marriageBody(man, RegistryHarness.person(born: "1990-01-01", sequence: 33)), "marriage.not-man-and-woman"),
+                (marriageBody(man, try RegistryHarness.person(born: "1990-01-01", sequence: 33)), "marriage.not-man-and-woman"),
                 (marriageBody(man, woman, kinship: "collateral-3"), "marriage.prohibited-kinship"),
                 (marriageBody(man, woman, kinship: "lineal"), "marriage.prohibited-kinship"),
                 (marriageBody(man, woman, office: "620423-09"), "office.unknown"),
@@ -71,8 +77,8 @@ struct MarriageFlowTests {
     }
 
     @Test func concurrentRegistrationsOfOnePersonMarryOnce() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _ in
-            let brides = (0..<8).map { RegistryHarness.person(born: "1996-02-0\($0 + 1)", sequence: 100 + 2 * $0) }
+        try await RegistryHarness.with(today: Self.today()) { client, _ in
+            let brides = try (0..<8).map { try RegistryHarness.person(born: "1996-02-0\($0 + 1)", sequence: 100 + 2 * $0) }
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for bride in brides {
                     group.addTask { Int(try await client.post("/marriages", json: marriageBody(man, bride)).status.code) }
@@ -85,7 +91,7 @@ struct MarriageFlowTests {
     }
 
     @Test func divorceByAgreementKeepsItsWindows() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, clock, kafka in
+        try await RegistryHarness.with(today: Self.today()) { client, clock, kafka in
             let marriage = try await client.post("/marriages", json: marriageBody(man, woman)).json()
             let marriageID = try #require(marriage["marriageId"] as? String)
             let certificate = try #require(marriage["certificateNumber"] as? String)
@@ -125,7 +131,7 @@ struct MarriageFlowTests {
     }
 
     @Test func anUnclaimedWindowCountsAsWithdrawn() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, clock, kafka in
+        try await RegistryHarness.with(today: Self.today()) { client, clock, kafka in
             let marriageID = try #require(try await client.post("/marriages", json: marriageBody(man, woman)).json()["marriageId"] as? String)
             clock.set(try CivilDate(iso: "2026-06-01"))
             let applicationID = try #require(try await client.post("/marriages/\(marriageID)/divorce-applications", json: "{}")
@@ -148,11 +154,11 @@ struct MarriageFlowTests {
     }
 
     @Test func reissueAndCourtJudgments() async throws {
-        try await RegistryHarness.with(today: Self.today) { client, _, kafka in
+        try await RegistryHarness.with(today: Self.today()) { client, _, kafka in
             let marriage = try await client.post("/marriages", json: marriageBody(man, woman)).json()
             let marriageID = try #require(marriage["marriageId"] as? String)
             let original = try #require(marriage["certificateNumber"] as? String)
-            let stranger = RegistryHarness.person(born: "1980-01-01", sequence: 51)
+            let stranger = try RegistryHarness.person(born: "1980-01-01", sequence: 51)
             #expect(try await client.post("/certificates/\(original)/reissue", json: #"{"residentId":"\#(stranger.rawValue)"}"#)
                 .problemCode == "certificate.not-a-party")
             let reissue = try await client.post("/certificates/\(original)/reissue", json: #"{"residentId":"\#(woman.rawValue)"}"#)

@@ -14,10 +14,6 @@ import TestSupport
 
 /// Runs the real Registry (HTTP, PostgreSQL, embedded Kafka) with a clock the test moves.
 enum RegistryHarness {
-    static func settings(_ database: TestDatabase, kafka: TestKafka) throws -> ServiceSettings {
-        try ServiceHarness.settings(.registry, database: database, kafka: kafka)
-    }
-
     static func with(
         today: CivilDate, _ body: @Sendable (AuthorizingTestClient, ServiceClock) async throws -> Void
     ) async throws {
@@ -37,23 +33,10 @@ enum RegistryHarness {
         today: CivilDate, peakDays: PeakDays = PeakDays(),
         _ body: @Sendable (AuthorizingTestClient, ServiceClock, TestKafka, TestDatabase) async throws -> Void
     ) async throws {
-        let kafka = try TestKafka()
-        let database = try await TestDatabase.create("registry")
         let clock = ServiceClock(fixed: today)
-        do {
-            let app = try await ServiceRuntime.buildApplication(RegistryService.definition(
-                clock: clock, policy: try FuneralSettings.policy(environment: [:]), peakDays: peakDays, sweepInterval: .milliseconds(300)),
-                                                                settings: settings(database, kafka: kafka))
-            try await app.liveTest { client in try await body(client, clock, kafka, database) }
-        } catch {
-            try? await database.drop()
-            throw HarnessError(underlying: String(reflecting: error))  // PSQLError hides its details otherwise
-        }
-        do {
-            try await database.drop()
-        } catch {
-            throw HarnessError(underlying: "dropping the test database: \(String(reflecting: error))")
-        }
+        let definition = RegistryService.definition(clock: clock, policy: try FuneralSettings.policy(environment: [:]), peakDays: peakDays,
+                                                    sweepInterval: .milliseconds(300))
+        try await ServiceHarness.run(definition) { client, kafka, database in try await body(client, clock, kafka, database) }
     }
 
     /// The events of `type` the Registry published, once `count` of them arrived; `settle` keeps
@@ -109,8 +92,7 @@ enum RegistryHarness {
         return Dictionary(uniqueKeysWithValues: zip(recordTables + ["outbox"], values))
     }
 
-    static func person(born: String, sequence: Int) -> ResidentID {
-        // Fixture data: valid by construction.
-        ResidentID.make(region: try! RegionCode("620423"), birth: try! CivilDate(iso: born), sequence: sequence)
+    static func person(born: String, sequence: Int) throws -> ResidentID {
+        ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(iso: born), sequence: sequence)
     }
 }

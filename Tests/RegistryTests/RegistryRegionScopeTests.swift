@@ -49,7 +49,7 @@ struct RegistryRegionScopeTests {
     @Test func deaths() async throws {
         try await RegistryHarness.with(today: try CivilDate(iso: Self.today)) { client, _, _, database in
             let officers = try await Officers(client)
-            let report = death(RegistryHarness.person(born: "1940-02-03", sequence: 301), key: "d1")
+            let report = death(try RegistryHarness.person(born: "1940-02-03", sequence: 301), key: "d1")
 
             let before = try await RegistryHarness.stored(in: database)
             try await officers.expect(Self.refusedWrite) { try await $0.post("/deaths", json: report) }
@@ -58,10 +58,10 @@ struct RegistryRegionScopeTests {
             let recorded = try await officers[.county].post("/deaths", json: report)
             #expect(AccessOutcome(recorded) == .created)
             let id = try #require(try recorded.json()["recordId"] as? String)
-            let other = death(RegistryHarness.person(born: "1941-03-04", sequence: 303), key: "d2")
+            let other = death(try RegistryHarness.person(born: "1941-03-04", sequence: 303), key: "d2")
             #expect(AccessOutcome(try await officers[.city].post("/deaths", json: other)) == .created)
             // A township registrar records the deaths of her township.
-            let local = death(RegistryHarness.person(born: "1942-04-05", sequence: 305), key: "d3", region: "620423100")
+            let local = death(try RegistryHarness.person(born: "1942-04-05", sequence: 305), key: "d3", region: "620423100")
             #expect(AccessOutcome(try await officers[.township].post("/deaths", json: local)) == .created)
 
             try await officers.expect(Self.scopedRead) { try await $0.get("/deaths/\(id)") }
@@ -80,7 +80,7 @@ struct RegistryRegionScopeTests {
     @Test func aRepeatedDeathReportShowsTheRecordOnlyWithinItsRegion() async throws {
         try await RegistryHarness.with(today: try CivilDate(iso: Self.today)) { client, _, _, database in
             let officers = try await Officers(client)
-            let person = RegistryHarness.person(born: "1940-02-03", sequence: 311)
+            let person = try RegistryHarness.person(born: "1940-02-03", sequence: 311)
             #expect(AccessOutcome(try await officers[.county].post("/deaths", json: death(person, key: "r1"))) == .created)
             let before = try await RegistryHarness.stored(in: database)
             let elsewhere = try await officers[.sibling].post("/deaths", json: death(person, key: "r2", region: "620421"))
@@ -135,8 +135,8 @@ struct RegistryRegionScopeTests {
     @Test func marriages() async throws {
         try await RegistryHarness.with(today: try CivilDate(iso: Self.today)) { client, _, _, database in
             let officers = try await Officers(client)
-            let couple = marriage(RegistryHarness.person(born: "1990-01-01", sequence: 401),
-                                  RegistryHarness.person(born: "1992-02-02", sequence: 402))
+            let couple = marriage(try RegistryHarness.person(born: "1990-01-01", sequence: 401),
+                                  try RegistryHarness.person(born: "1992-02-02", sequence: 402))
 
             let before = try await RegistryHarness.stored(in: database)
             try await officers.expect(Self.refusedWrite) { try await $0.post("/marriages", json: couple) }
@@ -153,7 +153,7 @@ struct RegistryRegionScopeTests {
             // The office's day: the office code's region decides.
             try await officers.expect(Self.scopedRead) { try await $0.get("/marriages?office=620423-01&date=\(Self.today)") }
             // Marital status is a look-up across the city: any office checks a party before registering.
-            let party = RegistryHarness.person(born: "1990-01-01", sequence: 401)
+            let party = try RegistryHarness.person(born: "1990-01-01", sequence: 401)
             try await officers.expect([(.sibling, .ok), (.township, .ok), (.intake, .roleNotAllowed), (.anonymous, .tokenMissing)]) {
                 try await $0.get("/marital-status?residentId=\(party.rawValue)")
             }
@@ -181,7 +181,7 @@ struct RegistryRegionScopeTests {
 
             try await officers.expect(Self.scopedRead) { try await $0.get("/divorce-applications/\(id)") }
 
-            let withdrawal = #"{"residentId":"\#(RegistryHarness.person(born: "1990-01-01", sequence: 411).rawValue)"}"#
+            let withdrawal = #"{"residentId":"\#(try RegistryHarness.person(born: "1990-01-01", sequence: 411).rawValue)"}"#
             let appliedState = try await RegistryHarness.stored(in: database)
             try await officers.expect(Self.refusedWrite) { try await $0.post("/divorce-applications/\(id)/withdraw", json: withdrawal) }
             #expect(try await RegistryHarness.stored(in: database) == appliedState)
@@ -193,7 +193,7 @@ struct RegistryRegionScopeTests {
         try await RegistryHarness.with(today: try CivilDate(iso: Self.today)) { client, _, _, database in
             let officers = try await Officers(client)
             let marriage = try await registerMarriage(officers, sequence: 421)
-            let applicant = #"{"residentId":"\#(RegistryHarness.person(born: "1992-02-02", sequence: 422).rawValue)"}"#
+            let applicant = #"{"residentId":"\#(try RegistryHarness.person(born: "1992-02-02", sequence: 422).rawValue)"}"#
 
             // A reissue is numbered in the series of the office that issued the original: that office's county, or the city.
             let before = try await RegistryHarness.stored(in: database)
@@ -216,11 +216,11 @@ struct RegistryRegionScopeTests {
     @Test func adoptions() async throws {
         try await RegistryHarness.with(today: try CivilDate(iso: Self.today)) { client, _, _, database in
             let officers = try await Officers(client)
-            let adopter = { (born: String, sequence: Int) in
-                #"{"residentId":"\#(RegistryHarness.person(born: born, sequence: sequence).rawValue)","existingChildren":0,"married":true,"spouseConsent":true}"#
+            let adopter = { (born: String, sequence: Int) throws in
+                #"{"residentId":"\#(try RegistryHarness.person(born: born, sequence: sequence).rawValue)","existingChildren":0,"married":true,"spouseConsent":true}"#
             }
-            let child = RegistryHarness.person(born: "2021-01-15", sequence: 432)
-            let adoption = #"{"office":"620423-01","adopters":[\#(adopter("1985-04-04", 431)),\#(adopter("1987-09-09", 434))],"child":{"residentId":"\#(child.rawValue)","category":"orphan","disabled":false,"inWelfareInstitution":false,"consentGiven":false},"assessmentRecorded":true}"#
+            let child = try RegistryHarness.person(born: "2021-01-15", sequence: 432)
+            let adoption = try #"{"office":"620423-01","adopters":[\#(adopter("1985-04-04", 431)),\#(adopter("1987-09-09", 434))],"child":{"residentId":"\#(child.rawValue)","category":"orphan","disabled":false,"inWelfareInstitution":false,"consentGiven":false},"assessmentRecorded":true}"#
 
             let before = try await RegistryHarness.stored(in: database)
             try await officers.expect(Self.refusedWrite) { try await $0.post("/adoptions", json: adoption) }
@@ -243,7 +243,7 @@ struct RegistryRegionScopeTests {
     @Test func appointments() async throws {
         try await RegistryHarness.with(today: try CivilDate(iso: Self.today)) { client, _, _, database in
             let officers = try await Officers(client)
-            let resident = RegistryHarness.person(born: "1993-03-03", sequence: 441)
+            let resident = try RegistryHarness.person(born: "1993-03-03", sequence: 441)
             let booking = #"{"office":"620423-01","date":"2026-05-25","slot":"09:00","residentId":"\#(resident.rawValue)"}"#
 
             let before = try await RegistryHarness.stored(in: database)

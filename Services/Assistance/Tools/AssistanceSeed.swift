@@ -19,22 +19,13 @@ import ServiceKit
 /// applicants are above the line (rejected) and some of those are near-低保, so low-income
 /// monitoring has households to find.
 struct AssistanceSeed {
-    var year = 2026
-    var rosterMonths = 6
-    var randomSeed: UInt64 = 20_260_101
+    var schedule = SeedSchedule()
     var urbanHouseholds = 2_200
     var ruralHouseholds = 3_700
     var extremePoverty = 500
     var temporaryCases = 2_300
     /// Applicants above the line, besides the households above (about one in ten applications is refused).
     var refusedApplicants = 650
-
-    /// A smaller county for quick demos: every count scaled by `percent` / 100.
-    mutating func scale(percent: Int) {
-        for keyPath in [\AssistanceSeed.urbanHouseholds, \.ruralHouseholds, \.extremePoverty, \.temporaryCases, \.refusedApplicants] {
-            self[keyPath: keyPath] = max(1, self[keyPath: keyPath] * percent / 100)
-        }
-    }
 
     /// An application to run through the workflow.
     struct Plan: Sendable {
@@ -57,16 +48,16 @@ struct AssistanceSeed {
     static let townships = (1...11).map { String(format: "620423%03d", 99 + $0) }
 
     func plans(key: PersonRefKey) throws -> [Plan] {
-        var random = SeedRandom(seed: randomSeed)
+        var random = SeedRandom(seed: schedule.randomSeed)
         var serial = 0
         let county = try RegionCode("620423")
         func resident(age: Int) throws -> ResidentID {
             serial += 1
             // Unique by construction: a birth day per block of 1,000 people, a sequence within it.
-            let birth = try CivilDate(year: year - age - 1, month: 1, day: 1).adding(days: (serial / 1_000) * 11 % 365)
+            let birth = try CivilDate(year: schedule.year - age - 1, month: 1, day: 1).adding(days: (serial / 1_000) * 11 % 365)
             return ResidentID.make(region: county, birth: birth, sequence: serial % 1_000)
         }
-        func day() throws -> CivilDate { try CivilDate(year: year - 1, month: 1, day: 2).adding(days: random.below(320)) }
+        func day() throws -> CivilDate { try CivilDate(year: schedule.year - 1, month: 1, day: 2).adding(days: random.below(320)) }
         var plans: [Plan] = []
 
         func household(area: UrbanRural, perCapitaIncomeFen: ClosedRange<Int>, size: ClosedRange<Int>) throws -> (Household, [(String, Int64)]) {
@@ -98,7 +89,7 @@ struct AssistanceSeed {
             guard let applicant = household.members.first?.person else { return }
             plans.append(Plan(
                 application: ApplicationIntake(
-                    idempotencyKey: "seed-\(year)-\(plans.count)", program: program,
+                    idempotencyKey: "seed-\(schedule.year)-\(plans.count)", program: program,
                     intakeRegion: try RegionCode(Self.townships[random.below(Self.townships.count)]), applicant: applicant,
                     household: household, region: county, hasAbleSupporter: supporter, selfCareAbility: selfCare),
                 submittedOn: try day(), records: records.map { (ref: $0.0, wagesFen: $0.1) }))
@@ -173,8 +164,8 @@ struct AssistanceSeed {
         summary.refused = results.refused
 
         let county = try RegionCode("620423")
-        for offset in 0..<rosterMonths {
-            let month = try YearMonth(year: year, month: 1).adding(months: offset)
+        for offset in 0..<schedule.rosterMonths {
+            let month = try YearMonth(year: schedule.year, month: 1).adding(months: offset)
             let roster = try await GeneratePaymentRoster.run(region: county, month: month, dependencies: dependencies, logger: logger)
             summary.rosters.append((month.iso, roster.households, roster.totalFen))
         }
@@ -233,13 +224,13 @@ struct AssistanceSeed {
     /// 临时救助 over the year: seven in ten urgent (advanced from the township's reserve, a few
     /// after the 24-hour target), the rest expenditure cases reviewed and granted.
     func temporaryAssistance(_ summary: inout Summary, dependencies: ServiceDependencies, policy: AssistancePolicy) async throws {
-        var random = SeedRandom(seed: randomSeed ^ 0x7E3B)
+        var random = SeedRandom(seed: schedule.randomSeed ^ 0x7E3B)
         let logger = dependencies.logger
         for township in Self.townships {
             _ = try await TemporaryAssistanceCases.topUpReserve(try RegionCode(township), by: Money(fen: 100_000_000),
                                                                 dependencies: dependencies, logger: logger)
         }
-        let start = try CivilDate(year: year, month: 1, day: 1)
+        let start = try CivilDate(year: schedule.year, month: 1, day: 1)
         for index in 0..<temporaryCases {
             let id = ResidentID.make(region: try RegionCode("620423"), birth: try CivilDate(year: 1960, month: 1, day: 1).adding(days: index / 1_000 * 13 + 3),
                                      sequence: index % 1_000)
@@ -280,7 +271,7 @@ struct AssistanceSeed {
             let summary = try await seed.run(dependencies: dependencies, policy: policy)
             let rosters = summary.rosters.map { "\($0.0): \($0.1) households, \(Money(fen: $0.2)) yuan" }.joined(separator: "\n    ")
             print("""
-                assistance seed: county 620423, applications in \(seed.year - 1), rosters for \(seed.year), \(ContinuousClock.now - start)
+                assistance seed: county 620423, applications in \(seed.schedule.year - 1), rosters for \(seed.schedule.year), \(ContinuousClock.now - start)
                   granted: 低保 \(summary.granted[.minimumLivingAllowance, default: 0]) cases, 特困 \(summary.granted[.extremePoverty, default: 0]); \
                 rejected after verification: \(summary.rejected)
                   temporary assistance: \(summary.temporaryAdvanced) urgent advances (\(summary.temporaryLate) after the 24-hour target), \
@@ -294,3 +285,9 @@ struct AssistanceSeed {
     }
 }
 
+extension AssistanceSeed: ScalableSeed {
+    /// Scaled by `--scale`: every count of the county.
+    static var scaledCounts: [WritableKeyPath<Self, Int>] {
+        [\.urbanHouseholds, \.ruralHouseholds, \.extremePoverty, \.temporaryCases, \.refusedApplicants]
+    }
+}

@@ -22,15 +22,10 @@ struct RosterBenchmark {
     var households = 1_000_000
     var batch = 10_000
 
-    static let districts = ["510104", "510105", "510106", "510107", "510108", "510112", "510113", "510114", "510115", "510116"]
-
     func load() async throws {
         let bench = self
-        let settings = try ServiceSettings(domain: .assistance)
-        guard settings.database.database.contains("bench") else {
-            throw RuleViolation.invalid("bench.database", "set ASSISTANCE_DB_NAME to a benchmark database (its name must contain 'bench'): the run empties it")
-        }
-        try await StandaloneTool.run(.assistance, migrations: AssistanceMigrations.all, label: "civil.assistance.bench") { dependencies in
+        try await StandaloneTool.runBenchmark(.assistance, migrations: AssistanceMigrations.all, label: "civil.assistance.bench",
+                                              command: "assistance bench-roster") { dependencies, settings in
             try await bench.run(dependencies, settings: settings)
         }
     }
@@ -38,8 +33,8 @@ struct RosterBenchmark {
     func run(_ dependencies: ServiceDependencies, settings: ServiceSettings) async throws {
         let logger = dependencies.logger
         let database = dependencies.database
-        let month = try YearMonth(year: 2026, month: 6)
-        print("assistance bench-roster: \(households) active households in \(Self.districts.count) districts of 510100, month \(month)")
+        let month = try RosterBenchmarkCity.month()
+        print("assistance bench-roster: \(households) active households in \(RosterBenchmarkCity.districts.count) districts of 510100, month \(month)")
 
         let fill = ContinuousClock.now
         try await database.withConnection { connection in
@@ -52,7 +47,7 @@ struct RosterBenchmark {
             // Households and cases in bulk: 1–4 recipients each, amounts as in a city's 低保 rolls.
             try await connection.query("""
                 INSERT INTO households (id, region, area, residence, members)
-                SELECT md5('h' || n)::uuid, ((\(Self.districts))::text[])[1 + n % 10], 'urban', '[]', '[]'
+                SELECT md5('h' || n)::uuid, ((\(RosterBenchmarkCity.districts))::text[])[1 + n % 10], 'urban', '[]', '[]'
                 FROM generate_series(1, \(households)) n
                 """, logger: logger)
             try await connection.query("""
@@ -60,7 +55,7 @@ struct RosterBenchmark {
                                    first_month, approved_on)
                 SELECT md5('c' || n)::uuid, md5('h' || n)::uuid,
                        CASE WHEN n % 20 = 0 THEN 'extreme-poverty' ELSE 'minimum-living-allowance' END,
-                       ((\(Self.districts))::text[])[1 + n % 10],
+                       ((\(RosterBenchmarkCity.districts))::text[])[1 + n % 10],
                        ARRAY(SELECT 'pr_' || encode(sha256(convert_to(n || ':' || m, 'UTF8')), 'hex')
                              FROM generate_series(1, CASE WHEN n % 20 = 0 THEN 1 ELSE 1 + n % 4 END) m),
                        20000 + (n % 97) * 1000, date '2025-01-01',
@@ -82,30 +77,14 @@ struct RosterBenchmark {
         print(String(format: "  1. rosters of %d districts (2 at a time): %d households paid, %@ yuan, in %.2f s (%.0f households/s)",
                      summaries.count, paid, "\(Money(fen: total))", rosterSeconds, Double(paid) / rosterSeconds))
 
-        var producerConfiguration = settings.kafkaProducer
-        if settings.kafkaProducerProfile == .standard { producerConfiguration.lingerMs = 5 }
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
-        try await KafkaTopicAdmin.ensureTopics([TopicSpec(name: Topics.events(of: .assistance), partitions: settings.kafkaPartitions,
-                                                               replicationFactor: settings.kafkaReplication)],
-                                               client: settings.kafkaClient, logger: logger)
-        var relayConfiguration = OutboxRelay.Configuration()
-        relayConfiguration.batchSize = batch
-        let relay = OutboxRelay(name: "bench-roster", database: settings.database, client: database, producer: producer, configuration: relayConfiguration, logger: logger)
-        let publishStart = ContinuousClock.now
-        let result = try await relay.publishPending()
-        guard result.failed == 0 else { throw RuleViolation("bench.delivery-failed", "\(result.failed) deliveries failed") }
-        let published = result.published
-        let publishSeconds = (ContinuousClock.now - publishStart).seconds
-        await producer.shutdown()
-        print(String(format: "  2. relay to Kafka (%@): %d events published (cursor moved past them) in %.2f s (%.0f events/s, batches of %d)",
-                     settings.kafkaBootstrap, published, publishSeconds, Double(published) / publishSeconds, batch))
+        let (published, publishSeconds) = try await StandaloneTool.timePublication(dependencies, settings: settings, relayName: "bench-roster",
+                                                                                  batch: batch)
 
         let rerunStart = ContinuousClock.now
         let rerun = try await rosters(dependencies, month: month).reduce(0) { $0 + $1.households }
         let rerunSeconds = (ContinuousClock.now - rerunStart).seconds
         print(String(format: "  3. re-run of the month: %d households paid (must be 0) in %.2f s", rerun, rerunSeconds))
-        let elapsed = rosterSeconds + publishSeconds
-        print(String(format: "  total roster + publication: %.2f s (target ≤ 30 s) — %@", elapsed, elapsed <= 30 ? "met" : "MISSED"))
+        RosterBenchmarkCity.printTotal(rosterSeconds: rosterSeconds, publishSeconds: publishSeconds)
         guard rerun == 0, published == paid + summaries.count else {
             throw RuleViolation("bench.inconsistent", "re-run paid \(rerun); published \(published) of \(paid + summaries.count)")
         }
@@ -114,9 +93,9 @@ struct RosterBenchmark {
 
 extension RosterBenchmark {
     func rosters(_ dependencies: ServiceDependencies, month: YearMonth) async throws -> [GeneratePaymentRoster.Summary] {
-        let districts = try Self.districts.map { try RegionCode($0) }
-        return try await RosterGeneration.run(AssistanceRoster(), regions: districts, month: month, lanes: 2, source: dependencies.source,
-                                              database: dependencies.database, logger: dependencies.logger)
+        try await RosterGeneration.run(AssistanceRoster(), regions: try RosterBenchmarkCity.regions(), month: month,
+                                       lanes: RosterBenchmarkCity.lanes, source: dependencies.source,
+                                       database: dependencies.database, logger: dependencies.logger)
             .map { GeneratePaymentRoster.Summary($0) }
     }
 }

@@ -11,9 +11,8 @@ enum CategoryEvents {
     static func publish(_ changes: [ElderCategories.Change], of elder: ElderRecord, on date: CivilDate, cause: UUID?, source: String,
                         on connection: PostgresConnection, logger: Logger) async throws {
         for change in changes {
-            guard let category = ElderCategory(rawValue: change.category.rawValue) else { continue }
             let event = ElderCategoryChanged(
-                person: elder.person, region: elder.region, category: category, change: change.added ? .added : .removed,
+                person: elder.person, region: elder.region, category: change.category.contract, change: change.added ? .added : .removed,
                 origin: change.origin == .derived ? .derived : .recorded, changedOn: date, causationEventID: cause)
             try await Outbox.append(event, source: source, causationID: cause, on: connection, logger: logger)
         }

@@ -4,6 +4,7 @@ import Logging
 import Messaging
 import Persistence
 import PostgresNIO
+import RosterStore
 import ServiceKit
 
 /// `elder-care bench-roster [--elders N] [--batch N]`: the monthly advanced-age allowance roster of
@@ -23,30 +24,19 @@ struct AllowanceRosterBenchmark {
     var elders = 500_000
     var batch = 10_000
 
-    static let districts = ["510104", "510105", "510106", "510107", "510108", "510112", "510113", "510114", "510115", "510116"]
-
     func load() async throws {
         let bench = self
-        let settings = try ServiceSettings(domain: .eldercare)
-        guard settings.database.database.contains("bench") else {
-            throw RuleViolation.invalid("bench.database", "set ELDERCARE_DB_NAME to a benchmark database (its name must contain 'bench'): the run empties it")
-        }
-        do {
-            try await StandaloneTool.run(.eldercare, migrations: ElderCareMigrations.all, label: "civil.eldercare.bench") { dependencies in
-                try await bench.run(dependencies, settings: settings)
-            }
-        } catch let error as PSQLError {
-            // PSQLError's description hides the server's message; a benchmark database holds no personal data.
-            print("elder-care bench-roster failed: \(String(reflecting: error))")
-            throw error
+        try await StandaloneTool.runBenchmark(.eldercare, migrations: ElderCareMigrations.all, label: "civil.eldercare.bench",
+                                              command: "elder-care bench-roster") { dependencies, settings in
+            try await bench.run(dependencies, settings: settings)
         }
     }
 
     func run(_ dependencies: ServiceDependencies, settings: ServiceSettings) async throws {
         let logger = dependencies.logger
-        let month = try YearMonth(year: 2026, month: 6)
+        let month = try RosterBenchmarkCity.month()
         let today = try CivilDate(iso: "2026-06-20")
-        print("elder-care bench-roster: \(elders) registered elders aged 80+ in \(Self.districts.count) districts of 510100, month \(month)")
+        print("elder-care bench-roster: \(elders) registered elders aged 80+ in \(RosterBenchmarkCity.districts.count) districts of 510100, month \(month)")
 
         let fill = ContinuousClock.now
         try await dependencies.database.withConnection { connection in
@@ -63,24 +53,8 @@ struct AllowanceRosterBenchmark {
         print(String(format: "  1. rosters of %d districts (2 at a time): %d elders paid, %d granted, %@ yuan, in %.2f s (%.0f payments/s)",
                      summaries.count, paid, granted, "\(Money(fen: total))", rosterSeconds, Double(paid) / rosterSeconds))
 
-        var producerConfiguration = settings.kafkaProducer
-        if settings.kafkaProducerProfile == .standard { producerConfiguration.lingerMs = 5 }
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
-        try await KafkaTopicAdmin.ensureTopics([TopicSpec(name: Topics.events(of: .eldercare), partitions: settings.kafkaPartitions,
-                                                               replicationFactor: settings.kafkaReplication)],
-                                               client: settings.kafkaClient, logger: logger)
-        var relayConfiguration = OutboxRelay.Configuration()
-        relayConfiguration.batchSize = batch
-        let relay = OutboxRelay(name: "bench-allowance-roster", database: settings.database, client: dependencies.database, producer: producer,
-                                configuration: relayConfiguration, logger: logger)
-        let publishStart = ContinuousClock.now
-        let result = try await relay.publishPending()
-        guard result.failed == 0 else { throw RuleViolation("bench.delivery-failed", "\(result.failed) deliveries failed") }
-        let published = result.published
-        let publishSeconds = (ContinuousClock.now - publishStart).seconds
-        await producer.shutdown()
-        print(String(format: "  2. relay to Kafka (%@): %d events published (cursor moved past them) in %.2f s (%.0f events/s, batches of %d)",
-                     settings.kafkaBootstrap, published, publishSeconds, Double(published) / publishSeconds, batch))
+        let (published, publishSeconds) = try await StandaloneTool.timePublication(dependencies, settings: settings,
+                                                                                  relayName: "bench-allowance-roster", batch: batch)
 
         let rerunStart = ContinuousClock.now
         let rerun = try await rosters(dependencies, month: month, today: today)
@@ -88,8 +62,7 @@ struct AllowanceRosterBenchmark {
         let rerunGranted = rerun.reduce(0) { $0 + $1.granted }
         let rerunSeconds = (ContinuousClock.now - rerunStart).seconds
         print(String(format: "  3. re-run of the month: %d paid, %d granted (both must be 0) in %.2f s", rerunPaid, rerunGranted, rerunSeconds))
-        let elapsed = rosterSeconds + publishSeconds
-        print(String(format: "  total roster + publication: %.2f s (target ≤ 30 s) — %@", elapsed, elapsed <= 30 ? "met" : "MISSED"))
+        RosterBenchmarkCity.printTotal(rosterSeconds: rosterSeconds, publishSeconds: publishSeconds)
         guard rerunPaid == 0, rerunGranted == 0, published == paid + granted + summaries.count else {
             throw RuleViolation("bench.inconsistent",
                                 "re-run paid \(rerunPaid), granted \(rerunGranted); published \(published) of \(paid + granted + summaries.count)")
@@ -103,7 +76,7 @@ struct AllowanceRosterBenchmark {
             TRUNCATE outbox, rosters, roster_payments, roster_back_payments, roster_recovery_claims, allowances,
                      allowance_proofs_of_life, allowance_tiers, allowance_standards, elders CASCADE
             """, logger: logger)
-        for district in Self.districts {
+        for district in RosterBenchmarkCity.districts {
             try await connection.query("""
                 INSERT INTO allowance_standards (region, effective_from, set_on, set_by) VALUES (\(district), '2024-01-01', '2023-12-01', 'bench')
                 """, logger: logger)
@@ -120,7 +93,7 @@ struct AllowanceRosterBenchmark {
                 SELECT 'pr_' || encode(sha256(convert_to('elder:' || n, 'UTF8')), 'hex'),
                        'bench-' || n, 'bench', 'bench',
                        CASE WHEN n % 100 = 0 THEN date '1946-03-01' + (n / 100 % 60) ELSE date '1926-01-01' + (n % 7000) END,
-                       ((\(Self.districts))::text[])[1 + n % 10] || lpad((100 + n % 7)::text, 3, '0'),
+                       ((\(RosterBenchmarkCity.districts))::text[])[1 + n % 10] || lpad((100 + n % 7)::text, 3, '0'),
                        date '2024-01-15',
                        CASE WHEN n % 100 = 1 THEN 'deceased' ELSE 'active' END,
                        CASE WHEN n % 100 = 1 THEN date '2026-03-10' END
@@ -137,21 +110,10 @@ struct AllowanceRosterBenchmark {
     }
 
     func rosters(_ dependencies: ServiceDependencies, month: YearMonth, today: CivilDate) async throws -> [GenerateAllowanceRoster.Summary] {
-        let districts = try Self.districts.map { try RegionCode($0) }
         let settings = AllowanceSettings()
-        return try await withThrowingTaskGroup(of: [(Int, GenerateAllowanceRoster.Summary)].self) { group in
-            for lane in 0..<2 {
-                group.addTask {
-                    var done: [(Int, GenerateAllowanceRoster.Summary)] = []
-                    for index in stride(from: lane, to: districts.count, by: 2) {
-                        done.append((index, try await GenerateAllowanceRoster.run(region: districts[index], month: month, settings: settings,
-                                                                                   today: today, dependencies: dependencies,
-                                                                                   logger: dependencies.logger)))
-                    }
-                    return done
-                }
-            }
-            return try await group.reduce(into: [(Int, GenerateAllowanceRoster.Summary)]()) { $0 += $1 }.sorted { $0.0 < $1.0 }.map(\.1)
+        return try await RosterLanes.run(regions: try RosterBenchmarkCity.regions(), lanes: RosterBenchmarkCity.lanes) { region in
+            try await GenerateAllowanceRoster.run(region: region, month: month, settings: settings, today: today,
+                                                  dependencies: dependencies, logger: dependencies.logger)
         }
     }
 }

@@ -27,9 +27,7 @@ import ServiceKit
 /// Registrations are spread over the year before `Y` (the standard takes effect in January of
 /// `Y`); rosters are run for the first `N` months of `Y`.
 struct ElderCareSeed {
-    var year = 2026
-    var rosterMonths = 6
-    var randomSeed: UInt64 = 20_260_101
+    var schedule = SeedSchedule()
     var advancedAge = 4_400
     var livingAlone = 900
     var emptyNest = 1_200
@@ -41,14 +39,6 @@ struct ElderCareSeed {
 
     static let county = "620423"
     static let townships = (1...11).map { String(format: "620423%03d", 99 + $0) }
-
-    /// Every count scaled by `percent` / 100 (at least 1 each).
-    mutating func scale(percent: Int) {
-        for keyPath in [\ElderCareSeed.advancedAge, \.livingAlone, \.emptyNest, \.leftBehind, \.economicHardship, \.specialFamily,
-                        \.applicants, \.admitted] {
-            self[keyPath: keyPath] = max(1, self[keyPath: keyPath] * percent / 100)
-        }
-    }
 
     /// The assumed tiers (fen a month): the seeds give no amounts.
     static let tiers = [SetAllowanceStandard.Tier(minimumAge: 80, monthlyAmountFen: 10_000),
@@ -79,7 +69,7 @@ struct ElderCareSeed {
     }
 
     func people() throws -> [Person] {
-        var random = SeedRandom(seed: randomSeed)
+        var random = SeedRandom(seed: schedule.randomSeed)
         let county = try RegionCode(Self.county)
         var serial = 0
         var people: [Person] = []
@@ -87,9 +77,9 @@ struct ElderCareSeed {
             serial += 1
             // Born early in the year, registered from 10 March: `age` on the registration day.
             // Unique by construction: a birth day per block of 1,000 people, a sequence within it.
-            let birth = try CivilDate(year: year - 1 - age, month: 1, day: 1).adding(days: (serial / 1_000) % 60)
+            let birth = try CivilDate(year: schedule.year - 1 - age, month: 1, day: 1).adding(days: (serial / 1_000) % 60)
             let resident = ResidentID.make(region: county, birth: birth, sequence: serial % 1_000)
-            let registeredOn = try CivilDate(year: year - 1, month: 3, day: 10).adding(days: random.below(290))
+            let registeredOn = try CivilDate(year: schedule.year - 1, month: 3, day: 10).adding(days: random.below(290))
             people.append(Person(resident: resident, township: try RegionCode(Self.townships[random.below(Self.townships.count)]),
                                  registeredOn: registeredOn, category: category, assessed: random.chance(assessedPercent)))
         }
@@ -118,7 +108,7 @@ struct ElderCareSeed {
             for lane in 0..<lanes {
                 group.addTask {
                     var partial = Summary()
-                    var random = SeedRandom(seed: randomSeed ^ UInt64(lane + 1))
+                    var random = SeedRandom(seed: schedule.randomSeed ^ UInt64(lane + 1))
                     for index in stride(from: lane, to: people.count, by: lanes) {
                         if lane == 0, index % 1_000 == 0 {
                             // Progress on standard error; the summary goes to standard output.
@@ -151,15 +141,15 @@ struct ElderCareSeed {
         try await waitingList(people, homes: homes, into: &summary, dependencies: dependencies, policy: policy)
 
         do {
-            _ = try await SetAllowanceStandard.run(county: county, effectiveFrom: try YearMonth(year: year, month: 1), tiers: Self.tiers,
-                                                   setBy: "seed-policy", today: try CivilDate(year: year - 1, month: 12, day: 15),
+            _ = try await SetAllowanceStandard.run(county: county, effectiveFrom: try YearMonth(year: schedule.year, month: 1), tiers: Self.tiers,
+                                                   setBy: "seed-policy", today: try CivilDate(year: schedule.year - 1, month: 12, day: 15),
                                                    settings: policy.allowance, dependencies: dependencies, logger: logger)
         } catch let violation as RuleViolation where violation.code == "allowance.standard-month-rostered" {
             // Loaded after the demo paid later months: the standard in force stays.
             summary.standard = "kept (a later month was already paid)"
         }
-        for offset in 0..<rosterMonths {
-            let month = try YearMonth(year: year, month: 1).adding(months: offset)
+        for offset in 0..<schedule.rosterMonths {
+            let month = try YearMonth(year: schedule.year, month: 1).adding(months: offset)
             let roster = try await GenerateAllowanceRoster.run(region: county, month: month, settings: policy.allowance,
                                                                today: try CivilDate(year: month.year, month: month.month, day: 25),
                                                                dependencies: dependencies, logger: logger)
@@ -212,7 +202,7 @@ struct ElderCareSeed {
     /// states (105) less the residents the waiting list admits next.
     func institutions(_ summary: inout Summary, dependencies: ServiceDependencies) async throws -> [UUID] {
         let logger = dependencies.logger
-        let filedOn = try CivilDate(year: year - 1, month: 2, day: 1)
+        let filedOn = try CivilDate(year: schedule.year - 1, month: 2, day: 1)
         let county = try RegionCode(Self.county)
         let homes: [(name: String, kind: InstitutionKind, region: String, code: String, nursing: (Int, Int), dementia: (Int, Int),
                      general: (Int, Int))] = [
@@ -254,9 +244,9 @@ struct ElderCareSeed {
     func waitingList(_ people: [Person], homes: [UUID], into summary: inout Summary, dependencies: ServiceDependencies,
                      policy: ElderCarePolicy) async throws {
         let logger = dependencies.logger
-        var random = SeedRandom(seed: randomSeed ^ 0x5EED)
+        var random = SeedRandom(seed: schedule.randomSeed ^ 0x5EED)
         let county = try RegionCode(Self.county)
-        let start = try CivilDate(year: year - 1, month: 12, day: 1)
+        let start = try CivilDate(year: schedule.year - 1, month: 12, day: 1)
         for (index, person) in people.prefix(applicants).enumerated() {
             let day = start.adding(days: index % 20)
             do {
@@ -322,16 +312,23 @@ struct ElderCareSeed {
         let levels = summary.assessed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         let rosters = summary.rosters.map { "\($0.month): \($0.paid) elders, \(Money(fen: $0.totalFen)) yuan" }.joined(separator: "\n    ")
         return """
-            elder-care seed: county 620423, registrations in \(year - 1), allowance rosters for \(year), in \(String(format: "%.1f", duration.seconds)) s
+            elder-care seed: county 620423, registrations in \(schedule.year - 1), allowance rosters for \(schedule.year), in \(String(format: "%.1f", duration.seconds)) s
               registered: \(summary.registered) elders; recorded categories: \(categories.joined(separator: ", "))
               assessed: \(levels.joined(separator: ", "))
               institutions: \(summary.institutions) public, \(summary.beds) beds, \(summary.occupied) occupied
               waiting list: \(summary.queued) queued, \(summary.admitted) admitted
-              allowance standard from \(year)-01 (assumed tiers 80/90/100: 100/200/500 yuan a month): \(summary.standard)
+              allowance standard from \(schedule.year)-01 (assumed tiers 80/90/100: 100/200/500 yuan a month): \(summary.standard)
               refused by the rules: \(summary.refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
               rosters:
                 \(rosters)
               all events are in the outbox; the running service publishes them.
             """
+    }
+}
+
+extension ElderCareSeed: ScalableSeed {
+    /// Scaled by `--scale`: every count of the county.
+    static var scaledCounts: [WritableKeyPath<Self, Int>] {
+        [\.advancedAge, \.livingAlone, \.emptyNest, \.leftBehind, \.economicHardship, \.specialFamily, \.applicants, \.admitted]
     }
 }

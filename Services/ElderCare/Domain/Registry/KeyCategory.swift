@@ -5,28 +5,31 @@
 /// ("聚焦失能失智老年人长期照护") and 经济困难 ("完善经济困难老年人补贴制度"), and seed 002 L10 gives
 /// 经济困难 priority for admission; both are kept here because the waiting list and the
 /// statistics need them, but they are not among the eight whose information rate is reported.
-public enum KeyCategory: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+///
+/// Its names (`rawValue`, stored and sent) are the contract's ``ElderCategory``'s: see
+/// `KeyCategory+Contract.swift`, the one place the two meet.
+public enum KeyCategory: RawRepresentable, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     /// 独居: lives alone. Recorded by a caseworker.
-    case livingAlone = "living-alone"
+    case livingAlone
     /// 失能: dependent in daily living; from a capability assessment (``CapabilityLevel``).
     case disabled
     /// 重残: severely disabled, a disability certificate of grade 1 or 2.
-    case severelyDisabled = "severely-disabled"
+    case severelyDisabled
     /// 空巢: no children living with them (alone or with the spouse only). Recorded.
-    case emptyNest = "empty-nest"
+    case emptyNest
     /// 留守: the children work or live away long-term (chiefly rural). Recorded.
-    case leftBehind = "left-behind"
+    case leftBehind
     /// 高龄: advanced age, from the birth date (``CategoryPolicy/advancedAge``).
-    case advancedAge = "advanced-age"
+    case advancedAge
     /// 特困: supported as an extremely poor person, from Assistance's events.
-    case extremePoverty = "extreme-poverty"
+    case extremePoverty
     /// 计划生育特殊家庭: the only child died or is disabled (独生子女伤残死亡家庭). Recorded.
-    case specialFamily = "special-family"
+    case specialFamily
     /// 失智: dementia (认知障碍), on a diagnosis. Recorded.
     case dementia
     /// 经济困难: economically difficult; from Assistance's 低保 or 特困 coverage, or recorded
     /// (for instance a 低保边缘 household a caseworker identified).
-    case economicHardship = "economic-hardship"
+    case economicHardship
 
     /// The eight categories of seed 002 L12, whose information collection must reach 100%.
     public static let seedEight: [KeyCategory] = [
