@@ -62,7 +62,7 @@ struct AllowanceRosterBenchmark {
         let rerunGranted = rerun.reduce(0) { $0 + $1.granted }
         let rerunSeconds = (ContinuousClock.now - rerunStart).seconds
         print(String(format: "  3. re-run of the month: %d paid, %d granted (both must be 0) in %.2f s", rerunPaid, rerunGranted, rerunSeconds))
-        RosterBenchmarkCity.printTotal(rosterSeconds: rosterSeconds, publishSeconds: publishSeconds)
+        RosterBenchmarkCity.printTotal(rosterSeconds: rosterSeconds, publishSeconds: publishSeconds, targetSeconds: nil)
         guard rerunPaid == 0, rerunGranted == 0, published == paid + granted + summaries.count else {
             throw RuleViolation("bench.inconsistent",
                                 "re-run paid \(rerunPaid), granted \(rerunGranted); published \(published) of \(paid + granted + summaries.count)")
