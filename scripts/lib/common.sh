@@ -356,7 +356,9 @@ pg_write_conf() {
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$PG_SOCKET_DIR'
-max_connections = 200
+# The test suites run in parallel, each with a service pool, a test pool and a relay session
+# (about a dozen connections); at 200 the start of a full run ran out (53300).
+max_connections = 500
 EOF
     if [[ "$(id -u)" -eq 0 ]]; then
         chown "$PG_OWNER:" "$conf"
