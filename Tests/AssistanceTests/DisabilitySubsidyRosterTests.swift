@@ -29,6 +29,9 @@ struct DisabilitySubsidyRosterTests {
             let february = try await Self.roster(context, "2026-02")
             #expect(february.status == .created, "\(february.text)")
             let body = try february.json()
+            // The fields DisabilitySubsidyRosterSummary documents, the count named `paid`.
+            #expect(Set(body.keys) == ["rosterId", "region", "month", "paid", "totalFen", "skipped", "programs", "earlierRosters"])
+            #expect(Set(((body["programs"] as? [[String: Any]]) ?? []).flatMap(\.keys)) == ["program", "paid", "totalFen"])
             #expect(body["paid"] as? Int == 2)
             #expect(body["totalFen"] as? Int == 18_000)
             let programs = ((body["programs"] as? [[String: Any]]) ?? []).map { "\($0["program"] as? String ?? "?")=\($0["totalFen"] as? Int ?? -1)" }
@@ -41,6 +44,9 @@ struct DisabilitySubsidyRosterTests {
             // The 低保 roster pays the household's case only, and the subsidies' roster did not touch it.
             let dibao = try await Caseworker(context: context).roster("2026-02")
             #expect(dibao["households"] as? Int == 1)
+            // The fields RosterSummary documents, the count named `households`.
+            #expect(Set(dibao.keys) == ["rosterId", "region", "month", "households", "totalFen", "skipped", "programs", "earlierRosters"])
+            #expect(Set(((dibao["programs"] as? [[String: Any]]) ?? []).flatMap(\.keys)) == ["program", "households", "totalFen"])
 
             let paid = try await context.published.events(ofType: DisabilitySubsidyPaid.eventType.rawValue, count: 2, settle: .seconds(2))
             let payments = try paid.map { try $0.cloudEvent().decode(DisabilitySubsidyPaid.self) }

@@ -81,12 +81,12 @@ enum DisabilitySubsidyRoutes {
         }
         // A county's (or the city's) roster of the two subsidies, as `POST /rosters` for 低保.
         routes.post("/disability-subsidy-rosters", RoutePolicy(roles: [.finance], region: .body("region"))) {
-            request, context -> EditedResponse<GenerateDisabilitySubsidyRoster.Summary> in
+            request, context -> EditedResponse<RosterResponse> in
             let body = try await request.decode(as: RosterRoutes.RosterRequest.self, context: context)
             let summary = try await GenerateDisabilitySubsidyRoster.run(
                 region: try RequestParsing.region(body.region, field: "region"), month: try RequestParsing.month(body.month, field: "month"),
                 dependencies: dependencies, logger: context.logger)
-            return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
+            return RosterResponse.edited(summary)
         }
         let subsidyRegion: RecordRegionResolver = { _, context in
             try await DisabilitySubsidyStore.region(of: try context.parameters.require("id", as: UUID.self), in: dependencies.database,
@@ -153,5 +153,3 @@ extension DisabilitySubsidyRoutes.SubsidyView {
                   payments: nil, backPayments: nil, recoveryClaims: nil)
     }
 }
-
-extension GenerateDisabilitySubsidyRoster.Summary: ResponseEncodable {}

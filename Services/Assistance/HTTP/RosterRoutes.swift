@@ -45,12 +45,12 @@ enum RosterRoutes {
 
     static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
         // A county's (or the city's) roster: the region it pays must lie within the token's.
-        routes.post("/rosters", RoutePolicy(roles: [.finance], region: .body("region"))) { request, context -> EditedResponse<GeneratePaymentRoster.Summary> in
+        routes.post("/rosters", RoutePolicy(roles: [.finance], region: .body("region"))) { request, context -> EditedResponse<RosterResponse> in
             let body = try await request.decode(as: RosterRequest.self, context: context)
             let region = try RequestParsing.region(body.region, field: "region")
             let month = try RequestParsing.month(body.month, field: "month")
             let summary = try await GeneratePaymentRoster.run(region: region, month: month, dependencies: dependencies, logger: context.logger)
-            return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
+            return RosterResponse.edited(summary)
         }
         // A roster listing holds counts and totals, no person: not personal data. A ?region= outside
         // the token's is refused; without one, the listing keeps to the token's region.
@@ -94,8 +94,6 @@ enum RosterRoutes {
         }
     }
 }
-
-extension GeneratePaymentRoster.Summary: ResponseEncodable {}
 
 extension PaymentLedger.RecoveryClaim {
     /// The months as the API shows them: fen per `YYYY-MM`.

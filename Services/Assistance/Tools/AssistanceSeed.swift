@@ -167,7 +167,7 @@ struct AssistanceSeed {
         for offset in 0..<schedule.rosterMonths {
             let month = try YearMonth(year: schedule.year, month: 1).adding(months: offset)
             let roster = try await GeneratePaymentRoster.run(region: county, month: month, dependencies: dependencies, logger: logger)
-            summary.rosters.append((month.iso, roster.households, roster.totalFen))
+            summary.rosters.append((month.iso, roster.payments, roster.total.fen))
         }
         try await temporaryAssistance(&summary, dependencies: dependencies, policy: policy)
         return summary

@@ -72,8 +72,8 @@ struct RosterBenchmark {
         let rosterStart = ContinuousClock.now
         let summaries = try await rosters(dependencies, month: month)
         let rosterSeconds = (ContinuousClock.now - rosterStart).seconds
-        let paid = summaries.reduce(0) { $0 + $1.households }
-        let total = summaries.reduce(Int64(0)) { $0 + $1.totalFen }
+        let paid = summaries.reduce(0) { $0 + $1.payments }
+        let total = summaries.reduce(Int64(0)) { $0 + $1.total.fen }
         print(String(format: "  1. rosters of %d districts (2 at a time): %d households paid, %@ yuan, in %.2f s (%.0f households/s)",
                      summaries.count, paid, "\(Money(fen: total))", rosterSeconds, Double(paid) / rosterSeconds))
 
@@ -81,7 +81,7 @@ struct RosterBenchmark {
                                                                                   batch: batch)
 
         let rerunStart = ContinuousClock.now
-        let rerun = try await rosters(dependencies, month: month).reduce(0) { $0 + $1.households }
+        let rerun = try await rosters(dependencies, month: month).reduce(0) { $0 + $1.payments }
         let rerunSeconds = (ContinuousClock.now - rerunStart).seconds
         print(String(format: "  3. re-run of the month: %d households paid (must be 0) in %.2f s", rerun, rerunSeconds))
         RosterBenchmarkCity.printTotal(rosterSeconds: rosterSeconds, publishSeconds: publishSeconds, targetSeconds: 20)
@@ -92,10 +92,9 @@ struct RosterBenchmark {
 }
 
 extension RosterBenchmark {
-    func rosters(_ dependencies: ServiceDependencies, month: YearMonth) async throws -> [GeneratePaymentRoster.Summary] {
+    func rosters(_ dependencies: ServiceDependencies, month: YearMonth) async throws -> [RosterRun] {
         try await RosterGeneration.run(AssistanceRoster(), regions: try RosterBenchmarkCity.regions(), month: month,
                                        lanes: RosterBenchmarkCity.lanes, source: dependencies.source,
                                        database: dependencies.database, logger: dependencies.logger)
-            .map { GeneratePaymentRoster.Summary($0) }
     }
 }

@@ -20,21 +20,21 @@ import ServiceKit
 /// Runs of one region and month wait for each other (the roster's own lock, taken first here so
 /// that the grants are serialised too); a re-run pays and grants nobody twice.
 enum GenerateAllowanceRoster {
-    struct Summary: Sendable, Codable {
-        /// Nil when a re-run paid nobody new and left no roster.
-        var rosterId: UUID?
-        var region: String
-        var month: String
-        var paid: Int
-        var totalFen: Int64
-        /// Allowances of the region not paid this time.
-        var skipped: Int
+    /// The shared ``RosterSummary`` and what this run granted and suspended besides. The
+    /// allowance's API lists no `programs` (it has one), so the summary leaves them out.
+    struct Summary: Sendable {
+        var roster: RosterSummary
         /// Allowances granted by this run.
         var granted: Int
         /// Allowances suspended by this run for a missing proof of life.
         var suspended: Int
-        /// Rosters already generated for this region and month.
-        var earlierRosters: [UUID]
+
+        init(_ run: RosterRun, granted: Int, suspended: Int) {
+            roster = RosterSummary(run, paymentsField: .paid)
+            roster.programs = nil
+            self.granted = granted
+            self.suspended = suspended
+        }
     }
 
     static func run(region: RegionCode, month: YearMonth, settings: AllowanceSettings, today: CivilDate, dependencies: ServiceDependencies,
@@ -49,8 +49,21 @@ enum GenerateAllowanceRoster {
             let granted = try await scheme.grant(regionPrefix: prefix, month: month, today: today, source: source, on: connection, logger: logger)
             let suspended = try await scheme.suspendUncovered(regionPrefix: prefix, month: month, source: source, on: connection, logger: logger)
             let run = try await RosterGeneration.generate(scheme, region: region, month: month, source: source, on: connection, logger: logger)
-            return Summary(rosterId: run.rosterID, region: run.region.rawValue, month: run.month.iso, paid: run.payments, totalFen: run.total.fen,
-                           skipped: run.skipped, granted: granted, suspended: suspended, earlierRosters: run.earlierRosters)
+            return Summary(run, granted: granted, suspended: suspended)
         }
+    }
+}
+
+extension GenerateAllowanceRoster.Summary: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case granted, suspended
+    }
+
+    /// The summary's fields and the two counts side by side in one object, as the API documents.
+    func encode(to encoder: any Encoder) throws {
+        try roster.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(granted, forKey: .granted)
+        try container.encode(suspended, forKey: .suspended)
     }
 }

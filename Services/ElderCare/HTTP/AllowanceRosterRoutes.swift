@@ -52,7 +52,7 @@ enum AllowanceRosterRoutes {
             let month = try RequestParsing.month(body.month, field: "month")
             let summary = try await GenerateAllowanceRoster.run(region: region, month: month, settings: settings, today: clock.today(),
                                                                 dependencies: dependencies, logger: context.logger)
-            return EditedResponse(status: summary.rosterId == nil ? .ok : .created, response: summary)
+            return EditedResponse(status: summary.roster.rosterID == nil ? .ok : .created, response: summary)
         }
         // Counts and totals, no person: not personal data.
         routes.get("/allowance-rosters", RoutePolicy(roles: [.finance, .auditor], region: .query("region"))) { request, context -> RosterList in

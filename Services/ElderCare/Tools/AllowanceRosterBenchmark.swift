@@ -47,9 +47,9 @@ struct AllowanceRosterBenchmark {
         let rosterStart = ContinuousClock.now
         let summaries = try await rosters(dependencies, month: month, today: today)
         let rosterSeconds = (ContinuousClock.now - rosterStart).seconds
-        let paid = summaries.reduce(0) { $0 + $1.paid }
+        let paid = summaries.reduce(0) { $0 + $1.roster.payments }
         let granted = summaries.reduce(0) { $0 + $1.granted }
-        let total = summaries.reduce(Int64(0)) { $0 + $1.totalFen }
+        let total = summaries.reduce(Int64(0)) { $0 + $1.roster.total.fen }
         print(String(format: "  1. rosters of %d districts (2 at a time): %d elders paid, %d granted, %@ yuan, in %.2f s (%.0f payments/s)",
                      summaries.count, paid, granted, "\(Money(fen: total))", rosterSeconds, Double(paid) / rosterSeconds))
 
@@ -58,7 +58,7 @@ struct AllowanceRosterBenchmark {
 
         let rerunStart = ContinuousClock.now
         let rerun = try await rosters(dependencies, month: month, today: today)
-        let rerunPaid = rerun.reduce(0) { $0 + $1.paid }
+        let rerunPaid = rerun.reduce(0) { $0 + $1.roster.payments }
         let rerunGranted = rerun.reduce(0) { $0 + $1.granted }
         let rerunSeconds = (ContinuousClock.now - rerunStart).seconds
         print(String(format: "  3. re-run of the month: %d paid, %d granted (both must be 0) in %.2f s", rerunPaid, rerunGranted, rerunSeconds))

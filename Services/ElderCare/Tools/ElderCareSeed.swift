@@ -153,7 +153,7 @@ struct ElderCareSeed {
             let roster = try await GenerateAllowanceRoster.run(region: county, month: month, settings: policy.allowance,
                                                                today: try CivilDate(year: month.year, month: month.month, day: 25),
                                                                dependencies: dependencies, logger: logger)
-            summary.rosters.append((month.iso, roster.paid, roster.totalFen))
+            summary.rosters.append((month.iso, roster.roster.payments, roster.roster.total.fen))
         }
         return summary
     }
