@@ -18,31 +18,35 @@ struct BenefitGrantTests {
         } catch { preconditionFailure("a valid fixture policy: \(error)") }
     }()
 
-    let startsOn = F.date("2021-02-01")
+    let startsOn: CivilDate
+
+    init() throws {
+        startsOn = try F.date("2021-02-01")
+    }
 
     @Test("低保: one case for the whole household at the household amount")
     func household() throws {
-        let household = F.household([F.member(1, income: "900"), F.member(2, relation: .spouse, work: .none)])
+        let household = try F.household([F.member(1, income: "900"), F.member(2, relation: .spouse, work: .none)])
         let grants = try BenefitGrant.grants(program: .minimumLivingAllowance, applicant: F.person(1), selfCareAbility: nil,
                                              household: household, standard: JingtaiStandards.urban2020, policy: Self.policy,
                                              startsOn: startsOn)
-        #expect(grants == [BenefitGrant(recipients: [F.person(1), F.person(2)], amount: F.yuan("254"))])  // 2 × 577 − 900
+        #expect(try grants == [BenefitGrant(recipients: [F.person(1), F.person(2)], amount: F.yuan("254"))])  // 2 × 577 − 900
     }
 
     @Test("单人户: one case per severely disabled or seriously ill member, on that member's own income")
     func singlePersons() throws {
         // 2 × 577 = 1154 ≤ 1200 < 1.5 × 1154: near-低保, not eligible as a household.
-        let household = F.household([F.member(1, income: "1200"), F.member(2, relation: .spouse, disability: .one, work: .none)])
+        let household = try F.household([F.member(1, income: "1200"), F.member(2, relation: .spouse, disability: .one, work: .none)])
         let grants = try BenefitGrant.grants(program: .minimumLivingAllowance, applicant: F.person(1), selfCareAbility: nil,
                                              household: household, standard: JingtaiStandards.urban2020, policy: Self.policy,
                                              startsOn: startsOn)
-        #expect(grants == [BenefitGrant(recipients: [F.person(2)], amount: F.yuan("577"))])
+        #expect(try grants == [BenefitGrant(recipients: [F.person(2)], amount: F.yuan("577"))])
     }
 
     @Test("低保: a household that no longer passes the means test is refused")
-    func ineligible() {
-        let household = F.household([F.member(1, income: "5000")])
-        let refusal = F.refusal { () throws(RuleViolation) in
+    func ineligible() throws {
+        let household = try F.household([F.member(1, income: "5000")])
+        let refusal = try F.refusal {
             try BenefitGrant.grants(program: .minimumLivingAllowance, applicant: F.person(1), selfCareAbility: nil, household: household,
                                     standard: JingtaiStandards.urban2020, policy: Self.policy, startsOn: startsOn)
         }
@@ -57,6 +61,6 @@ struct BenefitGrantTests {
         let grants = try BenefitGrant.grants(program: .extremePoverty, applicant: F.person(1), selfCareAbility: tier,
                                              household: F.household([F.member(1, born: "1940-01-01", work: .none)]),
                                              standard: standard, policy: Self.policy, startsOn: startsOn)
-        #expect(grants == [BenefitGrant(recipients: [F.person(1)], amount: F.yuan(expected))])
+        #expect(try grants == [BenefitGrant(recipients: [F.person(1)], amount: F.yuan(expected))])
     }
 }

@@ -9,10 +9,14 @@ struct CaseReviewTests {
     typealias F = AssistanceDomainFixture
 
     let policy = BenefitGrantTests.policy
-    let today = F.date("2026-05-04")
+    let today: CivilDate
 
-    func benefit(_ program: AssistanceProgram, amount: String = "277") -> BenefitCase {
-        BenefitCase(id: UUID(), householdID: UUID(), program: program, region: F.jingtai, recipients: [F.person(1)],
+    init() throws {
+        today = try F.date("2026-05-04")
+    }
+
+    func benefit(_ program: AssistanceProgram, amount: String = "277") throws -> BenefitCase {
+        try BenefitCase(id: UUID(), householdID: UUID(), program: program, region: F.jingtai, recipients: [F.person(1)],
                     terms: CaseTerms(firstMonth: F.month("2026-04"), monthlyAmount: F.yuan(amount)), status: .active,
                     suspensionReason: nil, departed: [])
     }
@@ -25,9 +29,9 @@ struct CaseReviewTests {
     func gradualExit() throws {
         let result = try review(benefit(.minimumLivingAllowance), F.member(1, income: "600"))
         #expect(result.reviewed.status == .exiting)
-        #expect(result.reviewed.terms.lastMonth == F.month("2026-11"))
-        #expect(result.reviewed.terms.due(in: F.month("2026-11")) == F.yuan("277"))
-        #expect(result.termination == CaseReview.Termination(lastCoveredDay: F.date("2026-11-30"), reason: .incomeAboveStandard))
+        #expect(try result.reviewed.terms.lastMonth == F.month("2026-11"))
+        #expect(try result.reviewed.terms.due(in: F.month("2026-11")) == F.yuan("277"))
+        #expect(try result.termination == CaseReview.Termination(lastCoveredDay: F.date("2026-11-30"), reason: .incomeAboveStandard))
         #expect(result.outcome.contains("gradual exit"))
     }
 
@@ -35,13 +39,13 @@ struct CaseReviewTests {
     func newAmount() throws {
         let lower = try review(benefit(.minimumLivingAllowance), F.member(1, income: "100"))
         #expect(lower.reviewed.status == .active)
-        #expect(lower.reviewed.terms.due(in: F.month("2026-05")) == F.yuan("277"))
-        #expect(lower.reviewed.terms.due(in: F.month("2026-06")) == F.yuan("477"))
+        #expect(try lower.reviewed.terms.due(in: F.month("2026-05")) == F.yuan("277"))
+        #expect(try lower.reviewed.terms.due(in: F.month("2026-06")) == F.yuan("477"))
         #expect(lower.outcome == "continued at 477.00 from 2026-06")
         #expect(lower.termination == nil)
         let same = try review(benefit(.minimumLivingAllowance), F.member(1, income: "300"))
         #expect(same.outcome == "continued unchanged")
-        #expect(same.reviewed.terms == benefit(.minimumLivingAllowance).terms)
+        #expect(try same.reviewed.terms == benefit(.minimumLivingAllowance).terms)
     }
 
     @Test("特困 continues while the person qualifies, and ends this month when not")
@@ -51,14 +55,14 @@ struct CaseReviewTests {
         #expect(continues.termination == nil)
         let ends = try review(benefit(.extremePoverty, amount: "751"), F.member(1, born: "1940-01-01", work: .none, income: "100"))
         #expect(ends.reviewed.status == .exiting)
-        #expect(ends.reviewed.terms.lastMonth == F.month("2026-05"))
-        #expect(ends.termination == CaseReview.Termination(lastCoveredDay: F.date("2026-05-31"), reason: .review))
+        #expect(try ends.reviewed.terms.lastMonth == F.month("2026-05"))
+        #expect(try ends.termination == CaseReview.Termination(lastCoveredDay: F.date("2026-05-31"), reason: .review))
         #expect(ends.outcome == "ended: extreme-poverty.has-income")
     }
 
     @Test("特困 without its recipient among the members is refused as a conflict")
-    func noRecipient() {
-        let refusal = F.refusal { () throws(RuleViolation) in try review(benefit(.extremePoverty), F.member(2)) }
+    func noRecipient() throws {
+        let refusal = try F.refusal { try review(benefit(.extremePoverty), F.member(2)) }
         #expect(refusal?.code == "case.no-recipient")
         #expect(refusal?.kind == .conflict)
     }

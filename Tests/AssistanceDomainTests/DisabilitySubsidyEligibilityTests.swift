@@ -40,46 +40,46 @@ struct DisabilitySubsidyEligibilityTests {
     }
 
     @Test("nursing subsidy: grades 1–2 of every type, in any month", arguments: DisabilityType.allCases)
-    func severeGrades(_ type: DisabilityType) {
+    func severeGrades(_ type: DisabilityType) throws {
         for grade in [DisabilityGrade.one, .two] {
             let certificate = DisabilityCertificate(type: type, grade: grade)
-            #expect(DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2020-01"), policy: .default) == .severeDisability)
+            #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2020-01"), policy: .default) == .severeDisability)
         }
     }
 
     @Test("nursing subsidy: grades 3–4 intellectual and mental from July 2023 (seed 004), not before",
           arguments: [(DisabilityType.intellectual, DisabilityGrade.three), (.intellectual, .four), (.mental, .three), (.mental, .four)])
-    func grades3And4FromJuly2023(_ type: DisabilityType, _ grade: DisabilityGrade) {
+    func grades3And4FromJuly2023(_ type: DisabilityType, _ grade: DisabilityGrade) throws {
         let certificate = DisabilityCertificate(type: type, grade: grade)
-        #expect(DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2023-06"), policy: .default) == nil)
-        #expect(DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2023-07"), policy: .default) == .intellectualOrMentalGrade3Or4)
-        #expect(DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2024-01"), policy: .default) == .intellectualOrMentalGrade3Or4)
-        #expect(DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2023-02"), policy: .default) == F.month("2023-07"))
-        #expect(DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2024-03"), policy: .default) == F.month("2024-03"))
+        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2023-06"), policy: .default) == nil)
+        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2023-07"), policy: .default) == .intellectualOrMentalGrade3Or4)
+        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2024-01"), policy: .default) == .intellectualOrMentalGrade3Or4)
+        #expect(try DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2023-02"), policy: .default) == F.month("2023-07"))
+        #expect(try DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2024-03"), policy: .default) == F.month("2024-03"))
     }
 
     @Test("nursing subsidy: grades 3–4 of other types never; no extension configured, never",
           arguments: [DisabilityType.visual, .hearing, .speech, .physical, .multiple])
     func otherTypesNever(_ type: DisabilityType) throws {
         let certificate = DisabilityCertificate(type: type, grade: .three)
-        #expect(DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2025-01"), policy: .default) == nil)
-        #expect(DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2025-01"), policy: .default) == nil)
+        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2025-01"), policy: .default) == nil)
+        #expect(try DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2025-01"), policy: .default) == nil)
         let mental = DisabilityCertificate(type: .mental, grade: .four)
-        #expect(DisabilitySubsidyEligibility.nursingBasis(certificate: mental, in: F.month("2025-01"), policy: try Self.policy(extensionFrom: nil)) == nil)
+        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: mental, in: F.month("2025-01"), policy: try Self.policy(extensionFrom: nil)) == nil)
     }
 
     @Test("check names the refusal: living not eligible, nursing not eligible, nursing not yet eligible (with the first month)")
-    func refusals() {
+    func refusals() throws {
         let none = LivingSubsidyFacts(householdStatus: .none)
-        let living = F.refusal { () throws(RuleViolation) in
+        let living = try F.refusal {
             try DisabilitySubsidyEligibility.check(.living, certificate: Self.physical4, facts: none, in: F.month("2024-01"), policy: .default)
         }
         #expect(living?.code == "disability-subsidy.living-not-eligible")
-        let nursing = F.refusal { () throws(RuleViolation) in
+        let nursing = try F.refusal {
             try DisabilitySubsidyEligibility.check(.nursing, certificate: Self.physical4, facts: none, in: F.month("2024-01"), policy: .default)
         }
         #expect(nursing?.code == "disability-subsidy.nursing-not-eligible")
-        let early = F.refusal { () throws(RuleViolation) in
+        let early = try F.refusal {
             try DisabilitySubsidyEligibility.check(.nursing, certificate: DisabilityCertificate(type: .mental, grade: .three), facts: none,
                                                    in: F.month("2023-06"), policy: .default)
         }
@@ -95,8 +95,8 @@ struct DisabilitySubsidyEligibilityTests {
     }
 
     @Test("a negative exit length is refused")
-    func negativeExit() {
-        let refusal = F.refusal { () throws(RuleViolation) in try DisabilitySubsidyPolicy(gradualExitMonths: -1) }
+    func negativeExit() throws {
+        let refusal = try F.refusal { try DisabilitySubsidyPolicy(gradualExitMonths: -1) }
         #expect(refusal?.code == "disability-subsidy.exit-months-invalid")
         #expect(DisabilitySubsidyPolicy.default.gradualExitMonths == 6)
     }

@@ -25,8 +25,8 @@ struct PolicyAndRecordsTests {
     }
 
     @Test("a setting that is not a non-negative integer is refused", arguments: ["-1", "seven", ""])
-    func invalidSetting(_ text: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_NOTICE_DAYS": text]) }
+    func invalidSetting(_ text: String) throws {
+        let refusal = try F.refusal { try AssistancePolicy.fromEnvironment(["ASSISTANCE_NOTICE_DAYS": text]) }
         #expect(refusal?.code == "settings.invalid")
     }
 
@@ -38,8 +38,8 @@ struct PolicyAndRecordsTests {
     }
 
     @Test("an employment-cost area that is not urban or rural is refused", arguments: ["", "suburban", "urban,", "URBAN"])
-    func employmentCostAreasInvalid(_ text: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_EMPLOYMENT_COST_AREAS": text]) }
+    func employmentCostAreasInvalid(_ text: String) throws {
+        let refusal = try F.refusal { try AssistancePolicy.fromEnvironment(["ASSISTANCE_EMPLOYMENT_COST_AREAS": text]) }
         #expect(refusal?.code == "settings.invalid")
         #expect(refusal?.detail.contains("ASSISTANCE_EMPLOYMENT_COST_AREAS") == true)
     }
@@ -48,7 +48,7 @@ struct PolicyAndRecordsTests {
     func extremePovertyBaseline() throws {
         #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_EXTREME_POVERTY_BASELINE": "same-year"]).extremePovertyBaseline == .sameYear)
         #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_EXTREME_POVERTY_BASELINE": "previous-year"]).extremePovertyBaseline == .previousYear)
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try AssistancePolicy.fromEnvironment(["ASSISTANCE_EXTREME_POVERTY_BASELINE": "last-year"])
         }
         #expect(refusal?.code == "settings.invalid")
@@ -71,7 +71,7 @@ struct PolicyAndRecordsTests {
         #expect(legacy.floor(of: .minimumLivingAllowance, in: .urban) == 80)
         #expect(legacy.floor(of: .minimumLivingAllowance, in: .rural) == 120)
         #expect(legacy.floor(of: .extremePovertyBasic, in: .rural) == 150)
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try AssistancePolicy.fromEnvironment(["ASSISTANCE_STANDARD_GROWTH_FLOOR_PERMILLE_EXTREME_POVERTY_CARE_RURAL": "-5"])
         }
         #expect(refusal?.code == "settings.invalid")
@@ -81,16 +81,16 @@ struct PolicyAndRecordsTests {
     @Test("the outreach region is a region code")
     func outreachRegion() throws {
         #expect(try AssistancePolicy.fromEnvironment(["ASSISTANCE_OUTREACH_REGION": "620400"]).outreachRegion == F.region("620400"))
-        let refusal = F.refusal { () throws(RuleViolation) in try AssistancePolicy.fromEnvironment(["ASSISTANCE_OUTREACH_REGION": "6204"]) }
+        let refusal = try F.refusal { try AssistancePolicy.fromEnvironment(["ASSISTANCE_OUTREACH_REGION": "6204"]) }
         #expect(refusal?.code == "settings.invalid")
         #expect(refusal?.detail.hasPrefix("ASSISTANCE_OUTREACH_REGION=6204 is not a region code") == true)
     }
 
     @Test("a change report replaces the named members' declared incomes and keeps everything else")
     func redeclared() throws {
-        let members = [F.member(1, income: "300"), F.member(2, relation: .spouse, income: "200")]
-        let report = ChangeReport(kind: .income, description: "改为兼职",
-                                  declaredIncomes: [(F.person(1), [try IncomeItem(kind: .wages, monthlyAmount: Money(yuan: 100))])])
+        let members = try [F.member(1, income: "300"), F.member(2, relation: .spouse, income: "200")]
+        let report = try ChangeReport(kind: .income, description: "改为兼职",
+                                      declaredIncomes: [(F.person(1), [try IncomeItem(kind: .wages, monthlyAmount: Money(yuan: 100))])])
         let changed = try report.redeclared(members)
         #expect(changed.map(\.monthlyIncome) == [Money(yuan: 100), Money(yuan: 200)])
         #expect(changed.map(\.person) == members.map(\.person))
@@ -98,28 +98,28 @@ struct PolicyAndRecordsTests {
     }
 
     @Test("a change report naming someone outside the household is refused")
-    func redeclaredStranger() {
-        let report = ChangeReport(kind: .income, description: "x", declaredIncomes: [(F.person(9), [])])
-        let refusal = F.refusal { () throws(RuleViolation) in try report.redeclared([F.member(1)]) }
+    func redeclaredStranger() throws {
+        let report = try ChangeReport(kind: .income, description: "x", declaredIncomes: [(F.person(9), [])])
+        let refusal = try F.refusal { try report.redeclared([F.member(1)]) }
         #expect(refusal?.code == "change-report.not-a-member")
     }
 
     @Test("a residence change with new bases moves the household to the county they make responsible")
     func moveDestination() throws {
-        let moved = ChangeReport(kind: .residence, description: "迁居",
-                                 residence: [.residencePermit(F.region("620402")), .householdRegistration(F.region("620421100"))])
+        let moved = try ChangeReport(kind: .residence, description: "迁居",
+                                     residence: [.residencePermit(F.region("620402")), .householdRegistration(F.region("620421100"))])
         #expect(try moved.destination(policy: ResidencePolicy()) == F.region("620421"))
         let described = ChangeReport(kind: .residence, description: "县内搬家")
         #expect(try described.destination(policy: ResidencePolicy()) == nil)
     }
 
     @Test("new residence bases are refused on another kind of change, and when none of them allows applying")
-    func moveRefused() {
-        let misfiled = ChangeReport(kind: .income, description: "x", residence: [.householdRegistration(F.region("620421"))])
-        #expect(F.refusal { () throws(RuleViolation) in try misfiled.destination(policy: ResidencePolicy()) }?.code
+    func moveRefused() throws {
+        let misfiled = try ChangeReport(kind: .income, description: "x", residence: [.householdRegistration(F.region("620421"))])
+        #expect(try F.refusal { try misfiled.destination(policy: ResidencePolicy()) }?.code
                 == "change-report.residence-not-a-move")
-        let permitOnly = ChangeReport(kind: .residence, description: "x", residence: [.residencePermit(F.region("620421"))])
-        #expect(F.refusal { () throws(RuleViolation) in try permitOnly.destination(policy: ResidencePolicy(acceptsResidencePermit: false)) }?.code
+        let permitOnly = try ChangeReport(kind: .residence, description: "x", residence: [.residencePermit(F.region("620421"))])
+        #expect(try F.refusal { try permitOnly.destination(policy: ResidencePolicy(acceptsResidencePermit: false)) }?.code
                 == "change-report.no-residence-basis")
     }
 

@@ -9,10 +9,14 @@ private typealias F = AssistanceDomainFixture
 /// near-低保 line that low-income monitoring watches.
 @Suite("Responsible county and the near-低保 line", .tags(.unit))
 struct ResponsibleCountyAndNearLowIncomeTests {
-    let jingyuan = F.region("620421")
+    let jingyuan: RegionCode
 
-    @Test func householdRegistrationComesFirstWhateverTheOrder() {
-        let residence: [ResidenceBasis] = [.permanentResident(jingyuan), .householdRegistration(F.region("620423100"))]
+    init() throws {
+        jingyuan = try F.region("620421")
+    }
+
+    @Test func householdRegistrationComesFirstWhateverTheOrder() throws {
+        let residence: [ResidenceBasis] = try [.permanentResident(jingyuan), .householdRegistration(F.region("620423100"))]
         #expect(ResidenceBasis.responsibleCounty(residence) == F.jingtai)
     }
 

@@ -42,7 +42,7 @@ struct StandardTests {
     func multiplierBoundary() throws {
         _ = try StandardPublication.validate(new: standard(dibao: "577", basic: "750.10"), previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         let candidate = try standard(dibao: "577", basic: "750.09")
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: candidate, previousYear: nil, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
@@ -56,7 +56,7 @@ struct StandardTests {
         let review = try StandardPublication.validate(new: standard(dibao: "577", basic: "700"), previousYear: nil,
                                                       cityMinimum: nil, growthFloors: .none, override: override, baseline: .sameYear)
         #expect(review.overrideApplied == override)
-        #expect(review.warnings == [.extremePovertyBelowMultiplierOverridden(basic: Money(yuan: 700), required: F.yuan("750.10"), reason: override.reason)])
+        #expect(try review.warnings == [.extremePovertyBelowMultiplierOverridden(basic: Money(yuan: 700), required: F.yuan("750.10"), reason: override.reason)])
         #expect(review.warnings.first?.code == "standard.extreme-poverty-below-1.3x-overridden")
     }
 
@@ -69,8 +69,8 @@ struct StandardTests {
     }
 
     @Test("an override needs a reason", arguments: ["", " ", "\n\t"])
-    func overrideReasonRequired(_ reason: String) {
-        #expect(F.refusal { () throws(RuleViolation) in try StandardOverride(reason: reason) }?.code == "standard.override-reason-missing")
+    func overrideReasonRequired(_ reason: String) throws {
+        #expect(try F.refusal { try StandardOverride(reason: reason) }?.code == "standard.override-reason-missing")
     }
 
     /// Seed 002 lines 8–9: "不低于当地上年度城乡低保标准的1.3倍"; seed 003 line 13: "原则上不低于1.3倍" (no year).
@@ -83,14 +83,14 @@ struct StandardTests {
                                                       baseline: .previousYear)
         #expect(review.warnings.isEmpty)
         #expect(review.overrideApplied == nil)
-        let sameYear = F.refusal { () throws(RuleViolation) in
+        let sameYear = try F.refusal {
             try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(sameYear?.code == "standard.extreme-poverty-below-1.3x")
         #expect(sameYear?.detail.contains("806.00") == true)
         // One fen below 1.3 × last year's is refused under the previous-year reading too.
         let candidate = try standard(year: 2021, dibao: "620", basic: "750.09")
-        let short = F.refusal { () throws(RuleViolation) in
+        let short = try F.refusal {
             try StandardPublication.validate(new: candidate, previousYear: previous, cityMinimum: nil,
                                              growthFloors: .none, override: nil, baseline: .previousYear)
         }
@@ -103,7 +103,7 @@ struct StandardTests {
         let previous = try standard(year: 2020, dibao: "577", basic: "751")
         let new = try standard(year: 2021, dibao: "500", basic: "650")
         _ = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .previousYear)
         }
         #expect(refusal?.code == "standard.extreme-poverty-below-1.3x")
@@ -116,7 +116,7 @@ struct StandardTests {
         #expect(review.warnings == [.previousYearBaselineMissing(year: 2020)])
         #expect(review.warnings.map(\.code) == ["standard.previous-year-baseline-missing"])
         let candidate = try standard(year: 2021, dibao: "577", basic: "750.09")
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: candidate, previousYear: nil, cityMinimum: nil,
                                              growthFloors: .none, override: nil, baseline: .previousYear)
         }
@@ -139,7 +139,7 @@ struct StandardTests {
     func cityMinimum(_ minimum: String, _ refused: Bool) throws {
         let city = try CityMinimumStandard(year: 2021, area: .urban, minimumLivingAllowance: F.yuan(minimum))
         let new = try standard(dibao: "577", basic: "751")
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: new, previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         if refused { #expect(refusal?.code == "standard.below-city-minimum") } else { #expect(refusal == nil) }
@@ -149,7 +149,7 @@ struct StandardTests {
     func cityMinimumMismatch() throws {
         let city = try CityMinimumStandard(year: 2021, area: .rural, minimumLivingAllowance: F.yuan("300"))
         let candidate = try standard(dibao: "577", basic: "751")
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: candidate, previousYear: nil, cityMinimum: city, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.city-minimum-mismatch")
@@ -169,11 +169,11 @@ struct StandardTests {
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil,
                                                       growthFloors: floors([.minimumLivingAllowance: [.urban: 80]]), override: nil, baseline: .sameYear)
         if flagged {
-            let shortfall = GrowthShortfall(figure: .minimumLivingAllowance, tier: nil, previous: Money(yuan: 577), published: F.yuan(newDibao),
-                                            floorPermille: 80, basis: .configured, required: F.yuan("623.16"))
+            let shortfall = try GrowthShortfall(figure: .minimumLivingAllowance, tier: nil, previous: Money(yuan: 577), published: F.yuan(newDibao),
+                                                floorPermille: 80, basis: .configured, required: F.yuan("623.16"))
             #expect(review.warnings == [.growthBelowFloor(shortfall)])
             #expect(review.warningCodes == ["standard.growth-below-floor"])
-            #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("623.16") - F.yuan(newDibao)])
+            #expect(try review.growthShortfalls.map(\.shortfall) == [F.yuan("623.16") - F.yuan(newDibao)])
         } else {
             #expect(review.warnings.isEmpty)
         }
@@ -186,8 +186,8 @@ struct StandardTests {
         // 369 × 1.061 = 391.509 → 391.51
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil,
                                                       growthFloors: floors([.minimumLivingAllowance: [.rural: 61]]), override: nil, baseline: .sameYear)
-        #expect(review.growthShortfalls.map(\.required) == [F.yuan("391.51")])
-        #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("22.51")])
+        #expect(try review.growthShortfalls.map(\.required) == [F.yuan("391.51")])
+        #expect(try review.growthShortfalls.map(\.shortfall) == [F.yuan("22.51")])
     }
 
     /// Seed 001 lines 20 and 84: "城乡低保、城市特困人员供养标准提高不低于10%,农村特困人员供养标准提高不低于15%、照料护理标准提高不低于10%".
@@ -205,20 +205,20 @@ struct StandardTests {
 
     @Test("every figure is held to its own floor: rural 特困 to 15 %, each care tier to 10 %")
     func floorsPerFigure() throws {
-        let care: [SelfCareAbility: Money] = [.fullyDependent: F.yuan("400"), .partiallyDependent: F.yuan("200")]
+        let care: [SelfCareAbility: Money] = try [.fullyDependent: F.yuan("400"), .partiallyDependent: F.yuan("200")]
         let previous = try standard(year: 2020, area: .rural, dibao: "400", basic: "600", care: care)
         // 低保 +10 % (met), 特困 +14 % (short of 15 %: 690 asked), full care +10 % (met), partial care +5 % (short: 220 asked).
         let new = try standard(year: 2021, area: .rural, dibao: "440", basic: "684",
                            care: [.fullyDependent: F.yuan("440"), .partiallyDependent: F.yuan("210"), .fullySelfCaring: F.yuan("100")])
         let review = try StandardPublication.validate(new: new, previousYear: previous, cityMinimum: nil, growthFloors: .seed001,
                                                       override: nil, baseline: .previousYear)
-        #expect(review.growthShortfalls == [
+        #expect(try review.growthShortfalls == [
             GrowthShortfall(figure: .extremePovertyBasic, tier: nil, previous: F.yuan("600"), published: F.yuan("684"), floorPermille: 150,
-                            basis: .configured, required: F.yuan("690")),
+                                basis: .configured, required: F.yuan("690")),
             GrowthShortfall(figure: .extremePovertyCare, tier: .partiallyDependent, previous: F.yuan("200"), published: F.yuan("210"),
-                            floorPermille: 100, basis: .configured, required: F.yuan("220")),
+                                floorPermille: 100, basis: .configured, required: F.yuan("220")),
         ])
-        #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("6"), F.yuan("10")])
+        #expect(try review.growthShortfalls.map(\.shortfall) == [F.yuan("6"), F.yuan("10")])
         #expect(review.warningCodes == ["standard.extreme-poverty-growth-below-floor", "standard.care-growth-below-floor"])
         // The same figures in the urban area: 特困's floor is 10 %, which 14 % meets.
         let urban = try StandardPublication.validate(
@@ -241,15 +241,15 @@ struct StandardTests {
         #expect(review.growthShortfalls.map(\.basis) == (basis.map { [$0] } ?? []))
         if basis == .consumptionGrowth {
             // 400 × 1.12 = 448.
-            #expect(review.growthShortfalls.map(\.required) == [F.yuan("448")])
+            #expect(try review.growthShortfalls.map(\.required) == [F.yuan("448")])
             #expect(review.growthShortfalls.map(\.floorPermille) == [120])
-            #expect(review.growthShortfalls.map(\.shortfall) == [F.yuan("8")])
+            #expect(try review.growthShortfalls.map(\.shortfall) == [F.yuan("8")])
         }
     }
 
     @Test("a consumption growth outside −100 %…1000 % is refused", arguments: [-1_001, 10_001])
-    func consumptionGrowthInvalid(_ permille: Int) {
-        #expect(F.refusal { () throws(RuleViolation) in try ConsumptionGrowth(permille: permille) }?.code == "standard.consumption-growth-invalid")
+    func consumptionGrowthInvalid(_ permille: Int) throws {
+        #expect(try F.refusal { try ConsumptionGrowth(permille: permille) }?.code == "standard.consumption-growth-invalid")
     }
 
     @Test("without a standard the year before, growth is not checked")
@@ -261,8 +261,8 @@ struct StandardTests {
     }
 
     @Test("a negative floor is refused")
-    func negativeFloor() {
-        let refusal = F.refusal { () throws(RuleViolation) in try StandardGrowthFloors(permille: [.extremePovertyCare: [.urban: -1]]) }
+    func negativeFloor() throws {
+        let refusal = try F.refusal { try StandardGrowthFloors(permille: [.extremePovertyCare: [.urban: -1]]) }
         #expect(refusal?.code == "policy.ratio-invalid")
     }
 
@@ -271,7 +271,7 @@ struct StandardTests {
     func previousMismatch(_ year: Int, _ area: UrbanRural) throws {
         let previous = try standard(year: year, area: area, dibao: "500", basic: "700")
         let candidate = try standard(year: 2021, dibao: "577", basic: "751")
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: candidate, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.previous-year-mismatch")
@@ -282,33 +282,33 @@ struct StandardTests {
         let previous = try AssistanceStandard(region: F.region("620421"), year: 2020, area: .urban,
                                               minimumLivingAllowance: F.yuan("500"), extremePovertyBasic: F.yuan("700"))
         let candidate = try standard(dibao: "577", basic: "751")
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try StandardPublication.validate(new: candidate, previousYear: previous, cityMinimum: nil, growthFloors: .none, override: nil, baseline: .sameYear)
         }
         #expect(refusal?.code == "standard.previous-year-mismatch")
     }
 
     @Test("a standard is set per county", arguments: ["620000", "620400", "620423100", "620423100001"])
-    func notCounty(_ code: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in
+    func notCounty(_ code: String) throws {
+        let refusal = try F.refusal {
             try AssistanceStandard(region: F.region(code), year: 2020, area: .urban, minimumLivingAllowance: F.yuan("1"), extremePovertyBasic: F.yuan("2"))
         }
         #expect(refusal?.code == "standard.region-not-county")
     }
 
     @Test("amounts must be positive", arguments: [("0", "751", "1"), ("577", "0", "1"), ("577", "751", "0"), ("-1", "751", "1")])
-    func positive(_ dibao: String, _ basic: String, _ care: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in
+    func positive(_ dibao: String, _ basic: String, _ care: String) throws {
+        let refusal = try F.refusal {
             try AssistanceStandard(region: F.jingtai, year: 2020, area: .urban, minimumLivingAllowance: F.yuan(dibao),
                                    extremePovertyBasic: F.yuan(basic), extremePovertyCare: [.fullyDependent: F.yuan(care)])
         }
         #expect(refusal?.code == "standard.amount-not-positive")
-        #expect(F.refusal { () throws(RuleViolation) in try CityMinimumStandard(year: 2020, area: .urban, minimumLivingAllowance: .zero) }?.code == "standard.amount-not-positive")
+        #expect(try F.refusal { try CityMinimumStandard(year: 2020, area: .urban, minimumLivingAllowance: .zero) }?.code == "standard.amount-not-positive")
     }
 
     @Test("year must be 1...9999", arguments: [0, 10000])
-    func yearInvalid(_ year: Int) {
-        #expect(F.refusal { () throws(RuleViolation) in
+    func yearInvalid(_ year: Int) throws {
+        #expect(try F.refusal {
             try AssistanceStandard(region: F.jingtai, year: year, area: .urban, minimumLivingAllowance: F.yuan("1"), extremePovertyBasic: F.yuan("2"))
         }?.code == "standard.year-invalid")
     }
@@ -316,13 +316,13 @@ struct StandardTests {
     @Test("care tiers are looked up by self-care ability")
     func careTiers() throws {
         let s = try standard(dibao: "577", basic: "751", care: [.fullyDependent: F.yuan("300"), .partiallyDependent: F.yuan("150")])
-        #expect(s.careStandard(for: .fullyDependent) == F.yuan("300"))
-        #expect(s.careStandard(for: .partiallyDependent) == F.yuan("150"))
+        #expect(try s.careStandard(for: .fullyDependent) == F.yuan("300"))
+        #expect(try s.careStandard(for: .partiallyDependent) == F.yuan("150"))
         #expect(s.careStandard(for: .fullySelfCaring) == nil)
     }
 
     @Test("policy ratios refuse bad denominators", arguments: [(Int64(1), Int64(0)), (1, -2), (-1, 2)])
-    func ratioInvalid(_ n: Int64, _ d: Int64) {
-        #expect(F.refusal { () throws(RuleViolation) in try PolicyRatio(n, d) }?.code == "policy.ratio-invalid")
+    func ratioInvalid(_ n: Int64, _ d: Int64) throws {
+        #expect(try F.refusal { try PolicyRatio(n, d) }?.code == "policy.ratio-invalid")
     }
 }

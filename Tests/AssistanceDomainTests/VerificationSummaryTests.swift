@@ -8,10 +8,14 @@ struct VerificationSummaryTests {
     typealias F = AssistanceDomainFixture
 
     let policy = BenefitGrantTests.policy
-    let today = F.date("2021-03-02")
+    let today: CivilDate
+
+    init() throws {
+        today = try F.date("2021-03-02")
+    }
 
     func summary(_ program: AssistanceProgram, _ household: Household, applicant: Int = 1,
-                 supporter: Bool = false) throws(RuleViolation) -> VerificationSummary {
+                 supporter: Bool = false) throws -> VerificationSummary {
         try VerificationSummary.evaluate(program: program, applicant: F.person(applicant), hasAbleSupporter: supporter,
                                          household: household, standard: JingtaiStandards.urban2020, policy: policy, today: today,
                                          sources: ["social-insurance"])
@@ -20,21 +24,21 @@ struct VerificationSummaryTests {
     @Test("低保 verdicts: the household, 单人户 members, or ineligible; near-低保 (below 1.5 × the line) is recorded",
           arguments: [("800", "household", true, true), ("1200", "single-person", true, true), ("5000", "ineligible", false, false)])
     func minimumLivingAllowance(_ wages: String, _ verdict: String, _ meets: Bool, _ near: Bool) throws {
-        let household = F.household([F.member(1, income: wages), F.member(2, relation: .spouse, disability: .two, work: .none)])
+        let household = try F.household([F.member(1, income: wages), F.member(2, relation: .spouse, disability: .two, work: .none)])
         let found = try summary(.minimumLivingAllowance, household)
         #expect(found.verdict == verdict)
         #expect(found.meetsMeansTest == meets)
         #expect(found.nearLowIncome == near)
-        #expect(found.singlePersons == (verdict == "single-person" ? [F.person(2)] : []))
-        #expect(found.countableIncomeFen == F.yuan(wages).fen)
-        #expect(found.monthlyIncomePerCapitaFen == F.yuan(wages).fen / 2)
+        #expect(try found.singlePersons == (verdict == "single-person" ? [F.person(2)] : []))
+        #expect(try found.countableIncomeFen == F.yuan(wages).fen)
+        #expect(try found.monthlyIncomePerCapitaFen == F.yuan(wages).fen / 2)
         #expect(found.sources == ["social-insurance"])
         #expect(found.findings.first?.code.hasPrefix("means-test.income") == true)
     }
 
     @Test("特困: the applicant's bases, or every failed condition, as findings")
     func extremePoverty() throws {
-        let elder = F.household([F.member(1, born: "1940-01-01", work: .none)])
+        let elder = try F.household([F.member(1, born: "1940-01-01", work: .none)])
         let eligible = try summary(.extremePoverty, elder)
         #expect(eligible.verdict == "individual")
         #expect(eligible.meetsMeansTest)
@@ -45,8 +49,8 @@ struct VerificationSummaryTests {
     }
 
     @Test("特困: an applicant no longer in the verified household is refused")
-    func applicantGone() {
-        let refusal = F.refusal { () throws(RuleViolation) in try summary(.extremePoverty, F.household([F.member(2)]), applicant: 1) }
+    func applicantGone() throws {
+        let refusal = try F.refusal { try summary(.extremePoverty, F.household([F.member(2)]), applicant: 1) }
         #expect(refusal?.code == "application.applicant-not-member")
     }
 }
