@@ -10,15 +10,20 @@ struct AdoptionApplicationTests {
     typealias F = RegistryDomainFixture
     typealias Adopter = AdoptionEligibility.Adopter
 
-    static let candidates = [
-        Adopter(id: F.man(born: "1980-01-01"), existingChildren: 0, isMarried: true, spouseConsent: true),
-        Adopter(id: F.woman(born: "1982-01-01"), existingChildren: 0, isMarried: true, spouseConsent: true),
-        Adopter(id: F.woman(born: "1983-01-01", sequence: 4), existingChildren: 0, isMarried: false, spouseConsent: false),
-    ]
+    static var candidates: [Adopter] {
+        get throws {
+            try [
+                Adopter(id: F.man(born: "1980-01-01"), existingChildren: 0, isMarried: true, spouseConsent: true),
+                Adopter(id: F.woman(born: "1982-01-01"), existingChildren: 0, isMarried: true, spouseConsent: true),
+                Adopter(id: F.woman(born: "1983-01-01", sequence: 4), existingChildren: 0, isMarried: false, spouseConsent: false),
+            ]
+        }
+    }
 
-    func adopters(_ count: Int) -> Result<AdoptionEligibility.Adopters, RuleViolation> {
-        Result { () throws(RuleViolation) in
-            try AdoptionEligibility.Adopters(Array(Self.candidates.prefix(count))) { _, adopter in adopter }
+    func adopters(_ count: Int) throws -> Result<AdoptionEligibility.Adopters, RuleViolation> {
+        let chosen = Array(try Self.candidates.prefix(count))
+        return Result { () throws(RuleViolation) in
+            try AdoptionEligibility.Adopters(chosen) { _, adopter in adopter }
         }
     }
 
@@ -28,9 +33,9 @@ struct AdoptionApplicationTests {
     }
 
     @Test(arguments: [0, 3])
-    func anyOtherCountIsRefusedBeforeAnEntryIsRead(count: Int) {
+    func anyOtherCountIsRefusedBeforeAnEntryIsRead(count: Int) throws {
         var read = 0
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             _ = try AdoptionEligibility.Adopters(Array(Self.candidates.prefix(count))) { _, adopter in
                 read += 1
                 return adopter
@@ -48,8 +53,8 @@ struct AdoptionApplicationTests {
         #expect(try AdoptionEligibility.Child.Category(parsing: text) == category)
     }
 
-    @Test func anUnknownCategoryIsRefused() {
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try AdoptionEligibility.Child.Category(parsing: "lost") }
+    @Test func anUnknownCategoryIsRefused() throws {
+        let refusal = try F.refusal { _ = try AdoptionEligibility.Child.Category(parsing: "lost") }
         #expect(refusal?.code == "adoption.unknown-category")
     }
 
@@ -58,9 +63,9 @@ struct AdoptionApplicationTests {
         #expect(registered.basis == .registration)
         let judged = try AdoptionDissolution(basis: AdoptionDissolution.basis(parsing: "court-document"), documentNumber: "(2026)甘0423民初1号")
         #expect(judged.documentNumber == "(2026)甘0423民初1号")
-        let missing = F.refusal { () throws(RuleViolation) in _ = try AdoptionDissolution(basis: .courtDocument, documentNumber: nil) }
+        let missing = try F.refusal { _ = try AdoptionDissolution(basis: .courtDocument, documentNumber: nil) }
         #expect(missing?.code == "adoption.document-missing")
-        let unknown = F.refusal { () throws(RuleViolation) in _ = try AdoptionDissolution.basis(parsing: "agreement") }
+        let unknown = try F.refusal { _ = try AdoptionDissolution.basis(parsing: "agreement") }
         #expect(unknown?.code == "adoption.unknown-basis")
     }
 }

@@ -7,53 +7,58 @@ import TestKit
 struct AppointmentBookTests {
     typealias F = RegistryDomainFixture
 
-    static let book = try! AppointmentBook(
-        dailyCapacity: 10,
-        slots: [AppointmentSlot(name: "09:00-10:00", capacity: 5), AppointmentSlot(name: "10:00-11:00", capacity: 5),
-                AppointmentSlot(name: "14:00-15:00", capacity: 4), AppointmentSlot(name: "closed", capacity: 0)])
+    static var book: AppointmentBook {
+        get throws {
+            try AppointmentBook(
+                dailyCapacity: 10,
+                slots: [AppointmentSlot(name: "09:00-10:00", capacity: 5), AppointmentSlot(name: "10:00-11:00", capacity: 5),
+                        AppointmentSlot(name: "14:00-15:00", capacity: 4), AppointmentSlot(name: "closed", capacity: 0)])
+        }
+    }
     static let morning = "09:00-10:00"
-    static let today = F.day("2026-05-11")
+    static var today: CivilDate { get throws { try F.day("2026-05-11") } }
 
-    func refusal(slot: String = morning, date: CivilDate = F.day("2026-05-12"), counts: BookingCounts = .none) -> RuleViolation? {
-        F.refusal { () throws(RuleViolation) in
-            try Self.book.canBook(slot: slot, date: date, today: Self.today, existingBookings: counts)
+    /// The refusal to book `slot` on `date` (default 2026-05-12).
+    func refusal(slot: String = morning, date: CivilDate? = nil, counts: BookingCounts = .none) throws -> RuleViolation? {
+        try F.refusal {
+            try Self.book.canBook(slot: slot, date: date ?? F.day("2026-05-12"), today: Self.today, existingBookings: counts)
         }
     }
 
-    @Test func theBookUses520AndQixiUnlessDaysAreAdded() {
-        #expect(Self.book.peakDays == PeakDays())
-        #expect(Self.book.isPeakDay(F.day("2026-05-20")))
-        #expect(Self.book.isPeakDay(F.day("2026-08-19")))
+    @Test func theBookUses520AndQixiUnlessDaysAreAdded() throws {
+        #expect(try Self.book.peakDays == PeakDays())
+        #expect(try Self.book.isPeakDay(F.day("2026-05-20")))
+        #expect(try Self.book.isPeakDay(F.day("2026-08-19")))
     }
 
     @Test func bookingWithRoomIsAccepted() throws {
-        #expect(refusal() == nil)
+        #expect(try refusal() == nil)
         let booking = try Self.book.book(slot: Self.morning, date: Self.today, today: Self.today, existingBookings: .none)
-        #expect(booking == AppointmentBooking(slot: Self.morning, date: Self.today))
+        #expect(try booking == AppointmentBooking(slot: Self.morning, date: Self.today))
         #expect(booking.isActive == true)
     }
 
-    @Test func unknownSlotIsRefused() {
-        #expect(refusal(slot: "08:00-09:00")?.code == "appointment.unknown-slot")
-        #expect(refusal(slot: "08:00-09:00")?.kind == .invalidInput)
+    @Test func unknownSlotIsRefused() throws {
+        #expect(try refusal(slot: "08:00-09:00")?.code == "appointment.unknown-slot")
+        #expect(try refusal(slot: "08:00-09:00")?.kind == .invalidInput)
     }
 
     @Test(arguments: [(-1, "appointment.date-in-past"), (-365, "appointment.date-in-past"), (0, nil), (1, nil), (90, nil)])
-    func bookingInThePastIsRefused(offset: Int, code: String?) {
-        #expect(refusal(date: Self.today.adding(days: offset))?.code == code)
+    func bookingInThePastIsRefused(offset: Int, code: String?) throws {
+        #expect(try refusal(date: Self.today.adding(days: offset))?.code == code)
     }
 
     @Test(arguments: [(0, nil), (4, nil), (5, "appointment.slot-full"), (6, "appointment.slot-full")])
-    func slotCapacity(booked: Int, code: String?) {
+    func slotCapacity(booked: Int, code: String?) throws {
         let counts = BookingCounts(bySlot: [Self.morning: booked])
-        #expect(refusal(counts: counts)?.code == code)
+        #expect(try refusal(counts: counts)?.code == code)
         // Other slots are unaffected.
-        #expect(refusal(slot: "10:00-11:00", counts: counts) == nil)
+        #expect(try refusal(slot: "10:00-11:00", counts: counts) == nil)
     }
 
-    @Test func aZeroCapacitySlotIsAlwaysFull() {
-        #expect(refusal(slot: "closed")?.code == "appointment.slot-full")
-        #expect(refusal(slot: "closed")?.kind == .conflict)
+    @Test func aZeroCapacitySlotIsAlwaysFull() throws {
+        #expect(try refusal(slot: "closed")?.code == "appointment.slot-full")
+        #expect(try refusal(slot: "closed")?.kind == .conflict)
     }
 
     /// Daily capacity 10; bookings spread over slots and walk-ins all count.
@@ -64,19 +69,19 @@ struct AppointmentBookTests {
         (BookingCounts(bySlot: ["10:00-11:00": 3], walkIns: 7), "appointment.day-full"),                     // 10
         (BookingCounts(bySlot: [:], walkIns: 12), "appointment.day-full"),
     ])
-    func dayCapacity(counts: BookingCounts, code: String?) {
-        #expect(refusal(counts: counts)?.code == code)
+    func dayCapacity(counts: BookingCounts, code: String?) throws {
+        #expect(try refusal(counts: counts)?.code == code)
     }
 
-    @Test func dayFullIsReportedBeforeSlotFull() {
+    @Test func dayFullIsReportedBeforeSlotFull() throws {
         let counts = BookingCounts(bySlot: [Self.morning: 5, "10:00-11:00": 5])
-        #expect(refusal(counts: counts)?.code == "appointment.day-full")
+        #expect(try refusal(counts: counts)?.code == "appointment.day-full")
     }
 
     /// 5·20 and 七夕 of several years, past the end of any table (七夕 2030 and 2031).
-    @Test(arguments: ["2026-05-20", "2026-08-19", "2027-05-20", "2027-08-08", "2030-08-05", "2031-05-20", "2031-08-24"].map(F.day))
+    @Test(arguments: try ["2026-05-20", "2026-08-19", "2027-05-20", "2027-08-08", "2030-08-05", "2031-05-20", "2031-08-24"].map(F.day))
     func walkInsAreRefusedOnPeakDaysButBookingsAccepted(peak: CivilDate) throws {
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try Self.book.canAdmitWalkIn(today: peak, existingBookings: .none)
         }
         #expect(refusal?.code == "appointment.peak-day-booking-required")
@@ -90,43 +95,43 @@ struct AppointmentBookTests {
 
     @Test func walkInsUseDayCapacity() throws {
         try Self.book.canAdmitWalkIn(today: Self.today, existingBookings: BookingCounts(bySlot: [Self.morning: 5], walkIns: 4))
-        let refusal = F.refusal { () throws(RuleViolation) in
+        let refusal = try F.refusal {
             try Self.book.canAdmitWalkIn(today: Self.today, existingBookings: BookingCounts(bySlot: [Self.morning: 5], walkIns: 5))
         }
         #expect(refusal?.code == "appointment.day-full")
     }
 
     @Test func configuredPeakDaysAddTo520AndQixi() throws {
-        let valentine = F.day("2027-02-14")
+        let valentine = try F.day("2027-02-14")
         let book = try AppointmentBook(dailyCapacity: 1, slots: [AppointmentSlot(name: "am", capacity: 1)],
                                        peakDays: PeakDays(extraDays: [.date(valentine)]))
         #expect(book.isPeakDay(valentine))
-        #expect(!book.isPeakDay(F.day("2028-02-14")))
-        #expect(book.isPeakDay(F.day("2027-05-20")))
-        #expect(book.isPeakDay(F.day("2027-08-08")))
-        let refusal = F.refusal { () throws(RuleViolation) in try book.canAdmitWalkIn(today: valentine, existingBookings: .none) }
+        #expect(try !book.isPeakDay(F.day("2028-02-14")))
+        #expect(try book.isPeakDay(F.day("2027-05-20")))
+        #expect(try book.isPeakDay(F.day("2027-08-08")))
+        let refusal = try F.refusal { try book.canAdmitWalkIn(today: valentine, existingBookings: .none) }
         #expect(refusal?.code == "appointment.peak-day-booking-required")
     }
 
     @Test(arguments: [0, 1, 30])
     func anActiveBookingMayBeCancelledUntilItsDay(daysAhead: Int) throws {
-        let booking = AppointmentBooking(slot: Self.morning, date: Self.today.adding(days: daysAhead))
+        let booking = try AppointmentBooking(slot: Self.morning, date: Self.today.adding(days: daysAhead))
         let cancelled = try Self.book.cancel(booking, today: Self.today)
-        #expect(cancelled.cancelledOn == Self.today)
+        #expect(try cancelled.cancelledOn == Self.today)
         #expect(cancelled.isActive == false)
         #expect(cancelled.slot == booking.slot && cancelled.date == booking.date)
     }
 
     @Test func cancellingTwiceIsRefused() throws {
         let cancelled = try Self.book.cancel(AppointmentBooking(slot: Self.morning, date: Self.today), today: Self.today)
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try Self.book.cancel(cancelled, today: Self.today) }
+        let refusal = try F.refusal { _ = try Self.book.cancel(cancelled, today: Self.today) }
         #expect(refusal?.code == "appointment.already-cancelled")
         #expect(refusal?.kind == .conflict)
     }
 
-    @Test func cancellingAPastAppointmentIsRefused() {
-        let booking = AppointmentBooking(slot: Self.morning, date: Self.today.adding(days: -1))
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try Self.book.cancel(booking, today: Self.today) }
+    @Test func cancellingAPastAppointmentIsRefused() throws {
+        let booking = try AppointmentBooking(slot: Self.morning, date: Self.today.adding(days: -1))
+        let refusal = try F.refusal { _ = try Self.book.cancel(booking, today: Self.today) }
         #expect(refusal?.code == "appointment.cancel-in-past")
     }
 
@@ -136,8 +141,8 @@ struct AppointmentBookTests {
         (5, [AppointmentSlot(name: "", capacity: 1)]),
         (5, [AppointmentSlot(name: "am", capacity: 1), AppointmentSlot(name: "am", capacity: 2)]),
     ])
-    func invalidConfigurationIsRefused(daily: Int, slots: [AppointmentSlot]) {
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try AppointmentBook(dailyCapacity: daily, slots: slots) }
+    func invalidConfigurationIsRefused(daily: Int, slots: [AppointmentSlot]) throws {
+        let refusal = try F.refusal { _ = try AppointmentBook(dailyCapacity: daily, slots: slots) }
         #expect(refusal?.code == "appointment.invalid-configuration")
         #expect(refusal?.kind == .invalidInput)
     }

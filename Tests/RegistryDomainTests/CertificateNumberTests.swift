@@ -6,7 +6,7 @@ import TestKit
 @Suite("Certificate numbers", .tags(.unit))
 struct CertificateNumberTests {
     typealias F = RegistryDomainFixture
-    static let office = try! RegistrationOfficeCode(parsing: "620423-01")
+    static var office: RegistrationOfficeCode { get throws { try RegistrationOfficeCode(parsing: "620423-01") } }
 
     @Test func formatsKindOfficeYearAndPaddedSerial() throws {
         let number = try CertificateNumber(kind: .marriage, office: Self.office, year: 2026, serial: 123)
@@ -68,16 +68,16 @@ struct CertificateNumberTests {
     ]
 
     @Test(arguments: malformed)
-    func malformedNumbersAreRefused(text: String, code: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try CertificateNumber(parsing: text) }
+    func malformedNumbersAreRefused(text: String, code: String) throws {
+        let refusal = try F.refusal { _ = try CertificateNumber(parsing: text) }
         #expect(refusal?.code == code)
         #expect(refusal?.kind == .invalidInput)
     }
 
     @Test(arguments: [(0, "certificate-number.serial-out-of-range"), (-1, "certificate-number.serial-out-of-range"),
                       (1_000_000, "certificate-number.serial-out-of-range")])
-    func serialRange(serial: Int, code: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in
+    func serialRange(serial: Int, code: String) throws {
+        let refusal = try F.refusal {
             _ = try CertificateNumber(kind: .divorce, office: Self.office, year: 2026, serial: serial)
         }
         #expect(refusal?.code == code)
@@ -90,7 +90,7 @@ struct CertificateNumberTests {
         #expect(second.rawValue == "L620423-01-2026-000002")
         #expect(first < second)
         let last = try CertificateNumber(kind: .divorce, office: Self.office, year: 2026, serial: 999_999)
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try last.successor() }
+        let refusal = try F.refusal { _ = try last.successor() }
         #expect(refusal?.code == "certificate-number.serial-exhausted")
         #expect(refusal?.kind == .conflict)
     }
@@ -130,13 +130,13 @@ struct CertificateNumberTests {
                       ("620423", 100, "registration-office.number-out-of-range")])
     func officeCodeRefusals(region: String, number: Int, code: String) throws {
         let regionCode = try RegionCode(region)
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try RegistrationOfficeCode(region: regionCode, number: number) }
+        let refusal = try F.refusal { _ = try RegistrationOfficeCode(region: regionCode, number: number) }
         #expect(refusal?.code == code)
     }
 
     @Test(arguments: ["620423-1", "620423--01", "620423-001", "62042301", "", "620423-0１"])
-    func malformedOfficeCodes(text: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try RegistrationOfficeCode(parsing: text) }
+    func malformedOfficeCodes(text: String) throws {
+        let refusal = try F.refusal { _ = try RegistrationOfficeCode(parsing: text) }
         #expect(refusal?.code == "registration-office.malformed")
     }
 }

@@ -7,13 +7,16 @@ import TestKit
 @Suite("Certificate reissue", .tags(.unit))
 struct CertificateReissueTests {
     typealias F = RegistryDomainFixture
-    static let husband = F.man(born: "1990-04-01")
-    static let wife = F.woman(born: "1992-09-09")
+    static var husband: ResidentID { get throws { try F.man(born: "1990-04-01") } }
+    static var wife: ResidentID { get throws { try F.woman(born: "1992-09-09") } }
 
-    func reissue(_ original: String, valid: Bool = true, applicant: ResidentID = wife) throws -> Result<CertificateKind, RuleViolation> {
+    /// The reissue of `original` applied for by `applicant` (default the wife).
+    func reissue(_ original: String, valid: Bool = true, applicant: ResidentID? = nil) throws -> Result<CertificateKind, RuleViolation> {
         let number = try CertificateNumber(parsing: original)
+        let parties = try [Self.husband, Self.wife]
+        let applicant = try applicant ?? Self.wife
         return Result { () throws(RuleViolation) in
-            try CertificateReissue.kind(reissuing: number, isValid: valid, parties: [Self.husband, Self.wife], applicant: applicant)
+            try CertificateReissue.kind(reissuing: number, isValid: valid, parties: parties, applicant: applicant)
         }
     }
 

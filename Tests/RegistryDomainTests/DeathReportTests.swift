@@ -6,16 +6,17 @@ import TestKit
 
 @Suite("Death report rules", .tags(.unit))
 struct DeathReportTests {
-    static let today = try! CivilDate(iso: "2026-11-23")  // fixture
+    static var today: CivilDate { get throws { try CivilDate(iso: "2026-11-23") } }  // fixture
     static let valid = DeathReport.Request(
         residentId: "11010519491231002X", dateOfDeath: "2026-03-14", region: "620423", source: "hospital",
         idempotencyKey: "hospital-42")
 
-    func refusal(_ change: (inout DeathReport.Request) -> Void) -> RuleViolation? {
+    func refusal(_ change: (inout DeathReport.Request) -> Void) throws -> RuleViolation? {
         var request = Self.valid
         change(&request)
+        let today = try Self.today
         do {
-            _ = try DeathReport.validate(request, today: Self.today)
+            _ = try DeathReport.validate(request, today: today)
             return nil
         } catch {
             return error
@@ -40,28 +41,28 @@ struct DeathReportTests {
         ("110105194912310021", "resident-id.bad-check-digit"),
         ("1101051949123100", "resident-id.wrong-length"),
     ])
-    func badResidentIDs(id: String, code: String) {
-        #expect(refusal { $0.residentId = id }?.code == code)
-        #expect(refusal { $0.residentId = id }?.kind == .invalidInput)
+    func badResidentIDs(id: String, code: String) throws {
+        #expect(try refusal { $0.residentId = id }?.code == code)
+        #expect(try refusal { $0.residentId = id }?.kind == .invalidInput)
     }
 
-    @Test func impossibleDate() { #expect(refusal { $0.dateOfDeath = "2026-02-30" }?.code == "request.invalid-date") }
-    @Test func futureDate() { #expect(refusal { $0.dateOfDeath = "2026-11-24" }?.code == "death.date-in-future") }
-    @Test func beforeBirth() { #expect(refusal { $0.dateOfDeath = "1949-12-30" }?.code == "death.before-birth") }
-    @Test func deathOnBirthDayIsAccepted() { #expect(refusal { $0.dateOfDeath = "1949-12-31" } == nil) }
-    @Test func unknownSource() { #expect(refusal { $0.source = "rumour" }?.code == "death.unknown-source") }
-    @Test func badRegion() { #expect(refusal { $0.region = "62042" }?.code.hasPrefix("region") == true) }
-    @Test func missingIdempotencyKey() { #expect(refusal { $0.idempotencyKey = "  " }?.code == "request.idempotency-key") }
+    @Test func impossibleDate() throws { #expect(try refusal { $0.dateOfDeath = "2026-02-30" }?.code == "request.invalid-date") }
+    @Test func futureDate() throws { #expect(try refusal { $0.dateOfDeath = "2026-11-24" }?.code == "death.date-in-future") }
+    @Test func beforeBirth() throws { #expect(try refusal { $0.dateOfDeath = "1949-12-30" }?.code == "death.before-birth") }
+    @Test func deathOnBirthDayIsAccepted() throws { #expect(try refusal { $0.dateOfDeath = "1949-12-31" } == nil) }
+    @Test func unknownSource() throws { #expect(try refusal { $0.source = "rumour" }?.code == "death.unknown-source") }
+    @Test func badRegion() throws { #expect(try refusal { $0.region = "62042" }?.code.hasPrefix("region") == true) }
+    @Test func missingIdempotencyKey() throws { #expect(try refusal { $0.idempotencyKey = "  " }?.code == "request.idempotency-key") }
 
     // A report that met a recorded death (same idempotency key or same person).
     static func key() throws -> PersonRefKey { try PersonRefKey(hex: String(repeating: "0123456789abcdef", count: 4)) }
-    static let other = RegistryDomainFixture.man(born: "1950-01-01", sequence: 3)
+    static var other: ResidentID { get throws { try RegistryDomainFixture.man(born: "1950-01-01", sequence: 3) } }
 
     func repeatRefusal(recordedPerson: PersonRef, recordedDate: String) throws -> RuleViolation? {
         let report = try DeathReport.validate(Self.valid, today: Self.today)
         let person = PersonRef.derive(from: report.residentID, key: try Self.key())
         let recordedDay = try CivilDate(iso: recordedDate)
-        return RegistryDomainFixture.refusal { () throws(RuleViolation) in
+        return try RegistryDomainFixture.refusal {
             try report.checkRepeat(reportedPerson: person, recordedPerson: recordedPerson, recordedDateOfDeath: recordedDay)
         }
     }

@@ -10,18 +10,18 @@ struct FreeBasicFuneralStatusTests {
     typealias F = RegistryDomainFixture
     typealias Status = FreeBasicFuneralStatus
 
-    static let cremated = BodyDisposition.cremated(on: F.day("2026-03-16"))
+    static var cremated: BodyDisposition { get throws { try BodyDisposition.cremated(on: F.day("2026-03-16")) } }
 
-    @Test func theDispositionComesFromTheServicesRecorded() {
+    @Test func theDispositionComesFromTheServicesRecorded() throws {
         #expect(BodyDisposition(firstCremation: nil, burialRecorded: false) == .undetermined)
         #expect(BodyDisposition(firstCremation: nil, burialRecorded: true) == .buriedWithoutCremation)
-        #expect(BodyDisposition(firstCremation: F.day("2026-03-16"), burialRecorded: false) == Self.cremated)
+        #expect(try BodyDisposition(firstCremation: F.day("2026-03-16"), burialRecorded: false) == Self.cremated)
         // A burial next to a cremation is the burial of the ashes (骨灰安葬).
-        #expect(BodyDisposition(firstCremation: F.day("2026-03-16"), burialRecorded: true) == Self.cremated)
+        #expect(try BodyDisposition(firstCremation: F.day("2026-03-16"), burialRecorded: true) == Self.cremated)
     }
 
     /// A qualifying death without a grant yet: what it starts as.
-    @Test(arguments: [
+    @Test(arguments: try [
         (BodyDisposition.undetermined, Status.pendingCremation),
         (FreeBasicFuneralStatusTests.cremated, .granted),
         (.buriedWithoutCremation, .withdrawn),
@@ -30,7 +30,7 @@ struct FreeBasicFuneralStatusTests {
         #expect(Status.status(from: nil, disposition: disposition) == expected)
     }
 
-    @Test(arguments: [
+    @Test(arguments: try [
         (BodyDisposition.undetermined, Status.pendingCremation),
         (FreeBasicFuneralStatusTests.cremated, .granted),
         (.buriedWithoutCremation, .withdrawn),
@@ -40,15 +40,15 @@ struct FreeBasicFuneralStatusTests {
     }
 
     /// Granted means cremated: a burial recorded afterwards is of the ashes and changes nothing.
-    @Test(arguments: [BodyDisposition.undetermined, FreeBasicFuneralStatusTests.cremated, .buriedWithoutCremation])
+    @Test(arguments: try [BodyDisposition.undetermined, FreeBasicFuneralStatusTests.cremated, .buriedWithoutCremation])
     func grantedAndRevokedAreFinal(disposition: BodyDisposition) {
         #expect(Status.status(from: .granted, disposition: disposition) == .granted)
         #expect(Status.status(from: .revoked, disposition: disposition) == .revoked)
     }
 
     /// Exhumed and cremated after all (or the burial was entered by mistake): the condition is met.
-    @Test func aCremationAfterAWithdrawalGrants() {
-        #expect(Status.status(from: .withdrawn, disposition: Self.cremated) == .granted)
+    @Test func aCremationAfterAWithdrawalGrants() throws {
+        #expect(try Status.status(from: .withdrawn, disposition: Self.cremated) == .granted)
         #expect(Status.status(from: .withdrawn, disposition: .buriedWithoutCremation) == .withdrawn)
     }
 

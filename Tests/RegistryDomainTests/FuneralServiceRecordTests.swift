@@ -5,12 +5,14 @@ import TestKit
 
 @Suite("Funeral service records", .tags(.unit))
 struct FuneralServiceRecordTests {
-    static let death = try! CivilDate(iso: "2026-03-14")  // fixture
+    static var death: CivilDate { get throws { try CivilDate(iso: "2026-03-14") } }  // fixture
 
     func validate(_ service: String, on day: String = "2026-03-15", certificate: String? = nil, plot: String? = nil)
-        -> Result<FuneralServiceRecord, RuleViolation> {
-        Result { () throws(RuleViolation) in
-            try FuneralServiceRecord.validate(service: service, performedOn: try! CivilDate(iso: day), dateOfDeath: Self.death,
+        throws -> Result<FuneralServiceRecord, RuleViolation> {
+        let performedOn = try CivilDate(iso: day)
+        let death = try Self.death
+        return Result { () throws(RuleViolation) in
+            try FuneralServiceRecord.validate(service: service, performedOn: performedOn, dateOfDeath: death,
                                               cremationCertificate: certificate, cemeteryPlot: plot)
         }
     }
@@ -22,19 +24,19 @@ struct FuneralServiceRecordTests {
 
     @Test func cremationNeedsItsCertificate() throws {
         #expect(try validate("cremation", certificate: "HZ-1").get() == .cremation(certificate: "HZ-1"))
-        #expect(validate("cremation", certificate: "  ").failureCode == "funeral.cremation-certificate-missing")
-        #expect(validate("cremation").failureCode == "funeral.cremation-certificate-missing")
+        #expect(try validate("cremation", certificate: "  ").failureCode == "funeral.cremation-certificate-missing")
+        #expect(try validate("cremation").failureCode == "funeral.cremation-certificate-missing")
     }
 
     @Test func burialNeedsItsPlot() throws {
         #expect(try validate("burial", plot: "A-12").get() == .burial(plot: "A-12"))
-        #expect(validate("burial").failureCode == "funeral.cemetery-plot-missing")
+        #expect(try validate("burial").failureCode == "funeral.cemetery-plot-missing")
     }
 
-    @Test func notBeforeTheDeathAndOnlyKnownServices() {
-        #expect(validate("transport", on: "2026-03-13").failureCode == "funeral.before-death")
+    @Test func notBeforeTheDeathAndOnlyKnownServices() throws {
+        #expect(try validate("transport", on: "2026-03-13").failureCode == "funeral.before-death")
         #expect((try? validate("transport", on: "2026-03-14").get()) == .transport)  // the day of death itself
-        #expect(validate("party").failureCode == "funeral.unknown-service")
+        #expect(try validate("party").failureCode == "funeral.unknown-service")
     }
 }
 

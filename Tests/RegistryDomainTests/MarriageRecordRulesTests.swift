@@ -41,7 +41,7 @@ struct MarriageRecordRulesTests {
     @Test(arguments: [MarriageStatus.divorced, .annulled, .revoked])
     func onlyACurrentMarriageEnds(status: MarriageStatus) throws {
         try MarriageStatus.married.requireCurrent()
-        let refusal = RegistryDomainFixture.refusal { () throws(RuleViolation) in try status.requireCurrent() }
+        let refusal = try RegistryDomainFixture.refusal { try status.requireCurrent() }
         #expect(refusal?.code == "marriage.not-current")
         #expect(refusal?.kind == .conflict)
     }

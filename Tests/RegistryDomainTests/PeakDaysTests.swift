@@ -16,8 +16,8 @@ struct PeakDaysTests {
         (2028, "2028-08-26"), (2029, "2029-08-16"), (2030, "2030-08-05"), (2031, "2031-08-24"), (2032, "2032-08-12"),
         (2033, "2033-08-01"),
     ])
-    func qixiIsTheSeventhDayOfTheSeventhLunarMonth(year: Int, expected: String) {
-        #expect(PeakDays.qixi(in: year) == F.day(expected))
+    func qixiIsTheSeventhDayOfTheSeventhLunarMonth(year: Int, expected: String) throws {
+        #expect(try PeakDays.qixi(in: year) == F.day(expected))
     }
 
     /// Far from today, the calendar still answers: always in July or August, never a table's end.
@@ -42,21 +42,21 @@ struct PeakDaysTests {
 
     @Test func theSettingAddsDatesAndDaysOfEveryYear() throws {
         let days = try PeakDays(parsing: " 02-14, 2027-10-10 ,,02-29")
-        #expect(days.extraDays == [.everyYear(month: 2, day: 14), .date(F.day("2027-10-10")), .everyYear(month: 2, day: 29)])
-        #expect(days.contains(F.day("2026-02-14")))
-        #expect(days.contains(F.day("2031-02-14")))
-        #expect(days.contains(F.day("2027-10-10")))
-        #expect(!days.contains(F.day("2028-10-10")))
-        #expect(days.contains(F.day("2028-02-29")))
+        #expect(try days.extraDays == [.everyYear(month: 2, day: 14), .date(F.day("2027-10-10")), .everyYear(month: 2, day: 29)])
+        #expect(try days.contains(F.day("2026-02-14")))
+        #expect(try days.contains(F.day("2031-02-14")))
+        #expect(try days.contains(F.day("2027-10-10")))
+        #expect(try !days.contains(F.day("2028-10-10")))
+        #expect(try days.contains(F.day("2028-02-29")))
         // The added days do not replace 5·20 and 七夕.
-        #expect(days.contains(F.day("2027-05-20")))
-        #expect(days.contains(F.day("2027-08-08")))
+        #expect(try days.contains(F.day("2027-05-20")))
+        #expect(try days.contains(F.day("2027-08-08")))
         #expect(try PeakDays(parsing: "") == PeakDays())
     }
 
     @Test(arguments: ["14-02", "02-30", "2-14", "2027-02-30", "+1-14", "02-14-01", "tomorrow", "0214"])
-    func anUnreadableDayIsRefused(setting: String) {
-        let refusal = F.refusal { () throws(RuleViolation) in _ = try PeakDays(parsing: setting) }
+    func anUnreadableDayIsRefused(setting: String) throws {
+        let refusal = try F.refusal { _ = try PeakDays(parsing: setting) }
         #expect(refusal?.code == "peak-days.invalid-day")
         #expect(refusal?.kind == .invalidInput)
     }
