@@ -12,9 +12,15 @@ import TestSupport
 /// The application workflow on the real service: intake, verification, review, notice, approval.
 @Suite("Assistance applications", .tags(.postgres, .kafka, .slow), .serialized)
 struct ApplicationFlowTests {
-    let applicant = AssistanceHarness.resident(born: "1982-04-11", sequence: 11)
-    let spouse = AssistanceHarness.resident(born: "1984-09-02", sequence: 22)
-    let child = AssistanceHarness.resident(born: "2015-06-30", sequence: 31)
+    let applicant: ResidentID
+    let spouse: ResidentID
+    let child: ResidentID
+
+    init() throws {
+        applicant = try AssistanceHarness.resident(born: "1982-04-11", sequence: 11)
+        spouse = try AssistanceHarness.resident(born: "1984-09-02", sequence: 22)
+        child = try AssistanceHarness.resident(born: "2015-06-30", sequence: 31)
+    }
 
     func count(_ table: String, _ database: TestDatabase) async throws -> Int? {
         try await AssistanceHarness.scalar("SELECT count(*)::int FROM \(table)", database)
@@ -148,7 +154,7 @@ struct ApplicationFlowTests {
         try await AssistanceHarness.with(today: "2026-01-05") { context in
             let worker = Caseworker(context: context)
             try await worker.publishJingtai2020()
-            let elder = AssistanceHarness.resident(born: "1950-02-01", sequence: 41)
+            let elder = try AssistanceHarness.resident(born: "1950-02-01", sequence: 41)
             let json = worker.applicationJSON(key: "tk", program: "extreme-poverty", members: [.init(id: elder, workCapacity: "none")])
             let cases = try await worker.approveThroughWorkflow(try await worker.apply(json))
             let view = try await worker.caseView(try #require(cases.first))
@@ -162,7 +168,7 @@ struct ApplicationFlowTests {
         try await AssistanceHarness.with(today: "2026-01-05") { context in
             let worker = Caseworker(context: context)
             try await worker.publishJingtai2020()
-            let orphan = AssistanceHarness.resident(born: "2012-07-15", sequence: 43)
+            let orphan = try AssistanceHarness.resident(born: "2012-07-15", sequence: 43)
             let json = worker.applicationJSON(key: "minor", program: "extreme-poverty", members: [.init(id: orphan, workCapacity: "none")])
             let cases = try await worker.approveThroughWorkflow(try await worker.apply(json))
             #expect(cases.count == 1)
@@ -232,7 +238,7 @@ struct BadInputTests {
                 {"records":[{"personRef":"pr_\#(String(repeating: "b", count: 64))","kind":"income","category":"lottery","amountFen":1}]}
                 """#), "verification.invalid-record")
             refused(try await client.get("/recovery-claims?caseId=not-a-uuid"), "request.invalid-id")
-            let person = AssistanceHarness.resident(born: "1970-01-01", sequence: 7)
+            let person = try AssistanceHarness.resident(born: "1970-01-01", sequence: 7)
             let application = try await worker.apply(worker.applicationJSON(key: "bad", members: [.init(id: person)]))
             refused(try await client.post("/applications/\(application)/verification", json: #"{"on":"2026-03-03"}"#),
                     "request.date-in-future")

@@ -15,8 +15,10 @@ import TestSupport
 /// Runs the real Assistance service (HTTP, PostgreSQL, an in-process Kafka mock cluster) with a
 /// clock the test moves.
 enum AssistanceHarness {
-    static let key = try! PersonRefKey(hex: ServiceSettings.developmentPersonRefKey)  // the development key; a fixture, not input
-    static let jingtai = try! RegionCode("620423")  // 景泰县; fixture
+    /// The development key.
+    static var key: PersonRefKey { get throws { try PersonRefKey(hex: ServiceSettings.developmentPersonRefKey) } }
+    /// 景泰县.
+    static var jingtai: RegionCode { get throws { try RegionCode("620423") } }
     /// 一条山镇, a township of Jingtai.
     static let township = "620423100"
 
@@ -32,11 +34,11 @@ enum AssistanceHarness {
         }
     }
 
-    static func resident(born: String, sequence: Int) -> ResidentID {
-        ResidentID.make(region: jingtai, birth: try! CivilDate(iso: born), sequence: sequence)  // fixture data, valid by construction
+    static func resident(born: String, sequence: Int) throws -> ResidentID {
+        try ResidentID.make(region: jingtai, birth: CivilDate(iso: born), sequence: sequence)
     }
 
-    static func person(_ id: ResidentID) -> PersonRef { PersonRef.derive(from: id, key: key) }
+    static func person(_ id: ResidentID) throws -> PersonRef { try PersonRef.derive(from: id, key: key) }
 
     static func publish<E: DomainEvent>(_ event: E, id: UUID = UUID(), key: String? = nil, from domain: Domain,
                                         on kafka: TestKafka) async throws {

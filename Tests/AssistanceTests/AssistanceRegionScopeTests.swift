@@ -31,9 +31,15 @@ struct AssistanceRegionScopeTests {
     static let outside = "auth.outside-region"
     static let roleNotAllowed = "auth.role-not-allowed"
 
-    let applicant = AssistanceHarness.resident(born: "1971-04-04", sequence: 311)
-    let neighbour = AssistanceHarness.resident(born: "1968-06-06", sequence: 323)
-    let mover = AssistanceHarness.resident(born: "1974-09-09", sequence: 335)
+    let applicant: ResidentID
+    let neighbour: ResidentID
+    let mover: ResidentID
+
+    init() throws {
+        applicant = try AssistanceHarness.resident(born: "1971-04-04", sequence: 311)
+        neighbour = try AssistanceHarness.resident(born: "1968-06-06", sequence: 323)
+        mover = try AssistanceHarness.resident(born: "1974-09-09", sequence: 335)
+    }
 
     // MARK: - Helpers
 
@@ -188,7 +194,7 @@ struct AssistanceRegionScopeTests {
         try await AssistanceHarness.with(today: "2026-03-02") { context in
             try await Caseworker(context: context).publishJingtai2020()
             let caseID = try await approvedCase(context, applicant, key: "scope-case")
-            let person = AssistanceHarness.person(applicant).rawValue
+            let person = try AssistanceHarness.person(applicant).rawValue
 
             // Reads: the county and the city; not the township (a county's record), not the sibling county.
             for (roles, region) in [([Role.reviewer], Region.county), ([.finance], Region.county), ([.auditor], Region.city)] {
@@ -430,8 +436,8 @@ struct AssistanceRegionScopeTests {
             let own = try await jingtai.post("/risk-signals", json: signal(applicant))
             #expect((try own.json()["leads"] as? [[String: Any]])?.count == 1)
 
-            let applicantRef = AssistanceHarness.person(applicant).rawValue
-            let neighbourRef = AssistanceHarness.person(neighbour).rawValue
+            let applicantRef = try AssistanceHarness.person(applicant).rawValue
+            let neighbourRef = try AssistanceHarness.person(neighbour).rawValue
             #expect(try await leads(jingtai) == [applicantRef])
             #expect(try await leads(jingyuan) == [neighbourRef])
             #expect(try await leads(try await officer(context, [.auditor], Region.city)) == [applicantRef, neighbourRef].sorted())

@@ -12,7 +12,11 @@ import TestSupport
 /// `case-rerated` — once, however often the event is delivered; an older assessment changes nothing.
 @Suite("Assistance 特困 care tier from capability assessments", .tags(.postgres, .kafka), .serialized)
 struct CareTierAssessmentTests {
-    let elder = AssistanceHarness.resident(born: "1950-02-01", sequence: 41)
+    let elder: ResidentID
+
+    init() throws {
+        elder = try AssistanceHarness.resident(born: "1950-02-01", sequence: 41)
+    }
 
     /// The case's amount schedule as `month=fen`, in order.
     func steps(_ caseID: String, _ context: AssistanceHarness.Context) async throws -> [String] {
@@ -29,8 +33,8 @@ struct CareTierAssessmentTests {
     }
 
     func assessed(_ level: CapabilityRating, on day: String) throws -> CapabilityAssessed {
-        CapabilityAssessed(assessmentID: UUID(), person: AssistanceHarness.person(elder), level: level,
-                           region: try RegionCode(AssistanceHarness.township), assessedOn: try CivilDate(iso: day))
+        try CapabilityAssessed(assessmentID: UUID(), person: AssistanceHarness.person(elder), level: level,
+                               region: RegionCode(AssistanceHarness.township), assessedOn: CivilDate(iso: day))
     }
 
     /// Publishes `event` twice with one id, as ElderCare's relay might, and waits until it was handled.

@@ -12,7 +12,11 @@ import TestSupport
 /// resuming it with back-pay — exactly once under duplicate delivery.
 @Suite("Disability subsidies follow the Registry's deaths", .tags(.postgres, .kafka, .slow), .serialized)
 struct DisabilitySubsidyDeathTests {
-    let severe = DisabilitySubsidyGrantRouteTests.severe
+    let severe: ResidentID
+
+    init() throws {
+        severe = try DisabilitySubsidyGrantRouteTests.severe
+    }
 
     /// Both subsidies granted from February to the grade-1 member and paid February to April;
     /// returns the living subsidy's id.
@@ -39,8 +43,8 @@ struct DisabilitySubsidyDeathTests {
     }
 
     func death(on date: String, recordID: UUID) throws -> DeathRecorded {
-        DeathRecorded(recordID: recordID, person: AssistanceHarness.person(severe), dateOfDeath: try CivilDate(iso: date),
-                      region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
+        try DeathRecorded(recordID: recordID, person: AssistanceHarness.person(severe), dateOfDeath: try CivilDate(iso: date),
+                          region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
     }
 
     @Test func aLateDeathStopsEachSubsidyOnceClaimsThePaidMonthsAndAnAnnulmentResumesWithBackPay() async throws {

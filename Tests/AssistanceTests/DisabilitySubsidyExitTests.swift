@@ -12,7 +12,11 @@ import TestSupport
 /// nursing subsidy does not depend on 低保 and continues.
 @Suite("Disability living subsidy exits when the household leaves 低保", .tags(.postgres, .kafka, .slow), .serialized)
 struct DisabilitySubsidyExitTests {
-    let member = AssistanceHarness.resident(born: "1986-02-02", sequence: 744)
+    let member: ResidentID
+
+    init() throws {
+        member = try AssistanceHarness.resident(born: "1986-02-02", sequence: 744)
+    }
 
     @Test func theEndOfThe低保CaseStartsTheLivingSubsidysGradualExitOnce() async throws {
         try await AssistanceHarness.with(today: "2026-03-02") { context in

@@ -12,9 +12,9 @@ import TestSupport
 /// event, and re-rating by a later amount.
 @Suite("Disability subsidy grants over HTTP", .tags(.postgres, .kafka, .slow), .serialized)
 struct DisabilitySubsidyGrantRouteTests {
-    static let severe = AssistanceHarness.resident(born: "1975-03-01", sequence: 711)
-    static let moderate = AssistanceHarness.resident(born: "1977-05-01", sequence: 722)
-    static let outsider = AssistanceHarness.resident(born: "1970-05-01", sequence: 733)
+    static var severe: ResidentID { get throws { try AssistanceHarness.resident(born: "1975-03-01", sequence: 711) } }
+    static var moderate: ResidentID { get throws { try AssistanceHarness.resident(born: "1977-05-01", sequence: 722) } }
+    static var outsider: ResidentID { get throws { try AssistanceHarness.resident(born: "1970-05-01", sequence: 733) } }
 
     /// Sets the county's amounts (living 80 yuan, nursing 100 yuan from January 2026), approves a
     /// 低保 couple whose applicant holds grade 1 and spouse grade 3, and returns the household.
@@ -25,7 +25,7 @@ struct DisabilitySubsidyGrantRouteTests {
             let set = try await DisabilitySubsidyStandardRouteTests.set(context, kind: kind, from: "2026-01", fen: Int64(fen))
             #expect(set.status == .ok, "\(set.text)")
         }
-        let json = worker.applicationJSON(key: "disabled-couple", members: [
+        let json = try worker.applicationJSON(key: "disabled-couple", members: [
             .init(id: severe, workCapacity: "none", disabilityGrade: 1),
             .init(id: moderate, relation: "spouse", workCapacity: "none", disabilityGrade: 3),
         ])
@@ -72,7 +72,7 @@ struct DisabilitySubsidyGrantRouteTests {
             let events = try await context.published.events(ofType: DisabilitySubsidyGranted.eventType.rawValue, count: 2, settle: .seconds(1))
             let granted = try events.map { try $0.cloudEvent().decode(DisabilitySubsidyGranted.self) }
             #expect(granted.map(\.program.rawValue).sorted() == ["disability-living-subsidy", "disability-nursing-subsidy"])
-            #expect(granted.allSatisfy { $0.person == AssistanceHarness.person(Self.severe) && $0.region.rawValue == "620423" })
+            #expect(try granted.allSatisfy { try $0.person == AssistanceHarness.person(Self.severe) && $0.region.rawValue == "620423" })
             #expect(granted.map(\.monthlyAmount.fen).sorted() == [8_000, 10_000])
         }
     }

@@ -18,7 +18,7 @@ struct DisabilitySubsidyRosterTests {
     @Test func aMonthsRosterPaysEachSubsidyOnceWithItsEventsAndLeavesThe低保RosterAlone() async throws {
         try await AssistanceHarness.with(today: "2026-01-05") { context in
             let household = try await DisabilitySubsidyGrantRouteTests.householdIn低保(context)
-            let severe = DisabilitySubsidyGrantRouteTests.severe
+            let severe = try DisabilitySubsidyGrantRouteTests.severe
             for kind in ["living", "nursing"] {
                 let granted = try await DisabilitySubsidyGrantRouteTests.grant(context, household: household, member: severe, kind: kind, grade: 1)
                 #expect(granted.status == .created, "\(granted.text)")
@@ -53,7 +53,7 @@ struct DisabilitySubsidyRosterTests {
             #expect(payments.count == 2)
             #expect(payments.map { "\($0.program.rawValue) \($0.month.iso) \($0.amount.fen) \($0.area?.rawValue ?? "-")" }.sorted()
                     == ["disability-living-subsidy 2026-02 8000 urban", "disability-nursing-subsidy 2026-02 10000 urban"])
-            #expect(payments.allSatisfy { $0.person == AssistanceHarness.person(severe) && $0.region.rawValue == "620423" })
+            #expect(try payments.allSatisfy { try $0.person == AssistanceHarness.person(severe) && $0.region.rawValue == "620423" })
             let rosters = try await context.published.events(ofType: DisabilitySubsidyRosterGenerated.eventType.rawValue, count: 2,
                                                              settle: .seconds(1))
             let generated = try rosters.map { try $0.cloudEvent().decode(DisabilitySubsidyRosterGenerated.self) }

@@ -12,8 +12,13 @@ import TestSupport
 /// documented costs are deducted; `ASSISTANCE_EMPLOYMENT_COST_AREAS` widens it.
 @Suite("Assistance employment-cost deduction", .tags(.postgres, .kafka, .slow), .serialized)
 struct EmploymentCostTests {
-    let urbanWorker = AssistanceHarness.resident(born: "1983-02-14", sequence: 131)
-    let ruralWorker = AssistanceHarness.resident(born: "1981-07-19", sequence: 143)
+    let urbanWorker: ResidentID
+    let ruralWorker: ResidentID
+
+    init() throws {
+        urbanWorker = try AssistanceHarness.resident(born: "1983-02-14", sequence: 131)
+        ruralWorker = try AssistanceHarness.resident(born: "1981-07-19", sequence: 143)
+    }
 
     /// Applies for the household of one working member (wages and documented costs) and verifies it;
     /// returns the verification summary.

@@ -15,7 +15,11 @@ import TestSupport
 /// `verification-source.openapi.json`), played by a real HTTP server in the test.
 @Suite("Verification over HTTP", .tags(.postgres, .kafka, .slow), .serialized)
 struct HTTPDataSourceTests {
-    let applicant = AssistanceHarness.resident(born: "1979-10-10", sequence: 81)
+    let applicant: ResidentID
+
+    init() throws {
+        applicant = try AssistanceHarness.resident(born: "1979-10-10", sequence: 81)
+    }
 
     /// Runs an agency that answers with `records(asked)`, and gives `body` its base URL.
     static func withAgency(
@@ -48,7 +52,7 @@ struct HTTPDataSourceTests {
     }
 
     @Test func anAgencysRecordsAreConsolidatedAndStrangersAreIgnored() async throws {
-        let stranger = AssistanceHarness.person(AssistanceHarness.resident(born: "1990-01-01", sequence: 99)).rawValue
+        let stranger = try AssistanceHarness.person(AssistanceHarness.resident(born: "1990-01-01", sequence: 99)).rawValue
         try await Self.withAgency({ asked in
             let records = asked.map { #"{"personRef":"\#($0)","kind":"income","category":"wages","amountFen":90000,"note":"2026-02 contribution base"}"# }
                 + [#"{"personRef":"\#(stranger)","kind":"asset","category":"vehicle","amountFen":5000000}"#]

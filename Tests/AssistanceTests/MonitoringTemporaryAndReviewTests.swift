@@ -13,10 +13,17 @@ import TestSupport
 /// real service with the embedded broker.
 @Suite("Assistance monitoring, temporary assistance and reviews", .tags(.postgres, .kafka, .slow), .serialized)
 struct MonitoringTemporaryAndReviewTests {
-    let recipient = AssistanceHarness.resident(born: "1976-08-08", sequence: 81)
-    let nearPoor = AssistanceHarness.resident(born: "1979-10-10", sequence: 93)
-    let stranger = AssistanceHarness.resident(born: "1990-01-01", sequence: 105)
-    let worker = AssistanceHarness.resident(born: "1985-12-12", sequence: 117)
+    let recipient: ResidentID
+    let nearPoor: ResidentID
+    let stranger: ResidentID
+    let worker: ResidentID
+
+    init() throws {
+        recipient = try AssistanceHarness.resident(born: "1976-08-08", sequence: 81)
+        nearPoor = try AssistanceHarness.resident(born: "1979-10-10", sequence: 93)
+        stranger = try AssistanceHarness.resident(born: "1990-01-01", sequence: 105)
+        worker = try AssistanceHarness.resident(born: "1985-12-12", sequence: 117)
+    }
 
     // MARK: - Helpers
 
@@ -103,7 +110,7 @@ struct MonitoringTemporaryAndReviewTests {
             let medicalLead = try #require(medicalLeads.first)
             #expect(medicalLead["householdStatus"] as? String == "recipient")
             #expect(medicalLead["householdId"] as? String == recipientHousehold)
-            #expect(medicalLead["personRef"] as? String == AssistanceHarness.person(recipient).rawValue)
+            #expect(try medicalLead["personRef"] as? String == AssistanceHarness.person(recipient).rawValue)
             #expect(medicalLead["status"] as? String == "open")
             #expect(medicalLead["detectedOn"] as? String == "2026-03-09")
             let medicalExplanation = try #require(medicalLead["explanation"] as? String)
@@ -179,13 +186,13 @@ struct MonitoringTemporaryAndReviewTests {
             let followedUpEvent = try followedUp.cloudEvent().decode(LeadFollowedUp.self)
             #expect(followedUpEvent.leadID.uuidString == leadID)
             #expect(followedUpEvent.householdID?.uuidString.lowercased() == recipientHousehold.lowercased())
-            #expect(followedUpEvent.region == AssistanceHarness.jingtai)
+            #expect(try followedUpEvent.region == AssistanceHarness.jingtai)
             #expect(followedUpEvent.followedUpOn == (try CivilDate(iso: "2026-03-09")))
             #expect(followedUp.keyString == recipientHousehold.lowercased())
             let closure = try #require(try await context.published.events(ofType: LeadClosed.eventType.rawValue, count: 1).first)
             let closedEvent = try closure.cloudEvent().decode(LeadClosed.self)
             #expect(closedEvent.leadID.uuidString == leadID)
-            #expect(closedEvent.person == AssistanceHarness.person(recipient))
+            #expect(try closedEvent.person == AssistanceHarness.person(recipient))
             #expect(!String(decoding: closure.value ?? [], as: UTF8.self).contains("入户核实"))
 
             // One event per household lead, none for the stranger's outreach lead or the resent signal.
@@ -197,8 +204,8 @@ struct MonitoringTemporaryAndReviewTests {
             let medicalEvent = try #require(events.first { $0.householdStatus == .recipient })
             #expect(medicalEvent.leadID.uuidString == leadID)
             #expect(medicalEvent.signal == .medicalExpense)
-            #expect(medicalEvent.person == AssistanceHarness.person(recipient))
-            #expect(medicalEvent.region == AssistanceHarness.jingtai)
+            #expect(try medicalEvent.person == AssistanceHarness.person(recipient))
+            #expect(try medicalEvent.region == AssistanceHarness.jingtai)
             #expect(medicalEvent.causationEventID == nil)
             #expect(medicalEvent.explanation == medicalExplanation)
         }
@@ -213,7 +220,7 @@ struct MonitoringTemporaryAndReviewTests {
             let caseID = try await approvedSingle(context, recipient, key: "recipient")
             let household = try #require(try await caseworker.caseView(caseID)["householdId"] as? String)
 
-            let signal = RiskSignalReported(
+            let signal = try RiskSignalReported(
                 signalID: UUID(), person: AssistanceHarness.person(recipient), kind: .unemployment,
                 reportedOn: try CivilDate(iso: "2026-03-08"), agency: "employment-services", amount: nil, detail: "企业裁员")
             let eventID = UUID()
@@ -364,8 +371,8 @@ struct MonitoringTemporaryAndReviewTests {
             let eventA = try #require(advances.first { $0.caseID.uuidString == idA })
             #expect(eventA.withinTarget == true)
             #expect(eventA.amount == Money(fen: 80_000))
-            #expect(eventA.region == AssistanceHarness.jingtai)
-            #expect(eventA.person == AssistanceHarness.person(recipient))
+            #expect(try eventA.region == AssistanceHarness.jingtai)
+            #expect(try eventA.person == AssistanceHarness.person(recipient))
             #expect(eventA.targetHours == 24)
             #expect(RFC3339.format(eventA.reportedAt) == at(-2))
             let eventC = try #require(advances.first { $0.caseID.uuidString == idC })
@@ -512,7 +519,7 @@ struct MonitoringTemporaryAndReviewTests {
             #expect(event.reason == .incomeAboveStandard)
             #expect(event.lastCoveredDay == (try CivilDate(iso: "2026-11-30")))
             #expect(event.program == .minimumLivingAllowance)
-            #expect(event.recipients == [AssistanceHarness.person(worker)])
+            #expect(try event.recipients == [AssistanceHarness.person(worker)])
 
             // After its last month the casework sweep terminates the case.
             context.clock.set(try CivilDate(iso: "2026-12-01"))

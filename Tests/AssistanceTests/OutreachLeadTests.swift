@@ -15,9 +15,15 @@ import TestSupport
 /// (主动发现、早发现、早救助).
 @Suite("Assistance outreach leads", .tags(.postgres, .kafka, .slow), .serialized)
 struct OutreachLeadTests {
-    let stranger = AssistanceHarness.resident(born: "1966-02-02", sequence: 151)
-    let wanderer = AssistanceHarness.resident(born: "1958-11-11", sequence: 163)
-    let earner = AssistanceHarness.resident(born: "1987-05-05", sequence: 175)
+    let stranger: ResidentID
+    let wanderer: ResidentID
+    let earner: ResidentID
+
+    init() throws {
+        stranger = try AssistanceHarness.resident(born: "1966-02-02", sequence: 151)
+        wanderer = try AssistanceHarness.resident(born: "1958-11-11", sequence: 163)
+        earner = try AssistanceHarness.resident(born: "1987-05-05", sequence: 175)
+    }
 
     static let jingtai = "620423"
     static let jingyuan = "620421"
@@ -43,7 +49,7 @@ struct OutreachLeadTests {
         try await AssistanceHarness.scalar("SELECT count(*)::int FROM \(sql)", database)
     }
 
-    func person(_ resident: ResidentID) -> String { AssistanceHarness.person(resident).rawValue }
+    func person(_ resident: ResidentID) throws -> String { try AssistanceHarness.person(resident).rawValue }
 
     @Test func aSignalAboutSomeoneAssistanceDoesNotServeRaisesOneOutreachLead() async throws {
         try await AssistanceHarness.with(today: "2026-03-02") { context in
@@ -67,7 +73,7 @@ struct OutreachLeadTests {
             #expect(outreach["householdId"] == nil)
             #expect(outreach["householdStatus"] == nil)
             #expect(outreach["region"] as? String == Self.jingtai)
-            #expect(outreach["personRef"] as? String == person(stranger))
+            #expect(try outreach["personRef"] as? String == person(stranger))
             #expect(outreach["status"] as? String == "open")
             #expect(outreach["explanation"] as? String
                     == "employment-services reported income-loss of 2400.00 yuan on 2026-03-08 for a person not known to Assistance; "
@@ -93,8 +99,8 @@ struct OutreachLeadTests {
 
             // Each region lists its own.
             let jingtaiLeads = try leads(try await jingtai.get("/leads"))
-            #expect(Set(jingtaiLeads.compactMap { $0["personRef"] as? String }) == [person(stranger), person(earner)])
-            let knownLead = try #require(jingtaiLeads.first { $0["personRef"] as? String == person(earner) })
+            #expect(try Set(jingtaiLeads.compactMap { $0["personRef"] as? String }) == [person(stranger), person(earner)])
+            let knownLead = try #require(try jingtaiLeads.first { try $0["personRef"] as? String == person(earner) })
             #expect(knownLead["region"] as? String == Self.jingtai)
             #expect((knownLead["explanation"] as? String)?.contains("a person in a household that receives no assistance and is not near-低保") == true)
             let jingyuanLeads = try leads(try await jingyuan.get("/leads"))
@@ -131,16 +137,16 @@ struct OutreachLeadTests {
             #expect(strangerEvent.signal == .incomeLoss)
             #expect(strangerEvent.causationEventID == nil)
             #expect(strangerEvent.explanation == outreach["explanation"] as? String)
-            #expect(Set(raised.compactMap(\.keyString)) == [person(stranger), person(wanderer), person(earner)])
+            #expect(try Set(raised.compactMap(\.keyString)) == [person(stranger), person(wanderer), person(earner)])
             let closure = try #require(try await context.published.events(ofType: LeadClosed.eventType.rawValue, count: 1).first)
             let closedEvent = try closure.cloudEvent().decode(LeadClosed.self)
             #expect(closedEvent.leadID.uuidString == outreachID)
             #expect(closedEvent.householdID == nil)
-            #expect(closedEvent.person.rawValue == person(stranger))
+            #expect(try closedEvent.person.rawValue == person(stranger))
             #expect(closedEvent.region.rawValue == Self.jingtai)
             #expect(closedEvent.detectedOn == (try CivilDate(iso: "2026-03-02")))
             #expect(closedEvent.closedOn == (try CivilDate(iso: "2026-03-05")))
-            #expect(closure.keyString == person(stranger))
+            #expect(try closure.keyString == person(stranger))
             #expect(!String(decoding: closure.value ?? [], as: UTF8.self).contains("已协助申请低保"))
             let followUps = try await context.published.events(ofType: LeadFollowedUp.eventType.rawValue, count: 2)
             let followUpEvents = try followUps.map { try $0.cloudEvent().decode(LeadFollowedUp.self) }
@@ -151,7 +157,7 @@ struct OutreachLeadTests {
 
     @Test func anOutreachSignalOnTheTopicRaisesOneLeadUnderDuplicateDelivery() async throws {
         try await AssistanceHarness.with(today: "2026-03-02", policy: ["ASSISTANCE_OUTREACH_REGION": "620400"]) { context in
-            let placed = RiskSignalReported(
+            let placed = try RiskSignalReported(
                 signalID: UUID(), person: AssistanceHarness.person(stranger), kind: .medicalExpense, reportedOn: try CivilDate(iso: "2026-03-08"),
                 agency: "medical-insurance", amount: Money(yuan: 52_000), detail: "重症住院", region: try RegionCode(Self.jingyuanTownship))
             let eventID = UUID()
@@ -161,7 +167,7 @@ struct OutreachLeadTests {
             let resendID = UUID()
             try await AssistanceHarness.publish(placed, id: resendID, from: .monitoring, on: context.kafka)
             // A signal naming no region about a person nobody knows: the configured outreach region.
-            let unplaced = RiskSignalReported(
+            let unplaced = try RiskSignalReported(
                 signalID: UUID(), person: AssistanceHarness.person(wanderer), kind: .unemployment, reportedOn: try CivilDate(iso: "2026-03-08"),
                 agency: "employment-services", amount: nil, detail: nil)
             let unplacedID = UUID()
@@ -199,7 +205,7 @@ struct OutreachLeadTests {
 
     @Test func aSignalOnTheTopicWithNowhereToGoIsKeptButRaisesNoLead() async throws {
         try await AssistanceHarness.with(today: "2026-03-02") { context in
-            let signal = RiskSignalReported(
+            let signal = try RiskSignalReported(
                 signalID: UUID(), person: AssistanceHarness.person(stranger), kind: .incomeLoss, reportedOn: try CivilDate(iso: "2026-03-08"),
                 agency: "employment-services", amount: nil, detail: nil)
             let eventID = UUID()

@@ -12,9 +12,15 @@ import TestSupport
 /// embedded broker delivering the Registry's events (some of them twice).
 @Suite("Assistance rosters and life events", .tags(.postgres, .kafka, .slow), .serialized)
 struct RosterAndLifeEventTests {
-    let elder = AssistanceHarness.resident(born: "1948-03-03", sequence: 51)
-    let husband = AssistanceHarness.resident(born: "1950-05-05", sequence: 61)
-    let wife = AssistanceHarness.resident(born: "1952-07-07", sequence: 72)
+    let elder: ResidentID
+    let husband: ResidentID
+    let wife: ResidentID
+
+    init() throws {
+        elder = try AssistanceHarness.resident(born: "1948-03-03", sequence: 51)
+        husband = try AssistanceHarness.resident(born: "1950-05-05", sequence: 61)
+        wife = try AssistanceHarness.resident(born: "1952-07-07", sequence: 72)
+    }
 
     func scalar(_ sql: String, _ database: TestDatabase) async throws -> Int? {
         try await AssistanceHarness.scalar(sql, database)
@@ -38,8 +44,8 @@ struct RosterAndLifeEventTests {
     }
 
     func death(_ person: ResidentID, on date: String, recordID: UUID) throws -> DeathRecorded {
-        DeathRecorded(recordID: recordID, person: AssistanceHarness.person(person), dateOfDeath: try CivilDate(iso: date),
-                      region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
+        try DeathRecorded(recordID: recordID, person: AssistanceHarness.person(person), dateOfDeath: try CivilDate(iso: date),
+                          region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
     }
 
     @Test func aRosterPaysEachActiveCaseOnceAndARerunPaysNobody() async throws {
@@ -183,7 +189,7 @@ struct RosterAndLifeEventTests {
             try await worker.publishJingtai2020()
             _ = try await worker.approveThroughWorkflow(try await worker.apply(worker.applicationJSON(
                 key: "single", members: [.init(id: elder, workCapacity: "none")])))
-            let marriage = MarriageRegistered(
+            let marriage = try MarriageRegistered(
                 marriageID: UUID(), certificateNumber: "J620423-01-2026-000001", partyA: AssistanceHarness.person(elder),
                 partyB: AssistanceHarness.person(wife), office: "620423-01", region: AssistanceHarness.jingtai,
                 registeredOn: try CivilDate(iso: "2026-01-20"))

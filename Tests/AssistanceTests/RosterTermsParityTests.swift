@@ -79,9 +79,9 @@ struct RosterTermsParityTests {
             var subsidies: [DisabilitySubsidy] = []
             for (index, terms) in try Self.cases().enumerated() {
                 let person = try PersonRef(rawValue: "pr_" + String(repeating: String(index), count: 64))
-                let subsidy = DisabilitySubsidy(id: UUID(), person: person, region: AssistanceHarness.jingtai,
-                                                kind: index.isMultiple(of: 2) ? .living : .nursing, basis: .minimumLivingHousehold,
-                                                terms: terms)
+                let subsidy = try DisabilitySubsidy(id: UUID(), person: person, region: AssistanceHarness.jingtai,
+                                                    kind: index.isMultiple(of: 2) ? .living : .nursing, basis: .minimumLivingHousehold,
+                                                    terms: terms)
                 try await database.withConnection { connection in
                     try await DisabilitySubsidyStore.insert(subsidy, householdID: household, grantedOn: try CivilDate(iso: "2025-12-20"),
                                                             on: connection, logger: logger)

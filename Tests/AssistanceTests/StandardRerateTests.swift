@@ -11,9 +11,15 @@ import TestSupport
 /// on the county's standard of its area (seed 004 L10 "2023年1月起", L12 "从2023年7月起"; seed 001 L20).
 @Suite("Assistance standards re-rating cases", .tags(.postgres, .kafka, .slow), .serialized)
 struct StandardRerateTests {
-    let urbanCouple = [AssistanceHarness.resident(born: "1980-03-01", sequence: 611), AssistanceHarness.resident(born: "1982-05-01", sequence: 622)]
-    let ruralSingle = AssistanceHarness.resident(born: "1979-07-01", sequence: 633)
-    let laterSingle = AssistanceHarness.resident(born: "1981-09-01", sequence: 644)
+    let urbanCouple: [ResidentID]
+    let ruralSingle: ResidentID
+    let laterSingle: ResidentID
+
+    init() throws {
+        urbanCouple = try [AssistanceHarness.resident(born: "1980-03-01", sequence: 611), AssistanceHarness.resident(born: "1982-05-01", sequence: 622)]
+        ruralSingle = try AssistanceHarness.resident(born: "1979-07-01", sequence: 633)
+        laterSingle = try AssistanceHarness.resident(born: "1981-09-01", sequence: 644)
+    }
 
     func couple(_ worker: Caseworker, key: String) async throws -> String {
         let json = worker.applicationJSON(key: key, members: [.init(id: urbanCouple[0], workCapacity: "none"),
