@@ -35,7 +35,7 @@ struct PaymentReconciliationTests {
     @Test("terms unchanged and every rostered month paid in full: nothing to settle, totals zero")
     func nothingToSettle() throws {
         let s = try PaymentReconciliation.settle(terms: terms(), settledMonths: settled("2024-01", "2024-06"),
-                                             paid: paid("2024-01", "2024-06"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-06"), claimed: [:])
         #expect(s.backPay.isEmpty)
         #expect(s.overpaid.isEmpty)
         #expect(s.backPayTotal == .zero)
@@ -52,7 +52,7 @@ struct PaymentReconciliationTests {
     func zeroDueUnpaid() throws {
         let t = try terms(first: "2024-03").suspended(from: F.month("2024-05"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-07"),
-                                             paid: paid("2024-03", "2024-04"), claimed: [:])
+                                                 paid: paid("2024-03", "2024-04"), claimed: [:])
         #expect(s.backPay.isEmpty && s.overpaid.isEmpty)
     }
 
@@ -63,7 +63,7 @@ struct PaymentReconciliationTests {
         // Died in March; case suspended from April; April, May and June were rostered and paid before the report.
         let t = try terms().suspended(from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-06"),
-                                             paid: paid("2024-01", "2024-06"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-06"), claimed: [:])
         #expect(s.backPay.isEmpty)
         #expect(try s.overpaid == [item("2024-04", Self.full), item("2024-05", Self.full), item("2024-06", Self.full)])
         #expect(try s.overpaidTotal == F.yuan("2494.50"))
@@ -74,7 +74,7 @@ struct PaymentReconciliationTests {
     func fullyClaimed() throws {
         let t = try terms().suspended(from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-06"), paid: paid("2024-01", "2024-06"),
-                                             claimed: [F.month("2024-04"): Self.full, F.month("2024-05"): Self.full])
+                                                 claimed: [F.month("2024-04"): Self.full, F.month("2024-05"): Self.full])
         #expect(try s.overpaid == [item("2024-06", Self.full)])
         #expect(s.overpaidTotal == Self.full)
         #expect(s.backPay.isEmpty)
@@ -84,7 +84,7 @@ struct PaymentReconciliationTests {
     func partiallyClaimed() throws {
         let t = try terms().suspended(from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-06"), paid: paid("2024-01", "2024-06"),
-                                             claimed: [F.month("2024-04"): Self.full, F.month("2024-05"): F.yuan("300.01")])
+                                                 claimed: [F.month("2024-04"): Self.full, F.month("2024-05"): F.yuan("300.01")])
         #expect(try s.overpaid == [item("2024-05", F.yuan("531.49")), item("2024-06", Self.full)])
         #expect(try s.overpaidTotal == F.yuan("1362.99"))
     }
@@ -93,7 +93,7 @@ struct PaymentReconciliationTests {
     func overClaimed() throws {
         let t = try terms().suspended(from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-04"), paid: paid("2024-01", "2024-04"),
-                                             claimed: [F.month("2024-04"): F.yuan("1000")])
+                                                 claimed: [F.month("2024-04"): F.yuan("1000")])
         #expect(s.overpaid.isEmpty)
         #expect(s.backPay.isEmpty)
         #expect(s.overpaidTotal == .zero)
@@ -103,7 +103,7 @@ struct PaymentReconciliationTests {
     func claimOnDueMonth() throws {
         let t = try terms().suspended(from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-05"), paid: paid("2024-01", "2024-05"),
-                                             claimed: [F.month("2024-02"): Self.full])
+                                                 claimed: [F.month("2024-02"): Self.full])
         #expect(try s.overpaid == [item("2024-04", Self.full), item("2024-05", Self.full)])
         #expect(s.backPay.isEmpty)
     }
@@ -115,7 +115,7 @@ struct PaymentReconciliationTests {
         // Suspended from April; the April and May rosters ran and skipped the case; June has no roster yet.
         let lifted = try terms().suspended(from: F.month("2024-04")).suspended(from: nil)
         let s = try PaymentReconciliation.settle(terms: lifted, settledMonths: settled("2024-01", "2024-05"),
-                                             paid: paid("2024-01", "2024-03"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-03"), claimed: [:])
         #expect(try s.backPay == [item("2024-04", Self.full), item("2024-05", Self.full)])
         #expect(try s.backPayTotal == F.yuan("1663.00"))
         #expect(s.overpaid.isEmpty)
@@ -128,7 +128,7 @@ struct PaymentReconciliationTests {
         // annulled; the caller cancels the claim, but even if it were still open nothing would be back-paid for April.
         let lifted = try terms().suspended(from: nil)
         let s = try PaymentReconciliation.settle(terms: lifted, settledMonths: settled("2024-01", "2024-05"), paid: paid("2024-01", "2024-04"),
-                                             claimed: [F.month("2024-04"): Self.full])
+                                                 claimed: [F.month("2024-04"): Self.full])
         #expect(try s.backPay == [item("2024-05", Self.full)])
         #expect(s.overpaid.isEmpty)
     }
@@ -151,7 +151,7 @@ struct PaymentReconciliationTests {
     func householdRecompute() throws {
         let t = try terms().changingAmount(to: Self.reduced, from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-06"),
-                                             paid: paid("2024-01", "2024-06"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-06"), claimed: [:])
         #expect(try s.overpaid == [item("2024-04", F.yuan("255.25")), item("2024-05", F.yuan("255.25")), item("2024-06", F.yuan("255.25"))])
         #expect(try s.overpaidTotal == F.yuan("765.75"))
         #expect(s.backPay.isEmpty)
@@ -161,7 +161,7 @@ struct PaymentReconciliationTests {
     func householdIncrease() throws {
         let t = try terms(Self.reduced).changingAmount(to: Self.full, from: F.month("2024-05"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-06"),
-                                             paid: paid("2024-01", "2024-06", Self.reduced), claimed: [:])
+                                                 paid: paid("2024-01", "2024-06", Self.reduced), claimed: [:])
         #expect(try s.backPay == [item("2024-05", F.yuan("255.25")), item("2024-06", F.yuan("255.25"))])
         #expect(s.overpaid.isEmpty)
     }
@@ -174,7 +174,7 @@ struct PaymentReconciliationTests {
         // Corrected to May: suspended from June; April and May are now due.
         let corrected = try terms().suspended(from: F.month("2024-04")).suspended(from: F.month("2024-06"))
         let s = try PaymentReconciliation.settle(terms: corrected, settledMonths: settled("2024-01", "2024-06"),
-                                             paid: paid("2024-01", "2024-03"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-03"), claimed: [:])
         #expect(try s.backPay == [item("2024-04", Self.full), item("2024-05", Self.full)])
         #expect(try s.backPayTotal == F.yuan("1663.00"))
         #expect(s.overpaid.isEmpty)
@@ -186,7 +186,7 @@ struct PaymentReconciliationTests {
         // (claimed is empty again) and settles anew: only June is still overpaid.
         let corrected = try terms().suspended(from: F.month("2024-06"))
         let s = try PaymentReconciliation.settle(terms: corrected, settledMonths: settled("2024-01", "2024-06"),
-                                             paid: paid("2024-01", "2024-06"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-06"), claimed: [:])
         #expect(try s.overpaid == [item("2024-06", Self.full)])
         #expect(s.backPay.isEmpty)
     }
@@ -197,7 +197,7 @@ struct PaymentReconciliationTests {
         // Corrected to January: suspended from February; February and March are now overpaid.
         let corrected = try terms().suspended(from: F.month("2024-04")).suspended(from: F.month("2024-02"))
         let s = try PaymentReconciliation.settle(terms: corrected, settledMonths: settled("2024-01", "2024-05"),
-                                             paid: paid("2024-01", "2024-03"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-03"), claimed: [:])
         #expect(try s.overpaid == [item("2024-02", Self.full), item("2024-03", Self.full)])
         #expect(try s.overpaidTotal == F.yuan("1663.00"))
         #expect(s.backPay.isEmpty)
@@ -207,8 +207,8 @@ struct PaymentReconciliationTests {
     func correctionEarlierWithOpenClaim() throws {
         let corrected = try terms().suspended(from: F.month("2024-02"))
         let s = try PaymentReconciliation.settle(terms: corrected, settledMonths: settled("2024-01", "2024-05"),
-                                             paid: paid("2024-01", "2024-05"),
-                                             claimed: [F.month("2024-04"): Self.full, F.month("2024-05"): Self.full])
+                                                 paid: paid("2024-01", "2024-05"),
+                                                 claimed: [F.month("2024-04"): Self.full, F.month("2024-05"): Self.full])
         #expect(try s.overpaid == [item("2024-02", Self.full), item("2024-03", Self.full)])
     }
 
@@ -253,7 +253,7 @@ struct PaymentReconciliationTests {
         // Rosters recorded through March only, but April was paid (e.g. by an earlier back payment) and is now suspended.
         let t = try terms().suspended(from: F.month("2024-04"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-03"),
-                                             paid: paid("2024-01", "2024-04"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-04"), claimed: [:])
         #expect(try s.overpaid == [item("2024-04", Self.full)])
         #expect(s.backPay.isEmpty)
     }
@@ -261,7 +261,7 @@ struct PaymentReconciliationTests {
     @Test("a paid month before the period, outside settledMonths, is overpaid in full")
     func paidBeforePeriod() throws {
         let s = try PaymentReconciliation.settle(terms: terms(first: "2024-03"), settledMonths: settled("2024-03", "2024-04"),
-                                             paid: paid("2024-02", "2024-04"), claimed: [:])
+                                                 paid: paid("2024-02", "2024-04"), claimed: [:])
         #expect(try s.overpaid == [item("2024-02", Self.full)])
         #expect(s.backPay.isEmpty)
     }
@@ -301,7 +301,7 @@ struct PaymentReconciliationTests {
         var paidSoFar = try paid("2023-10", "2024-04", Money(yuan: 1000))
         try paidSoFar[F.month("2024-04")] = Money(yuan: 500)
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2023-10", "2024-04"), paid: paidSoFar,
-                                             claimed: [F.month("2024-03"): Money(yuan: 100)])
+                                                 claimed: [F.month("2024-03"): Money(yuan: 100)])
         #expect(try s.backPay == [item("2023-12", Money(yuan: 200)), item("2024-01", Money(yuan: 200))])
         #expect(try s.overpaid == [item("2024-02", Money(yuan: 1000)), item("2024-03", Money(yuan: 900)), item("2024-04", Money(yuan: 500))])
         #expect(s.backPay.map(\.month) == s.backPay.map(\.month).sorted())
@@ -314,7 +314,7 @@ struct PaymentReconciliationTests {
     func monthOrderLong() throws {
         let t = try terms(first: "2020-01").suspended(from: F.month("2021-01"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2020-01", "2022-12"),
-                                             paid: paid("2020-07", "2022-12"), claimed: [:])
+                                                 paid: paid("2020-07", "2022-12"), claimed: [:])
         #expect(try s.backPay.map(\.month) == months("2020-01", "2020-06"))
         #expect(try s.overpaid.map(\.month) == months("2021-01", "2022-12"))
         #expect(s.backPayTotal == Self.full * 6)
@@ -325,7 +325,7 @@ struct PaymentReconciliationTests {
     func endedEarly() throws {
         let t = try terms().ending(after: F.month("2024-03"))
         let s = try PaymentReconciliation.settle(terms: t, settledMonths: settled("2024-01", "2024-05"),
-                                             paid: paid("2024-01", "2024-05"), claimed: [:])
+                                                 paid: paid("2024-01", "2024-05"), claimed: [:])
         #expect(try s.overpaid == [item("2024-04", Self.full), item("2024-05", Self.full)])
         #expect(s.backPay.isEmpty)
     }

@@ -14,7 +14,7 @@ struct PaymentRosterTests {
                      last: String? = nil, suspendedFrom: String? = nil, paid: [String] = [],
                      region: String = "620423100001") throws -> RosterEntitlement {
         let terms = try PaymentTerms(firstMonth: F.month(first), lastMonth: last.map(F.month), monthlyAmount: F.yuan(amount),
-                                 suspendedFrom: suspendedFrom.map(F.month))
+                                     suspendedFrom: suspendedFrom.map(F.month))
         return try RosterEntitlement(beneficiaryID: F.id(n), program: program, region: F.region(region), terms: terms,
                                      paid: Dictionary(uniqueKeysWithValues: paid.map { try (F.month($0), F.yuan(amount)) }))
     }

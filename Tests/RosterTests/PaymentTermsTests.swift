@@ -13,7 +13,7 @@ struct PaymentTermsTests {
     func terms(first: String = "2024-01", last: String? = nil, amount: Money = Self.full, previous: Money? = nil,
                changedFrom: String? = nil, suspendedFrom: String? = nil) throws -> PaymentTerms {
         try PaymentTerms(firstMonth: F.month(first), lastMonth: last.map(F.month), monthlyAmount: amount, previousAmount: previous,
-                  amountChangedFrom: changedFrom.map(F.month), suspendedFrom: suspendedFrom.map(F.month))
+                      amountChangedFrom: changedFrom.map(F.month), suspendedFrom: suspendedFrom.map(F.month))
     }
 
     /// `terms.due(in:)` for every month from `from` through `through`.
@@ -100,7 +100,7 @@ struct PaymentTermsTests {
     @Test("combination: period, amount change and suspension together")
     func combination() throws {
         let t = try terms(first: "2024-01", last: "2024-08", amount: Self.reduced, previous: Self.full, changedFrom: "2024-03",
-                      suspendedFrom: "2024-06")
+                          suspendedFrom: "2024-06")
         #expect(try dues(t, "2023-12", "2024-09") == [
             .zero,                                  // 2023-12 before the period
             Self.full, Self.full,                   // 2024-01, 02: old amount

@@ -94,7 +94,7 @@ struct RosterStoreTests {
             #expect(paid.first { $0.allowanceID == F.id(1) }?.person.rawValue == "pr_" + String(format: "%064d", 1))
             let rosters = try await events(ToyRosterGenerated.self, client)
             #expect(try rosters == [ToyRosterGenerated(rosterID: rosterID, region: Self.county, month: Self.march, paid: 2,
-                                                   total: Money(fen: 75_050), skipped: 3)])
+                                                       total: Money(fen: 75_050), skipped: 3)])
             #expect(try await scalar("SELECT count(*)::int FROM roster_payments", client) == 2)
             #expect(try await scalar("SELECT count(*)::int FROM rosters WHERE scheme = 'toy' AND region_prefix = '620423'", client) == 1)
         }
@@ -112,7 +112,7 @@ struct RosterStoreTests {
                 try await allowance(n + 1, amount: Int64(10_000 + n), first: item.first, last: item.last, suspendedFrom: item.suspended,
                                     client)
                 let terms = try PaymentTerms(firstMonth: F.month(item.first), lastMonth: item.last.map(F.month),
-                                         monthlyAmount: Money(fen: Int64(10_000 + n)), suspendedFrom: item.suspended.map(F.month))
+                                             monthlyAmount: Money(fen: Int64(10_000 + n)), suspendedFrom: item.suspended.map(F.month))
                 entitlements.append(try RosterEntitlement(beneficiaryID: F.id(n + 1), program: ToyAllowance.program,
                                                           region: F.region("620423100001"), terms: terms))
             }
