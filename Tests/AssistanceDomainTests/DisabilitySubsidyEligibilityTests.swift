@@ -65,7 +65,7 @@ struct DisabilitySubsidyEligibilityTests {
         #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: certificate, in: F.month("2025-01"), policy: .default) == nil)
         #expect(try DisabilitySubsidyEligibility.firstNursingMonth(certificate: certificate, from: F.month("2025-01"), policy: .default) == nil)
         let mental = DisabilityCertificate(type: .mental, grade: .four)
-        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: mental, in: F.month("2025-01"), policy: try Self.policy(extensionFrom: nil)) == nil)
+        #expect(try DisabilitySubsidyEligibility.nursingBasis(certificate: mental, in: F.month("2025-01"), policy: Self.policy(extensionFrom: nil)) == nil)
     }
 
     @Test("check names the refusal: living not eligible, nursing not eligible, nursing not yet eligible (with the first month)")

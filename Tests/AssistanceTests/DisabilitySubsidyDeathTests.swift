@@ -43,7 +43,7 @@ struct DisabilitySubsidyDeathTests {
     }
 
     func death(on date: String, recordID: UUID) throws -> DeathRecorded {
-        try DeathRecorded(recordID: recordID, person: AssistanceHarness.person(severe), dateOfDeath: try CivilDate(iso: date),
+        try DeathRecorded(recordID: recordID, person: AssistanceHarness.person(severe), dateOfDeath: CivilDate(iso: date),
                           region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
     }
 

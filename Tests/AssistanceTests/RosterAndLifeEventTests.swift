@@ -44,7 +44,7 @@ struct RosterAndLifeEventTests {
     }
 
     func death(_ person: ResidentID, on date: String, recordID: UUID) throws -> DeathRecorded {
-        try DeathRecorded(recordID: recordID, person: AssistanceHarness.person(person), dateOfDeath: try CivilDate(iso: date),
+        try DeathRecorded(recordID: recordID, person: AssistanceHarness.person(person), dateOfDeath: CivilDate(iso: date),
                           region: AssistanceHarness.jingtai, source: .hospital, recordedAt: Date())
     }
 
