@@ -5,27 +5,10 @@ import Hummingbird
 import RosterStore
 import ServiceKit
 
-/// 两项补贴: `POST /disability-subsidies` grants one subsidy to a disabled household member (the
-/// role that approves 低保 cases, within its region); `GET /disability-subsidies/{id}` and
-/// `GET /disability-subsidies?householdId=…` read the grants; `POST /disability-subsidy-rosters` pays them.
+/// 两项补贴 grants (made by approving an application, ``DisabilitySubsidyApplicationRoutes``):
+/// `GET /disability-subsidies/{id}` and `GET /disability-subsidies?householdId=…` read them;
+/// `POST /disability-subsidy-rosters` pays them.
 enum DisabilitySubsidyRoutes {
-    struct GrantRequest: Decodable, Sendable {
-        var householdId: UUID
-        /// The member, by exactly one of the two (a resident ID is turned into the person ref at once).
-        var personRef: String?
-        var residentId: String?
-        var kind: String
-        var certificate: Certificate
-        /// `YYYY-MM`.
-        var firstMonth: String
-        var supportedByElderlyParents: Bool?
-
-        struct Certificate: Decodable, Sendable {
-            var type: String
-            var grade: Int
-        }
-    }
-
     struct MonthAmount: Encodable, Sendable {
         var from: String
         var amountFen: Int64
@@ -69,16 +52,7 @@ enum DisabilitySubsidyRoutes {
         var subsidies: [SubsidyView]
     }
 
-    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy, clock: ServiceClock) {
-        // The approver of the household's county (or above): checked against the household inside
-        // the grant, since the body names a household, not a region.
-        routes.post("/disability-subsidies", RoutePolicy(roles: [.approver], region: .fromToken)) { request, context -> EditedResponse<SubsidyView> in
-            let body = try await request.decode(as: GrantRequest.self, context: context)
-            let grant = try body.grant(key: dependencies.personRefKey)
-            let stored = try await GrantDisabilitySubsidy.run(grant, scope: try context.requirePrincipal().region, policy: policy.disability,
-                                                              today: clock.today(), dependencies: dependencies, logger: context.logger)
-            return EditedResponse(status: .created, response: SubsidyView(stored))
-        }
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
         // A county's (or the city's) roster of the two subsidies, as `POST /rosters` for 低保.
         routes.post("/disability-subsidy-rosters", RoutePolicy(roles: [.finance], region: .body("region"))) {
             request, context -> EditedResponse<GenerateDisabilitySubsidyRoster.Summary> in
@@ -123,21 +97,6 @@ enum DisabilitySubsidyRoutes {
             }
             return Listing(subsidies: stored.filter { scope.contains($0.subsidy.region) }.map(SubsidyView.init))
         }
-    }
-}
-
-extension DisabilitySubsidyRoutes.GrantRequest {
-    func grant(key: PersonRefKey) throws(RuleViolation) -> GrantDisabilitySubsidy.Request {
-        let person = try PersonIdentification.person(
-            personRef: personRef, residentId: residentId, key: key,
-            missing: .invalid("disability-subsidy.person-missing", "name the member by exactly one of personRef and residentId"))
-        return GrantDisabilitySubsidy.Request(
-            householdID: householdId, person: person, kind: try RequestParsing.choice(kind, field: "kind", as: DisabilitySubsidyKind.self),
-            certificate: DisabilityCertificate(
-                type: try RequestParsing.choice(certificate.type, field: "certificate-type", as: DisabilityType.self),
-                grade: try DisabilityGrade(grade: certificate.grade)),
-            firstMonth: try RequestParsing.month(firstMonth, field: "firstMonth"),
-            supportedByElderlyParents: supportedByElderlyParents ?? false)
     }
 }
 

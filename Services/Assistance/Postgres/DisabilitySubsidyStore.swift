@@ -99,6 +99,15 @@ enum DisabilitySubsidyStore {
             """, on: connection, logger: logger)
     }
 
+    /// Whether the person holds a subsidy of `kind` that blocks another (the one-per-kind index's rows).
+    static func holds(_ person: PersonRef, kind: DisabilitySubsidyKind, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        let rows = try await connection.query("""
+            SELECT 1 FROM disability_subsidies WHERE person_ref = \(person.rawValue) AND kind = \(kind.rawValue) AND status <> 'stopped' LIMIT 1
+            """, logger: logger)
+        for try await _ in rows.decode(Int.self) { return true }
+        return false
+    }
+
     /// The county that pays the subsidy, for region scope; nil when there is no such subsidy.
     static func region(of id: UUID, in database: PostgresClient, logger: Logger) async throws -> RegionCode? {
         let rows = try await database.query("SELECT region FROM disability_subsidies WHERE id = \(id)", logger: logger)

@@ -43,6 +43,8 @@ public enum EventCatalog {
         LeadFollowedUp.self,
         LeadClosed.self,
         // Assistance: the disability two subsidies (残疾人两项补贴).
+        DisabilitySubsidyApplicationSubmitted.self,
+        DisabilitySubsidyApplicationRejected.self,
         DisabilitySubsidyGranted.self,
         DisabilitySubsidyStopped.self,
         DisabilitySubsidyPaid.self,
