@@ -31,6 +31,7 @@ enum AssistanceService {
                 DisabilitySubsidyStandardRoutes.register(routes, dependencies, clock: clock)
                 DisabilitySubsidyApplicationRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 DisabilitySubsidyRoutes.register(routes, dependencies)
+                DisabilitySubsidyCoverageRoutes.register(routes, dependencies, policy: policy, clock: clock)
                 ApplicationRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 CaseRoutes.register(routes, dependencies, policy: policy, clock: clock, sources: sources)
                 RosterRoutes.register(routes, dependencies)

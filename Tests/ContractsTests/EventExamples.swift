@@ -188,6 +188,9 @@ struct EventExamples {
             LeadFollowedUp(leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, followedUpOn: date("2026-04-03")),
             LeadClosed(leadID: UUID(), householdID: UUID(), person: adoptiveMother, region: jingtai, detectedOn: date("2026-04-02"),
                        closedOn: date("2026-04-10")),
+            DisabilitySubsidyCoverageCounted(region: jingtai, month: month("2026-04"), programs: [
+                DisabilitySubsidyCoverageFigure(program: .living, eligible: 412, covered: 398),
+                DisabilitySubsidyCoverageFigure(program: .nursing, eligible: 655, covered: 655)], countedOn: date("2026-04-06")),
             DisabilitySubsidyApplicationSubmitted(applicationID: UUID(), program: .nursing, applicant: child, region: jingtai,
                                                   intakeRegion: yitiaoshan, submittedOn: date("2026-03-02")),
             DisabilitySubsidyApplicationRejected(applicationID: UUID(), program: .living, applicant: child, region: jingtai,

@@ -50,6 +50,7 @@ public enum EventCatalog {
         DisabilitySubsidyPaid.self,
         DisabilitySubsidyRosterGenerated.self,
         DisabilitySubsidyStandardSet.self,
+        DisabilitySubsidyCoverageCounted.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
         // ElderCare: the elder register.
