@@ -64,6 +64,8 @@ enum DisabilitySubsidyReactions {
         for stored in try await DisabilitySubsidyStore.of(person: person, on: connection, logger: logger) {
             var subsidy = stored.subsidy
             guard let diedOn = subsidy.diedOn, subsidy.annulDeath() else { continue }
+            // An exit that ran its course while the subsidy stood stopped has ended meanwhile.
+            _ = subsidy.endExit(before: today.yearMonth)
             try await PaymentLedger.cancelClaims(beneficiaryID: subsidy.id, program: subsidy.kind.program.rawValue, person: person,
                                                  byEvent: context.event.id, on: connection, logger: logger)
             try await DisabilitySubsidyStore.save(subsidy, on: connection, logger: logger)

@@ -7,7 +7,8 @@ import PostgresNIO
 import ServiceKit
 
 /// 两项补贴 grant: a county's approver grants a disabled household member one subsidy from a month.
-/// The household's standing comes from Assistance's own data (``HouseholdStore/disabilityStanding(_:on:logger:)``),
+/// The household's standing comes from Assistance's own data (the facts from ``HouseholdStore/disabilityStanding(_:on:logger:)``,
+/// decided by ``DisabilityHouseholdStanding/status``),
 /// the grade from the household's member, and ``DisabilitySubsidyEligibility/check(_:certificate:facts:in:policy:)``
 /// decides; the county's amounts set the terms. One transaction: the grant and its
 /// `disability-subsidy-granted`, or on a refusal nothing.
@@ -41,6 +42,8 @@ enum GrantDisabilitySubsidy {
                                                                              on: connection, logger: logger)
             let subsidy = try DisabilitySubsidy.grant(id: UUID(), person: request.person, kind: request.kind, basis: basis,
                                                       firstMonth: request.firstMonth, schedule: schedule)
+            try await endFinishedExits(of: request.person, kind: request.kind, before: min(today.yearMonth, request.firstMonth),
+                                       on: connection, logger: logger)
             try await DisabilitySubsidyStore.insert(subsidy, householdID: request.householdID, grantedOn: today, on: connection, logger: logger)
             try await Outbox.append(
                 DisabilitySubsidyGranted(subsidyID: subsidy.id, person: subsidy.person, region: subsidy.region, program: subsidy.kind.program,
@@ -48,6 +51,20 @@ enum GrantDisabilitySubsidy {
                                          monthlyAmount: subsidy.terms.amount(in: request.firstMonth)),
                 source: dependencies.source, on: connection, logger: logger)
             return DisabilitySubsidyStore.Stored(subsidy: subsidy, householdID: request.householdID, grantedOn: today)
+        }
+    }
+
+    /// The person's subsidies of `kind` whose 渐退 has run its course before `month` end
+    /// (``DisabilitySubsidy/endExit(before:)``), so they no longer block the new grant. `month` is
+    /// the earlier of this month and the new first month: an exit still paid now, or in a month the
+    /// new grant would pay too, keeps blocking (`disability-subsidy.already-granted`).
+    static func endFinishedExits(of person: PersonRef, kind: DisabilitySubsidyKind, before month: YearMonth,
+                                 on connection: PostgresConnection, logger: Logger) async throws {
+        for stored in try await DisabilitySubsidyStore.of(person: person, on: connection, logger: logger) where stored.subsidy.kind == kind {
+            var earlier = stored.subsidy
+            guard earlier.endExit(before: month) else { continue }
+            try await DisabilitySubsidyStore.save(earlier, on: connection, logger: logger)
+            logger.info("disability subsidy ended after its gradual exit", metadata: ["subsidy": "\(earlier.id)"])
         }
     }
 
