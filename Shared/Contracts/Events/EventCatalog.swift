@@ -48,6 +48,8 @@ public enum EventCatalog {
         DisabilitySubsidyPaid.self,
         DisabilitySubsidyRosterGenerated.self,
         DisabilitySubsidyStandardSet.self,
+        DisabilitySubsidyRecoveryOpened.self,
+        DisabilitySubsidyResumed.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
         // ElderCare: the elder register.
