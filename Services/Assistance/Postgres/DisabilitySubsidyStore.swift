@@ -81,7 +81,8 @@ enum DisabilitySubsidyStore {
             """, on: connection, logger: logger)
     }
 
-    /// The active or exiting subsidies of a county and kind, locked: what a new amount re-rates.
+    /// The subsidies of a county and kind not stopped by a death, locked: what a new amount re-rates
+    /// (an ended one only for months its 渐退 paid: ``DisabilitySubsidy/rerate(to:from:)``).
     static func reratable(region: RegionCode, kind: DisabilitySubsidyKind, on connection: PostgresConnection,
                           logger: Logger) async throws -> [Stored] {
         try await select("""
