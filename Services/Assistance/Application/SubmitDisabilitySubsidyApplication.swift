@@ -53,7 +53,8 @@ enum SubmitDisabilitySubsidyApplication {
                 householdID: householdID, person: intake.person, kind: intake.kind, certificate: intake.certificate,
                 firstMonth: DisabilitySubsidyApplicationWorkflow.firstMonth(approvedOn: intake.submittedOn),
                 supportedByElderlyParents: intake.supportedByElderlyParents)
-            let assessment = try await GrantDisabilitySubsidy.assess(request, scope: nil, policy: policy, on: connection, logger: logger)
+            let assessment = try await GrantDisabilitySubsidy.assess(request, policy: policy, today: intake.submittedOn,
+                                                                     on: connection, logger: logger)
             let application = StoredDisabilitySubsidyApplication(
                 id: UUID(), person: intake.person, householdID: householdID, region: assessment.region, intakeRegion: intake.intakeRegion,
                 kind: intake.kind, certificate: intake.certificate, supportedByElderlyParents: intake.supportedByElderlyParents,

@@ -2,6 +2,7 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
+import Roster
 import RosterStore
 import ServiceKit
 
@@ -42,7 +43,12 @@ enum DisabilitySubsidyRoutes {
 
     struct Claim: Encodable, Sendable {
         var claimId: UUID
-        var dateOfDeath: String
+        /// `death` or `amount-lowered`.
+        var reason: String
+        /// With reason `death`.
+        var dateOfDeath: String?
+        /// With reason `amount-lowered`: the first month of the lower amount.
+        var effectiveFrom: String?
         var months: [String: Int64]
         var amountFen: Int64
         var status: String
@@ -76,9 +82,7 @@ enum DisabilitySubsidyRoutes {
                 var view = SubsidyView(stored)
                 view.payments = ledger.payments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
                 view.backPayments = ledger.backPayments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
-                view.recoveryClaims = ledger.recoveryClaims.map {
-                    Claim(claimId: $0.id, dateOfDeath: $0.endedOn.iso, months: $0.monthsFen, amountFen: $0.amount.fen, status: $0.status.rawValue)
-                }
+                view.recoveryClaims = ledger.recoveryClaims.map(Claim.init)
                 return view
             }
         }
@@ -114,3 +118,14 @@ extension DisabilitySubsidyRoutes.SubsidyView {
 }
 
 extension GenerateDisabilitySubsidyRoster.Summary: ResponseEncodable {}
+
+extension DisabilitySubsidyRoutes.Claim {
+    /// A death's claim ended on the date of death; a lower amount's on the last day the higher
+    /// amount was due, so its first month is the month after.
+    init(_ claim: PaymentLedger.RecoveryClaim) {
+        let death = claim.reason == .death
+        self.init(claimId: claim.id, reason: claim.reason.rawValue, dateOfDeath: death ? claim.endedOn.iso : nil,
+                  effectiveFrom: death ? nil : claim.endedOn.yearMonth.next.iso, months: claim.monthsFen, amountFen: claim.amount.fen,
+                  status: claim.status.rawValue)
+    }
+}

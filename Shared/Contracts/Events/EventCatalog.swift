@@ -50,6 +50,8 @@ public enum EventCatalog {
         DisabilitySubsidyPaid.self,
         DisabilitySubsidyRosterGenerated.self,
         DisabilitySubsidyStandardSet.self,
+        DisabilitySubsidyRecoveryOpened.self,
+        DisabilitySubsidyResumed.self,
         DisabilitySubsidyCoverageCounted.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
