@@ -55,27 +55,30 @@ public enum PaymentLedger {
     }
 
     /// Opens one recovery claim for the months overpaid after `person`'s payments should have
-    /// ended on `endedOn` (their death).
+    /// ended on `endedOn` (their death), or, with reason `amountLowered`, paid above a lower amount
+    /// due from the day after `endedOn` (the last day the higher amount was due).
     public static func openRecoveryClaim(_ id: UUID, beneficiaryID: UUID, program: String, person: PersonRef, endedOn: CivilDate,
                                          overpaid: [PaymentReconciliation.MonthAmount], total: Money, openedOn: CivilDate,
-                                         causeEventID: UUID, on connection: PostgresConnection, logger: Logger) async throws {
+                                         causeEventID: UUID, reason: RecoveryClaimReason = .death,
+                                         on connection: PostgresConnection, logger: Logger) async throws {
         let months = Dictionary(uniqueKeysWithValues: overpaid.map { ($0.month.iso, $0.amount.fen) })
         let monthsJSON = String(decoding: try EventJSON.encoder.encode(months), as: UTF8.self)
         try await connection.query("""
             INSERT INTO roster_recovery_claims (id, beneficiary_id, program, person_ref, ended_on, months, amount_fen, opened_on,
-                                                cause_event_id)
+                                                cause_event_id, reason)
             VALUES (\(id), \(beneficiaryID), \(program), \(person.rawValue), \(endedOn.iso)::date, \(monthsJSON)::jsonb, \(total.fen),
-                    \(openedOn.iso)::date, \(causeEventID))
+                    \(openedOn.iso)::date, \(causeEventID), \(reason.rawValue))
             """, logger: logger)
     }
 
-    /// Cancels the open claims about `person` on the beneficiary's program (the end behind them was
-    /// corrected or annulled).
+    /// Cancels the open death claims about `person` on the beneficiary's program (the end behind
+    /// them was corrected or annulled); a claim for a lower amount stands.
     public static func cancelClaims(beneficiaryID: UUID, program: String, person: PersonRef, byEvent eventID: UUID,
                                     on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("""
             UPDATE roster_recovery_claims SET status = 'cancelled', cancelled_by_event_id = \(eventID)
             WHERE beneficiary_id = \(beneficiaryID) AND program = \(program) AND person_ref = \(person.rawValue) AND status = 'open'
+              AND reason = \(RecoveryClaimReason.death.rawValue)
             """, logger: logger)
     }
 
@@ -85,8 +88,10 @@ public enum PaymentLedger {
         public var beneficiaryID: UUID
         public var program: String
         public var person: PersonRef
-        /// The day after which nothing was due for the person (their death).
+        /// The day after which nothing was due for the person (their death); for a lower amount,
+        /// the last day the higher amount was due.
         public var endedOn: CivilDate
+        public var reason: RecoveryClaimReason
         /// Amount claimed per month.
         public var months: [YearMonth: Money]
         public var amount: Money
@@ -143,18 +148,19 @@ public enum PaymentLedger {
     }
 
     private static let claimColumns =
-        "id, beneficiary_id, program, person_ref, ended_on::text, months::text, amount_fen, status, opened_on::text"
+        "id, beneficiary_id, program, person_ref, ended_on::text, months::text, amount_fen, status, opened_on::text, reason"
 
     private static func recoveryClaims(from rows: PostgresRowSequence) async throws -> [RecoveryClaim] {
         var claims: [RecoveryClaim] = []
-        for try await row in rows.decode((UUID, UUID, String, String, String, String, Int64, String, String).self) {
+        for try await row in rows.decode((UUID, UUID, String, String, String, String, Int64, String, String, String).self) {
             guard let status = RecoveryClaimStatus(rawValue: row.7) else { throw StoredValueError(column: "roster_recovery_claims.status", value: row.7) }
+            guard let reason = RecoveryClaimReason(rawValue: row.9) else { throw StoredValueError(column: "roster_recovery_claims.reason", value: row.9) }
             var months: [YearMonth: Money] = [:]
             for (month, fen) in try EventJSON.decoder.decode([String: Int64].self, from: Data(row.5.utf8)) {
                 months[try YearMonth(iso: month)] = Money(fen: fen)
             }
             claims.append(RecoveryClaim(id: row.0, beneficiaryID: row.1, program: row.2, person: try PersonRef(rawValue: row.3),
-                                        endedOn: try CivilDate(iso: row.4), months: months, amount: Money(fen: row.6), status: status,
+                                        endedOn: try CivilDate(iso: row.4), reason: reason, months: months, amount: Money(fen: row.6), status: status,
                                         openedOn: try CivilDate(iso: row.8)))
         }
         return claims

@@ -77,5 +77,14 @@ public enum RosterMigrations {
             """,
             "CREATE INDEX roster_recovery_claims_beneficiary ON roster_recovery_claims (beneficiary_id)",
         ]),
+        // Why a claim was opened (`RecoveryClaimReason`): the claims before were all deaths'. A
+        // lower amount for months already paid is claimed too, and a death's correction or
+        // annulment cancels only the death's claims.
+        Migration(scope: scope, version: 2, name: "recovery_claim_reasons", statements: [
+            """
+            ALTER TABLE roster_recovery_claims ADD COLUMN reason text NOT NULL DEFAULT 'death'
+                CHECK (reason IN ('death', 'amount-lowered'))
+            """,
+        ]),
     ]
 }

@@ -49,7 +49,7 @@ struct BenefitCaseTests {
     @Test("a corrected date moves the suspension and returns the month it started before")
     func correction() throws {
         var sole = try benefit([1])
-        try _ = sole.recordDeath(of: F.person(1), on: F.date("2026-02-20"), eventID: event, remainingAmount: nil)
+        _ = try sole.recordDeath(of: F.person(1), on: F.date("2026-02-20"), eventID: event, remainingAmount: nil)
         #expect(try sole.correctDeath(of: F.person(1), to: F.date("2026-03-25")) == F.month("2026-03"))
         #expect(try sole.terms.suspendedFrom == F.month("2026-04"))
         #expect(try sole.departed.first?.dateOfDeath == F.date("2026-03-25"))
@@ -59,7 +59,7 @@ struct BenefitCaseTests {
     @Test("an annulled death restores a sole recipient's case, or the member and the earlier amount")
     func annulment() throws {
         var sole = try benefit([1])
-        try _ = sole.recordDeath(of: F.person(1), on: F.date("2026-02-20"), eventID: event, remainingAmount: nil)
+        _ = try sole.recordDeath(of: F.person(1), on: F.date("2026-02-20"), eventID: event, remainingAmount: nil)
         #expect(try sole.annulDeath(of: F.person(1))?.soleRecipient == true)
         #expect(sole.status == .active)
         #expect(sole.suspensionReason == nil)
@@ -67,7 +67,7 @@ struct BenefitCaseTests {
         #expect(sole.departed.isEmpty)
 
         var couple = try benefit([1, 2])
-        try _ = couple.recordDeath(of: F.person(1), on: F.date("2026-02-10"), eventID: event, remainingAmount: F.yuan("600"))
+        _ = try couple.recordDeath(of: F.person(1), on: F.date("2026-02-10"), eventID: event, remainingAmount: F.yuan("600"))
         #expect(try couple.annulDeath(of: F.person(1))?.soleRecipient == false)
         #expect(try couple.recipients == [F.person(2), F.person(1)])
         #expect(try couple.terms.due(in: F.month("2026-04")) == F.yuan("1000"))

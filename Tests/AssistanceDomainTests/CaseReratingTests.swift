@@ -85,7 +85,7 @@ struct CaseReratingTests {
     @Test("a member who died within the span is counted until the month after the death")
     func departedMemberCountsUntilTheDeath() throws {
         var couple = try benefit([1, 2], from: "2026-01", amount: "800")
-        try _ = couple.recordDeath(of: F.person(2), on: F.date("2026-04-10"), eventID: UUID(), remainingAmount: F.yuan("400"))
+        _ = try couple.recordDeath(of: F.person(2), on: F.date("2026-04-10"), eventID: UUID(), remainingAmount: F.yuan("400"))
         let decision = try #require(try CaseRerating.rerate(couple, window: window("2026-03"), paidThrough: nil, amount: perPerson))
         #expect(try decision.terms.steps == [CaseTerms.Step(from: F.month("2026-01"), amount: F.yuan("800")),
                                              CaseTerms.Step(from: F.month("2026-03"), amount: F.yuan("1000")),

@@ -105,6 +105,41 @@ struct DisabilitySubsidyGrantTests {
         #expect(!late)
     }
 
+    @Test("渐退 over: the exit ends once its last paid month lies before the month asked about; until then, and for an active or stopped subsidy, nothing changes")
+    func exitEnds() throws {
+        var subsidy = try Self.grant()
+        let activeEnds = try subsidy.endExit(before: F.month("2030-01"))
+        #expect(!activeEnds)
+        #expect(subsidy.status.blocksNewGrant)
+        _ = try subsidy.beginExit(determinedIn: F.month("2024-03"), months: 6)
+        let stillPaid = try subsidy.endExit(before: F.month("2024-09"))
+        #expect(!stillPaid)
+        #expect(subsidy.status == .exiting)
+        #expect(subsidy.status.blocksNewGrant)
+        let over = try subsidy.endExit(before: F.month("2024-10"))
+        #expect(over)
+        #expect(subsidy.status == .ended)
+        #expect(!subsidy.status.blocksNewGrant)
+        #expect(try subsidy.terms.due(in: F.month("2024-09")) == F.yuan("121"))
+        #expect(try subsidy.terms.due(in: F.month("2024-10")) == .zero)
+        let overAgain = try subsidy.endExit(before: F.month("2025-01"))
+        #expect(!overAgain)
+
+        var stopped = try Self.grant()
+        _ = try stopped.beginExit(determinedIn: F.month("2024-03"), months: 6)
+        _ = try stopped.recordDeath(on: F.date("2024-05-02"))
+        let stoppedEnds = try stopped.endExit(before: F.month("2025-01"))
+        #expect(!stoppedEnds)
+        #expect(stopped.status == .stopped)
+        #expect(!stopped.status.blocksNewGrant)
+    }
+
+    @Test("only an active or exiting subsidy blocks a new grant of its kind",
+          arguments: [(DisabilitySubsidyStatus.active, true), (.exiting, true), (.stopped, false), (.ended, false)])
+    func blocking(_ status: DisabilitySubsidyStatus, _ blocks: Bool) {
+        #expect(status.blocksNewGrant == blocks)
+    }
+
     @Test("a death stops the subsidy from the month after; the same death again is a no-op; a corrected date moves the stop; an annulment resumes it")
     func death() throws {
         var subsidy = try Self.grant()
@@ -130,7 +165,7 @@ struct DisabilitySubsidyGrantTests {
     func deathDuringExit() throws {
         var subsidy = try Self.grant()
         _ = try subsidy.beginExit(determinedIn: F.month("2024-03"), months: 6)
-        try _ = subsidy.recordDeath(on: F.date("2024-05-02"))
+        _ = try subsidy.recordDeath(on: F.date("2024-05-02"))
         #expect(try subsidy.terms.due(in: F.month("2024-06")) == .zero)
         let annulled = subsidy.annulDeath()
         #expect(annulled)

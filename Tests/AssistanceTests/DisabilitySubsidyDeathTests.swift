@@ -8,8 +8,9 @@ import TestSupport
 @testable import Assistance
 
 /// The Registry's deaths reach the disability subsidies as they reach 低保 cases: a stop from the
-/// month after, recovery of months paid past it, a corrected date moving it, an annulment
-/// resuming it with back-pay — exactly once under duplicate delivery.
+/// month after, recovery of months paid past it (`disability-subsidy-recovery-opened`), a corrected
+/// date moving it, an annulment resuming it with back-pay (`disability-subsidy-resumed`) — exactly
+/// once under duplicate delivery.
 @Suite("Disability subsidies follow the Registry's deaths", .tags(.postgres, .kafka, .slow), .serialized)
 struct DisabilitySubsidyDeathTests {
     let severe: ResidentID
@@ -68,21 +69,38 @@ struct DisabilitySubsidyDeathTests {
             #expect(try await DisabilitySubsidyRosterTests.roster(context, "2026-05").json()["paid"] as? Int == 0)
 
             // Annulled (wrong person): both resume, the claims are cancelled, May is back-paid, June paid by the roster.
-            try await AssistanceHarness.publish(
-                DeathRecordAnnulled(recordID: recordID, person: AssistanceHarness.person(severe),
-                                    annulledDateOfDeath: try CivilDate(iso: "2026-02-20"), annulledAt: Date(), reason: "wrong person"),
-                from: .registry, on: context.kafka)
+            // The annulment too arrives twice.
+            let annulled = try DeathRecordAnnulled(recordID: recordID, person: AssistanceHarness.person(severe),
+                                                   annulledDateOfDeath: try CivilDate(iso: "2026-02-20"), annulledAt: Date(), reason: "wrong person")
+            let annulmentID = UUID()
+            try await AssistanceHarness.publish(annulled, id: annulmentID, from: .registry, on: context.kafka)
+            try await AssistanceHarness.publish(annulled, id: annulmentID, from: .registry, on: context.kafka)
             #expect(try await status(of: living, becomes: "active", context) == "active")
             let resumed = try await view(living, context)
-            #expect(((resumed["recoveryClaims"] as? [[String: Any]]) ?? []).map { $0["status"] as? String } == ["cancelled"])
+            #expect(((resumed["recoveryClaims"] as? [[String: Any]]) ?? []).map { "\($0["reason"] as? String ?? "?") \($0["status"] as? String ?? "?")" }
+                    == ["death cancelled"])
             #expect(((resumed["backPayments"] as? [[String: Any]]) ?? []).map { "\($0["month"] as? String ?? "?")=\($0["amountFen"] as? Int ?? -1)" }
                     == ["2026-05=8000"])
             #expect(try await DisabilitySubsidyRosterTests.roster(context, "2026-05").json()["paid"] as? Int == 0)
             #expect(try await DisabilitySubsidyRosterTests.roster(context, "2026-06").json()["paid"] as? Int == 2)
 
-            // One stop per subsidy despite the duplicate; one claim each.
-            let expected = [DisabilitySubsidyStopped.eventType.rawValue: 2]
+            #expect(try await AssistanceHarness.sentinelHandled(after: annulled, context) == 1)
+
+            // One stop, one claim and one resumption per subsidy despite the duplicates.
+            let expected = [DisabilitySubsidyStopped.eventType.rawValue: 2, DisabilitySubsidyRecoveryOpened.eventType.rawValue: 2,
+                            DisabilitySubsidyResumed.eventType.rawValue: 2]
             #expect(try await AssistanceHarness.publishedCounts(expected, context) == expected)
+            let claimEvents = try await context.published.events(ofType: DisabilitySubsidyRecoveryOpened.eventType.rawValue, count: 2)
+            let opened = try claimEvents.map { try $0.cloudEvent().decode(DisabilitySubsidyRecoveryOpened.self) }
+            #expect(opened.map { "\($0.program.rawValue) \($0.reason.rawValue) \($0.dateOfDeath?.iso ?? "-") \($0.months.map(\.iso)) \($0.amount.fen)" }.sorted()
+                    == ["disability-living-subsidy death 2026-02-20 [\"2026-03\", \"2026-04\"] 16000",
+                        "disability-nursing-subsidy death 2026-02-20 [\"2026-03\", \"2026-04\"] 20000"])
+            #expect(opened.allSatisfy { $0.causationEventID == eventID && $0.effectiveFrom == nil })
+            let resumptions = try await context.published.events(ofType: DisabilitySubsidyResumed.eventType.rawValue, count: 2)
+            let resumedEvents = try resumptions.map { try $0.cloudEvent().decode(DisabilitySubsidyResumed.self) }
+            #expect(resumedEvents.map { "\($0.program.rawValue) \($0.resumedFrom.iso) \($0.backPaidMonths.map(\.iso)) \($0.backPayAmount.fen)" }.sorted()
+                    == ["disability-living-subsidy 2026-03 [\"2026-05\"] 8000", "disability-nursing-subsidy 2026-03 [\"2026-05\"] 10000"])
+            #expect(resumedEvents.allSatisfy { $0.causationEventID == annulmentID && $0.lastMonth == nil })
             let events = try await context.published.events(ofType: DisabilitySubsidyStopped.eventType.rawValue, count: 2)
             let stops = try events.map { try $0.cloudEvent().decode(DisabilitySubsidyStopped.self) }
             #expect(stops.map { "\($0.reason.rawValue) \($0.lastPaidMonth.iso)" } == ["death 2026-02", "death 2026-02"])
@@ -114,6 +132,13 @@ struct DisabilitySubsidyDeathTests {
             let events = try await context.published.events(ofType: DisabilitySubsidyStopped.eventType.rawValue, count: 4, settle: .seconds(1))
             let stops = try events.map { try $0.cloudEvent().decode(DisabilitySubsidyStopped.self) }
             #expect(stops.map(\.lastPaidMonth.iso).sorted() == ["2026-02", "2026-02", "2026-03", "2026-03"])
+            // The death's claims (March and April) and the corrected date's (April), one event each per subsidy.
+            let claimEvents = try await context.published.events(ofType: DisabilitySubsidyRecoveryOpened.eventType.rawValue, count: 4,
+                                                                 settle: .seconds(1))
+            let opened = try claimEvents.map { try $0.cloudEvent().decode(DisabilitySubsidyRecoveryOpened.self) }
+            #expect(opened.map { "\($0.dateOfDeath?.iso ?? "-") \($0.months.map(\.iso))" }.sorted()
+                    == ["2026-02-20 [\"2026-03\", \"2026-04\"]", "2026-02-20 [\"2026-03\", \"2026-04\"]",
+                        "2026-03-25 [\"2026-04\"]", "2026-03-25 [\"2026-04\"]"])
         }
     }
 }

@@ -7,9 +7,10 @@ import TestKit
 import TestSupport
 @testable import Assistance
 
-/// `POST /disability-subsidies` on the real service: the household's standing from Assistance's
-/// own data, eligibility (DisabilitySubsidyEligibility), refusals that write nothing, the grant
-/// event, and re-rating by a later amount.
+/// 两项补贴 grants on the real service, through the one-door intake (`POST /disability-subsidy-applications`,
+/// township review, county approval): the household's standing from Assistance's own data,
+/// eligibility (DisabilitySubsidyEligibility), refusals that write nothing, the grant event, and
+/// re-rating by a later amount.
 @Suite("Disability subsidy grants over HTTP", .tags(.postgres, .kafka, .slow), .serialized)
 struct DisabilitySubsidyGrantRouteTests {
     static var severe: ResidentID { get throws { try AssistanceHarness.resident(born: "1975-03-01", sequence: 711) } }
@@ -33,12 +34,29 @@ struct DisabilitySubsidyGrantRouteTests {
         return try #require(try await worker.caseView(caseID)["householdId"] as? String)
     }
 
+    /// Takes in an application at the township window and records the township's review, both on
+    /// `on`; returns the intake's response when it refuses, else the reviewed application's.
+    static func apply(_ context: AssistanceHarness.Context, household: String, member: ResidentID, kind: String, type: String = "physical",
+                      grade: Int, on date: String, elderlyParents: Bool = false) async throws -> TestResponse {
+        let submitted = try await context.client.post("/disability-subsidy-applications", json: #"""
+            {"idempotencyKey":"\#(UUID().uuidString)","intakeRegion":"620423100","applicantResidentId":"\#(member.rawValue)",
+             "kind":"\#(kind)","certificate":{"type":"\#(type)","grade":\#(grade)},"householdId":"\#(household)",
+             "supportedByElderlyParents":\#(elderlyParents),"submittedOn":"\#(date)"}
+            """#)
+        guard submitted.status == .created, let id = try submitted.json()["applicationId"] as? String else { return submitted }
+        return try await context.client.post("/disability-subsidy-applications/\(id)/township-review",
+                                              json: #"{"notes":"残疾人证原件已核","on":"\#(date)"}"#)
+    }
+
+    /// Grants through the one-door intake: application, township review and the county's approval,
+    /// all dated the first day of the month before `firstMonth` (a subsidy is paid from the month
+    /// after approval). Returns the first refusal, or the approval's response (201, the subsidy).
     static func grant(_ context: AssistanceHarness.Context, household: String, member: ResidentID, kind: String, type: String = "physical",
                       grade: Int, firstMonth: String = "2026-02", client: (any TestClientProtocol)? = nil) async throws -> TestResponse {
-        try await (client ?? context.client).post("/disability-subsidies", json: #"""
-            {"householdId":"\#(household)","residentId":"\#(member.rawValue)","kind":"\#(kind)",
-             "certificate":{"type":"\#(type)","grade":\#(grade)},"firstMonth":"\#(firstMonth)"}
-            """#)
+        let approvedOn = try YearMonth(iso: firstMonth).previous.firstDay.iso
+        let reviewed = try await apply(context, household: household, member: member, kind: kind, type: type, grade: grade, on: approvedOn)
+        guard reviewed.status == .ok, let id = try reviewed.json()["applicationId"] as? String else { return reviewed }
+        return try await (client ?? context.client).post("/disability-subsidy-applications/\(id)/approval", json: #"{"on":"\#(approvedOn)"}"#)
     }
 
     static func steps(_ subsidy: [String: Any]) -> [String] {
@@ -91,12 +109,15 @@ struct DisabilitySubsidyGrantRouteTests {
             #expect(mismatch.problemCode == "disability-subsidy.certificate-mismatch")
             let stranger = try await Self.grant(context, household: household, member: Self.outsider, kind: "living", grade: 1)
             #expect(stranger.problemCode == "disability-subsidy.member-not-in-household")
-            let otherCounty = try await Self.grant(context, household: household, member: Self.moderate, kind: "living", grade: 3,
-                                                   client: try await context.client.acting(as: [.approver], region: "620421"))
+            // The county decides: another county's approver, or the township's intake, may not.
+            let reviewed = try await Self.apply(context, household: household, member: Self.moderate, kind: "living", grade: 3, on: "2026-01-05")
+            let pendingID = try #require(try reviewed.json()["applicationId"] as? String)
+            let otherCounty = try await context.client.acting(as: [.approver], region: "620421")
+                .post("/disability-subsidy-applications/\(pendingID)/approval", json: "{}")
             #expect(otherCounty.status == .forbidden)
             #expect(otherCounty.problemCode == "auth.outside-region")
-            let intake = try await Self.grant(context, household: household, member: Self.moderate, kind: "living", grade: 3,
-                                              client: try await context.client.acting(as: [.intake], region: "620423"))
+            let intake = try await context.client.acting(as: [.intake], region: "620423100")
+                .post("/disability-subsidy-applications/\(pendingID)/approval", json: "{}")
             #expect(intake.status == .forbidden)
 
             // A household neither in 低保 nor 低保边缘 (an application not yet decided): no living subsidy.

@@ -89,4 +89,72 @@ struct DisabilitySubsidyRosterTests {
             #expect(set.allSatisfy { $0.warnings.isEmpty })
         }
     }
+
+    /// A lower amount from a month already paid claims the difference back once (the same claim as
+    /// a death's, reason `amount-lowered`), published with `disability-subsidy-recovery-opened`; the
+    /// +10% warning still answers; the same amount again claims nothing; a death's annulment leaves
+    /// the claim standing.
+    @Test func aLowerAmountFromAPaidMonthIsClaimedBackOnceAndOutlivesADeathsAnnulment() async throws {
+        try await AssistanceHarness.with(today: "2026-01-05") { context in
+            let household = try await DisabilitySubsidyGrantRouteTests.householdIn低保(context)
+            let granted = try await DisabilitySubsidyGrantRouteTests.grant(context, household: household, member: DisabilitySubsidyGrantRouteTests.moderate,
+                                                                      kind: "living", grade: 3)
+            let id = try #require(try granted.json()["id"] as? String)
+            for month in ["2026-02", "2026-03", "2026-04"] { _ = try await Self.roster(context, month) }
+
+            // Set in May, from March, at 70 yuan: March and April were paid 80, 10 each are claimed back.
+            context.clock.set(try CivilDate(iso: "2026-05-02"))
+            let lowered = try await DisabilitySubsidyStandardRouteTests.set(context, kind: "living", from: "2026-03", fen: 7_000)
+            #expect(lowered.status == .ok, "\(lowered.text)")
+            let answer = try lowered.json()
+            #expect(answer["changed"] as? Bool == true)
+            #expect(answer["reratedSubsidies"] as? Int == 1)
+            #expect(answer["warnings"] as? [String] == ["disability-standard.growth-below-floor"])
+            let again = try await DisabilitySubsidyStandardRouteTests.set(context, kind: "living", from: "2026-03", fen: 7_000)
+            #expect(try again.json()["changed"] as? Bool == false)
+
+            let view = try await context.client.get("/disability-subsidies/\(id)").json()
+            let claims = (view["recoveryClaims"] as? [[String: Any]]) ?? []
+            #expect(claims.map { "\($0["reason"] as? String ?? "?") \($0["effectiveFrom"] as? String ?? "?") \($0["amountFen"] as? Int ?? -1) \($0["status"] as? String ?? "?")" }
+                    == ["amount-lowered 2026-03 2000 open"])
+            #expect(claims.first?["months"] as? [String: Int] == ["2026-03": 1_000, "2026-04": 1_000])
+            #expect(claims.first?["dateOfDeath"] == nil)
+            #expect(((view["backPayments"] as? [[String: Any]]) ?? []).isEmpty)
+
+            // A death recorded and annulled: the death's claims go, the lower amount's stays.
+            let recordID = UUID()
+            let person = try AssistanceHarness.person(DisabilitySubsidyGrantRouteTests.moderate)
+            try await AssistanceHarness.publish(
+                DeathRecorded(recordID: recordID, person: person, dateOfDeath: try CivilDate(iso: "2026-04-10"), region: AssistanceHarness.jingtai,
+                              source: .hospital, recordedAt: Date()),
+                from: .registry, on: context.kafka)
+            let stopped = try await eventually { try await context.client.get("/disability-subsidies/\(id)").json()["status"] as? String }
+                until: { $0 == "stopped" }
+            #expect(stopped == "stopped")
+            try await AssistanceHarness.publish(
+                DeathRecordAnnulled(recordID: recordID, person: person, annulledDateOfDeath: try CivilDate(iso: "2026-04-10"), annulledAt: Date(),
+                                    reason: "wrong person"),
+                from: .registry, on: context.kafka)
+            let resumed = try await eventually { try await context.client.get("/disability-subsidies/\(id)").json()["status"] as? String }
+                until: { $0 == "active" }
+            #expect(resumed == "active")
+            let after = try await context.client.get("/disability-subsidies/\(id)").json()
+            #expect(((after["recoveryClaims"] as? [[String: Any]]) ?? []).map { "\($0["reason"] as? String ?? "?") \($0["status"] as? String ?? "?")" }
+                    == ["amount-lowered open"])
+            #expect(try await Self.roster(context, "2026-05").json()["totalFen"] as? Int == 7_000)
+
+            // One claim, published once, caused by the lower amount's `disability-subsidy-standard-set`.
+            let claimsOpened = try await context.published.events(ofType: DisabilitySubsidyRecoveryOpened.eventType.rawValue, count: 1,
+                                                                  settle: .seconds(2))
+            let opened = try claimsOpened.map { try $0.cloudEvent().decode(DisabilitySubsidyRecoveryOpened.self) }
+            #expect(opened.map { "\($0.reason.rawValue) \($0.effectiveFrom?.iso ?? "-") \($0.months.map(\.iso)) \($0.amount.fen)" }
+                    == ["amount-lowered 2026-03 [\"2026-03\", \"2026-04\"] 2000"])
+            let standards = try await context.published.events(ofType: DisabilitySubsidyStandardSet.eventType.rawValue, count: 3, settle: .seconds(1))
+            let loweredID = try standards.map { try $0.cloudEvent() }
+                .first { try $0.decode(DisabilitySubsidyStandardSet.self).monthlyAmount.fen == 7_000 }?.id
+            #expect(loweredID != nil)
+            #expect(opened.first?.causationEventID == loweredID)
+            #expect(try await AssistanceHarness.scalar("SELECT count(*)::int FROM roster_recovery_claims", context.database) == 1)
+        }
+    }
 }

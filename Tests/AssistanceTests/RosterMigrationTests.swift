@@ -126,7 +126,7 @@ struct RosterMigrationTests {
             var applied: [String] = []
             for try await row in scopes.decode(String.self) { applied.append(row) }
             #expect(applied == ["assistance/3", "assistance/4", "assistance/5", "assistance/6", "assistance/7", "assistance/8", "assistance/9",
-                               "assistance/10", "assistance/11", "assistance/12", "assistance/13", "roster/1"])
+                               "assistance/10", "assistance/11", "assistance/12", "assistance/13", "assistance/14", "assistance/15", "roster/1", "roster/2"])
         }
     }
 }

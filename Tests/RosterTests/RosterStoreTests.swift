@@ -316,6 +316,33 @@ struct RosterStoreTests {
         }
     }
 
+    @Test("a claim for a lower amount keeps its reason and outlives the cancellation of a death's claims")
+    func amountLoweredClaimStands() async throws {
+        try await withDatabase("roster-claim-reasons") { client in
+            try await allowance(1, client)
+            let person = try PersonRef(rawValue: "pr_" + String(format: "%064d", 1))
+            try await client.transaction(logger: Self.logger) { connection in
+                try await PaymentLedger.openRecoveryClaim(F.id(910), beneficiaryID: F.id(1), program: ToyAllowance.program, person: person,
+                                                          endedOn: F.date("2026-01-31"),
+                                                          overpaid: [PaymentReconciliation.MonthAmount(month: F.month("2026-02"), amount: Money(fen: 1_000))],
+                                                          total: Money(fen: 1_000), openedOn: F.date("2026-04-02"), causeEventID: F.id(911),
+                                                          reason: .amountLowered, on: connection, logger: Self.logger)
+                try await PaymentLedger.openRecoveryClaim(F.id(920), beneficiaryID: F.id(1), program: ToyAllowance.program, person: person,
+                                                          endedOn: F.date("2026-02-20"),
+                                                          overpaid: [PaymentReconciliation.MonthAmount(month: F.month("2026-03"), amount: Money(fen: 29_000))],
+                                                          total: Money(fen: 29_000), openedOn: F.date("2026-04-03"), causeEventID: F.id(921),
+                                                          on: connection, logger: Self.logger)
+                try await PaymentLedger.cancelClaims(beneficiaryID: F.id(1), program: ToyAllowance.program, person: person,
+                                                     byEvent: F.id(922), on: connection, logger: Self.logger)
+            }
+            let ledger = try await client.withConnection { connection in
+                try await PaymentLedger.ledger(of: F.id(1), program: ToyAllowance.program, on: connection, logger: Self.logger)
+            }
+            #expect(ledger.recoveryClaims.map { "\($0.id == F.id(910) ? "lowered" : "death") \($0.reason.rawValue) \($0.status.rawValue)" }
+                    == ["lowered amount-lowered open", "death death cancelled"])
+        }
+    }
+
     @Test("the months a reconciliation settles are those the scheme's own rosters ran for, in the beneficiary's region")
     func settledMonthsPerScheme() async throws {
         try await withDatabase("roster-settled") { client in

@@ -114,6 +114,7 @@ struct DemoScenario {
                 $0.range(of: #""households":[0-9]{4}"#, options: .regularExpression) != nil
             }
         }
+        try await disabilityStory(assistance: assistance, officers: officers, today: today, jingtai: jingtai, sequence: sequence)
         if loadsSeeds {
             say("12. A Jingtai-sized county for ElderCare (elder-care seed): the register, assessments, the 4 public institutions, the waiting list, allowance rosters")
             try await seed(.eldercare, [], loadedWhen: try url(.eldercare).appendingPathComponent("institutions"), query: ["region": "620423"],

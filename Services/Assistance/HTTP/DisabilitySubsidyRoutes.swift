@@ -2,30 +2,14 @@ import AssistanceDomain
 import Contracts
 import Foundation
 import Hummingbird
+import Roster
 import RosterStore
 import ServiceKit
 
-/// 两项补贴: `POST /disability-subsidies` grants one subsidy to a disabled household member (the
-/// role that approves 低保 cases, within its region); `GET /disability-subsidies/{id}` and
-/// `GET /disability-subsidies?householdId=…` read the grants; `POST /disability-subsidy-rosters` pays them.
+/// 两项补贴 grants (made by approving an application, ``DisabilitySubsidyApplicationRoutes``):
+/// `GET /disability-subsidies/{id}` and `GET /disability-subsidies?householdId=…` read them;
+/// `POST /disability-subsidy-rosters` pays them.
 enum DisabilitySubsidyRoutes {
-    struct GrantRequest: Decodable, Sendable {
-        var householdId: UUID
-        /// The member, by exactly one of the two (a resident ID is turned into the person ref at once).
-        var personRef: String?
-        var residentId: String?
-        var kind: String
-        var certificate: Certificate
-        /// `YYYY-MM`.
-        var firstMonth: String
-        var supportedByElderlyParents: Bool?
-
-        struct Certificate: Decodable, Sendable {
-            var type: String
-            var grade: Int
-        }
-    }
-
     struct MonthAmount: Encodable, Sendable {
         var from: String
         var amountFen: Int64
@@ -59,7 +43,12 @@ enum DisabilitySubsidyRoutes {
 
     struct Claim: Encodable, Sendable {
         var claimId: UUID
-        var dateOfDeath: String
+        /// `death` or `amount-lowered`.
+        var reason: String
+        /// With reason `death`.
+        var dateOfDeath: String?
+        /// With reason `amount-lowered`: the first month of the lower amount.
+        var effectiveFrom: String?
         var months: [String: Int64]
         var amountFen: Int64
         var status: String
@@ -69,16 +58,7 @@ enum DisabilitySubsidyRoutes {
         var subsidies: [SubsidyView]
     }
 
-    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies, policy: AssistancePolicy, clock: ServiceClock) {
-        // The approver of the household's county (or above): checked against the household inside
-        // the grant, since the body names a household, not a region.
-        routes.post("/disability-subsidies", RoutePolicy(roles: [.approver], region: .fromToken)) { request, context -> EditedResponse<SubsidyView> in
-            let body = try await request.decode(as: GrantRequest.self, context: context)
-            let grant = try body.grant(key: dependencies.personRefKey)
-            let stored = try await GrantDisabilitySubsidy.run(grant, scope: try context.requirePrincipal().region, policy: policy.disability,
-                                                              today: clock.today(), dependencies: dependencies, logger: context.logger)
-            return EditedResponse(status: .created, response: SubsidyView(stored))
-        }
+    static func register(_ routes: SecuredRoutes, _ dependencies: ServiceDependencies) {
         // A county's (or the city's) roster of the two subsidies, as `POST /rosters` for 低保.
         routes.post("/disability-subsidy-rosters", RoutePolicy(roles: [.finance], region: .body("region"))) {
             request, context -> EditedResponse<RosterResponse> in
@@ -102,9 +82,7 @@ enum DisabilitySubsidyRoutes {
                 var view = SubsidyView(stored)
                 view.payments = ledger.payments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
                 view.backPayments = ledger.backPayments.map { PaidMonth(month: $0.month.iso, amountFen: $0.amount.fen) }
-                view.recoveryClaims = ledger.recoveryClaims.map {
-                    Claim(claimId: $0.id, dateOfDeath: $0.endedOn.iso, months: $0.monthsFen, amountFen: $0.amount.fen, status: $0.status.rawValue)
-                }
+                view.recoveryClaims = ledger.recoveryClaims.map(Claim.init)
                 return view
             }
         }
@@ -126,21 +104,6 @@ enum DisabilitySubsidyRoutes {
     }
 }
 
-extension DisabilitySubsidyRoutes.GrantRequest {
-    func grant(key: PersonRefKey) throws(RuleViolation) -> GrantDisabilitySubsidy.Request {
-        let person = try PersonIdentification.person(
-            personRef: personRef, residentId: residentId, key: key,
-            missing: .invalid("disability-subsidy.person-missing", "name the member by exactly one of personRef and residentId"))
-        return GrantDisabilitySubsidy.Request(
-            householdID: householdId, person: person, kind: try RequestParsing.choice(kind, field: "kind", as: DisabilitySubsidyKind.self),
-            certificate: DisabilityCertificate(
-                type: try RequestParsing.choice(certificate.type, field: "certificate-type", as: DisabilityType.self),
-                grade: try DisabilityGrade(grade: certificate.grade)),
-            firstMonth: try RequestParsing.month(firstMonth, field: "firstMonth"),
-            supportedByElderlyParents: supportedByElderlyParents ?? false)
-    }
-}
-
 extension DisabilitySubsidyRoutes.SubsidyView {
     init(_ stored: DisabilitySubsidyStore.Stored) {
         let subsidy = stored.subsidy
@@ -151,5 +114,16 @@ extension DisabilitySubsidyRoutes.SubsidyView {
                   amountSteps: subsidy.terms.steps.map { .init(from: $0.from.iso, amountFen: $0.amount.fen) },
                   stoppedFrom: subsidy.stoppedFrom?.iso, diedOn: subsidy.diedOn?.iso, grantedOn: stored.grantedOn.iso,
                   payments: nil, backPayments: nil, recoveryClaims: nil)
+    }
+}
+
+extension DisabilitySubsidyRoutes.Claim {
+    /// A death's claim ended on the date of death; a lower amount's on the last day the higher
+    /// amount was due, so its first month is the month after.
+    init(_ claim: PaymentLedger.RecoveryClaim) {
+        let death = claim.reason == .death
+        self.init(claimId: claim.id, reason: claim.reason.rawValue, dateOfDeath: death ? claim.endedOn.iso : nil,
+                  effectiveFrom: death ? nil : claim.endedOn.yearMonth.next.iso, months: claim.monthsFen, amountFen: claim.amount.fen,
+                  status: claim.status.rawValue)
     }
 }

@@ -36,6 +36,25 @@ enum RecordRegions {
         }
     }
 
+    /// A disability subsidy application: the township that took it (its steps there) or the county
+    /// that decides it, as ``application(_:)``.
+    static func disabilitySubsidyApplication(_ dependencies: ServiceDependencies) -> RecordRegionResolver {
+        { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let regions = try await DisabilitySubsidyApplicationStore.regions(of: id, in: dependencies.database,
+                                                                                  logger: context.logger) else { return nil }
+            return try context.requirePrincipal().region.contains(regions.intake) ? regions.intake : regions.county
+        }
+    }
+
+    /// The county decides a disability subsidy application (县级审定; never devolved to townships).
+    static func disabilitySubsidyDecision(_ dependencies: ServiceDependencies) -> RecordRegionResolver {
+        { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            return try await DisabilitySubsidyApplicationStore.regions(of: id, in: dependencies.database, logger: context.logger)?.county
+        }
+    }
+
     /// A case follows its household's current county (`CaseStore.region(of:)`).
     static func benefitCase(_ dependencies: ServiceDependencies) -> RecordRegionResolver {
         { _, context in

@@ -372,5 +372,49 @@ enum AssistanceMigrations {
             "CREATE INDEX disability_subsidies_person ON disability_subsidies (person_ref)",
             "CREATE INDEX disability_subsidies_region_kind ON disability_subsidies (region, kind) WHERE status <> 'stopped'",
         ]),
+        // A 渐退 that has run its course ends the subsidy (status `ended`), and only an active or
+        // still-exiting subsidy blocks a new grant of its kind: the one-per-kind index moves to
+        // those two statuses.
+        Migration(version: 14, name: "disability_subsidies_ended", statements: [
+            "ALTER TABLE disability_subsidies DROP CONSTRAINT disability_subsidies_status_check",
+            """
+            ALTER TABLE disability_subsidies ADD CONSTRAINT disability_subsidies_status_check
+                CHECK (status IN ('active', 'exiting', 'stopped', 'ended'))
+            """,
+            "DROP INDEX disability_subsidies_one_per_kind",
+            """
+            CREATE UNIQUE INDEX disability_subsidies_one_blocking_per_kind ON disability_subsidies (person_ref, kind)
+                WHERE status IN ('active', 'exiting')
+            """,
+        ]),
+        // Applications for the two subsidies through the one-door intake: the township takes them
+        // in, the county decides. A person has at most one undecided application of each kind.
+        Migration(version: 15, name: "disability_subsidy_applications", statements: [
+            """
+            CREATE TABLE disability_subsidy_applications (
+                id uuid PRIMARY KEY,
+                idempotency_key text NOT NULL UNIQUE,
+                person_ref text NOT NULL,
+                household_id uuid NOT NULL REFERENCES households (id),
+                region text NOT NULL,
+                intake_region text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('living', 'nursing')),
+                certificate jsonb NOT NULL,
+                supported_by_elderly_parents boolean NOT NULL,
+                state text NOT NULL,
+                workflow jsonb NOT NULL,
+                review_notes text,
+                subsidy_id uuid REFERENCES disability_subsidies (id),
+                rejection_code text,
+                submitted_on date NOT NULL,
+                updated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE UNIQUE INDEX disability_subsidy_applications_one_open ON disability_subsidy_applications (person_ref, kind)
+            WHERE state IN ('submitted', 'township-reviewed')
+            """,
+            "CREATE INDEX disability_subsidy_applications_region_state ON disability_subsidy_applications (region, state)",
+        ]),
     ]
 }

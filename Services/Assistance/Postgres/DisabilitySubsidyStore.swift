@@ -14,8 +14,9 @@ enum DisabilitySubsidyStore {
         var grantedOn: CivilDate
     }
 
-    /// Refuses `disability-subsidy.already-granted` (409) when the person holds this kind already
-    /// (not stopped): the unique index decides, so two concurrent grants cannot both pass.
+    /// Refuses `disability-subsidy.already-granted` (409) when the person holds this kind already,
+    /// active or still exiting (``DisabilitySubsidyStatus/blocksNewGrant``): the unique index of
+    /// migration 14 decides, so two concurrent grants cannot both pass.
     static func insert(_ subsidy: DisabilitySubsidy, householdID: UUID, grantedOn: CivilDate,
                        on connection: PostgresConnection, logger: Logger) async throws {
         let terms = subsidy.terms
@@ -26,12 +27,13 @@ enum DisabilitySubsidyStore {
                     \(subsidy.basis.rawValue), \(terms.monthlyAmount.fen), \(terms.currentAmountFrom.firstDay.iso)::date,
                     \(try CaseStore.stepsJSON(terms.steps))::jsonb, \(terms.firstMonth.firstDay.iso)::date,
                     \(subsidy.status.rawValue), \(grantedOn.iso)::date)
-            ON CONFLICT (person_ref, kind) WHERE status <> 'stopped' DO NOTHING
+            ON CONFLICT (person_ref, kind) WHERE status IN ('active', 'exiting') DO NOTHING
             RETURNING 1
             """, logger: logger)
         for try await _ in rows.decode(Int.self) { return }
         throw RuleViolation("disability-subsidy.already-granted",
-                            "the person already receives the \(subsidy.kind.rawValue) subsidy", kind: .conflict)
+                            "the person already receives the \(subsidy.kind.rawValue) subsidy (active, or in a 渐退 not yet over)",
+                            kind: .conflict)
     }
 
     static func save(_ subsidy: DisabilitySubsidy, on connection: PostgresConnection, logger: Logger) async throws {
@@ -79,7 +81,8 @@ enum DisabilitySubsidyStore {
             """, on: connection, logger: logger)
     }
 
-    /// The active or exiting subsidies of a county and kind, locked: what a new amount re-rates.
+    /// The subsidies of a county and kind not stopped by a death, locked: what a new amount re-rates
+    /// (an ended one only for months its 渐退 paid: ``DisabilitySubsidy/rerate(to:from:)``).
     static func reratable(region: RegionCode, kind: DisabilitySubsidyKind, on connection: PostgresConnection,
                           logger: Logger) async throws -> [Stored] {
         try await select("""

@@ -5,12 +5,11 @@ import Logging
 import PostgresNIO
 
 extension HouseholdStore {
-    /// Where a household stands for the living subsidy, from Assistance's own data: an active 低保
-    /// case → minimum-living; otherwise 低保边缘 as the last verification found it (the flag
-    /// low-income monitoring reads) → near-low-income; otherwise none. With the household's county.
-    /// Refuses `household.not-found` (404).
+    /// The facts the household's standing for the living subsidy is decided on
+    /// (``DisabilityHouseholdStanding/status``): its county, whether an active 低保 case covers it,
+    /// and its 低保边缘 flag. Refuses `household.not-found` (404).
     static func disabilityStanding(_ id: UUID, on connection: PostgresConnection,
-                                   logger: Logger) async throws -> (region: RegionCode, status: DisabilityHouseholdStatus) {
+                                   logger: Logger) async throws -> DisabilityHouseholdStanding {
         let rows = try await connection.query("""
             SELECT h.region, h.near_low_income,
                    EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id AND c.program = \(AssistanceProgram.minimumLivingAllowance.rawValue)
@@ -18,8 +17,8 @@ extension HouseholdStore {
             FROM households h WHERE h.id = \(id)
             """, logger: logger)
         for try await (region, near, inMinimumLiving) in rows.decode((String, Bool, Bool).self) {
-            let status: DisabilityHouseholdStatus = inMinimumLiving ? .minimumLiving : near ? .nearLowIncome : .none
-            return (try RegionCode(region).county, status)
+            return DisabilityHouseholdStanding(region: try RegionCode(region).county, hasActiveMinimumLivingCase: inMinimumLiving,
+                                               nearLowIncome: near)
         }
         throw RuleViolation("household.not-found", "no household \(id)", kind: .notFound)
     }

@@ -43,11 +43,16 @@ public enum EventCatalog {
         LeadFollowedUp.self,
         LeadClosed.self,
         // Assistance: the disability two subsidies (残疾人两项补贴).
+        DisabilitySubsidyApplicationSubmitted.self,
+        DisabilitySubsidyApplicationRejected.self,
         DisabilitySubsidyGranted.self,
         DisabilitySubsidyStopped.self,
         DisabilitySubsidyPaid.self,
         DisabilitySubsidyRosterGenerated.self,
         DisabilitySubsidyStandardSet.self,
+        DisabilitySubsidyRecoveryOpened.self,
+        DisabilitySubsidyResumed.self,
+        DisabilitySubsidyCoverageCounted.self,
         // Monitoring: partner agencies' risk signals.
         RiskSignalReported.self,
         // ElderCare: the elder register.

@@ -6,7 +6,8 @@ import Foundation
 /// - Granted from a month at the county's amounts (``DisabilitySubsidySchedule``), re-rated when the
 ///   county publishes a new amount.
 /// - Eligibility ends (the household leaves 低保, a certificate is regraded): 渐退, paid the
-///   policy's months more, then nothing ("探索建立残疾人“两项补贴”渐退机制", 济民发〔2022〕3号 第28项).
+///   policy's months more, then nothing ("探索建立残疾人“两项补贴”渐退机制", 济民发〔2022〕3号 第28项); once
+///   its last month has passed the subsidy has ended, and the person may be granted the kind again.
 /// - A death stops it from the month after (as a 低保 case: ``BenefitCase/firstMonthWithout(diedOn:)``);
 ///   a corrected date moves the stop, an annulment lifts it. What was paid after the stop is
 ///   recovered by the shared roster's reconciliation.
@@ -65,6 +66,15 @@ public struct DisabilitySubsidy: Sendable, Hashable {
         return exit
     }
 
+    /// The 渐退 has run its course by `month` (its last paid month lies before it): the subsidy
+    /// ends, and no longer blocks a new grant of its kind. False when it is not exiting, or is
+    /// still paid in `month` or later.
+    public mutating func endExit(before month: YearMonth) -> Bool {
+        guard status == .exiting, let last = terms.lastMonth, last < month else { return false }
+        status = .ended
+        return true
+    }
+
     /// The death of the recipient: nothing is due from the month after; returns that month, or nil
     /// when the same death was already recorded (duplicate delivery).
     public mutating func recordDeath(on date: CivilDate) -> YearMonth? {
@@ -77,7 +87,8 @@ public struct DisabilitySubsidy: Sendable, Hashable {
     }
 
     /// The death record was annulled: payments resume (what the suspension withheld is back-paid by
-    /// the roster). Returns false when no death was recorded.
+    /// the roster), exiting again when a 渐退 was under way (``endExit(before:)`` then tells whether
+    /// it has run its course meanwhile). Returns false when no death was recorded.
     public mutating func annulDeath() -> Bool {
         guard diedOn != nil else { return false }
         diedOn = nil

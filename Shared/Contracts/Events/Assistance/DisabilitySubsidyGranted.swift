@@ -3,7 +3,7 @@ import Foundation
 /// `civil.assistance.disability-subsidy-granted.v1`: a county granted one of the disability two
 /// subsidies (残疾人两项补贴) to a person, paid from `firstMonth` at the county's amount.
 ///
-/// Published by Assistance when a county reviewer grants the subsidy, its eligibility checked for
+/// Published by Assistance when the county's approver approves an application for it, its eligibility checked for
 /// `firstMonth` (the nursing subsidy's is effective-dated: grades 3–4 智力/精神 from July 2023).
 /// Keyed by the subsidy id, so its payments and stop stay in order. The statistics count grants
 /// against certificate holders for the coverage target ("覆盖率均达到100%",
@@ -21,9 +21,11 @@ public struct DisabilitySubsidyGranted: DomainEvent {
     public var firstMonth: YearMonth
     /// The amount of the first month, in fen.
     public var monthlyAmount: Money
+    /// The application the grant decided; absent on grants made before the one-door intake took them.
+    public var applicationID: UUID?
 
     public init(subsidyID: UUID, person: PersonRef, region: RegionCode, program: DisabilitySubsidyProgram, basis: String,
-                firstMonth: YearMonth, monthlyAmount: Money) {
+                firstMonth: YearMonth, monthlyAmount: Money, applicationID: UUID? = nil) {
         self.subsidyID = subsidyID
         self.person = person
         self.region = region
@@ -31,6 +33,7 @@ public struct DisabilitySubsidyGranted: DomainEvent {
         self.basis = basis
         self.firstMonth = firstMonth
         self.monthlyAmount = monthlyAmount
+        self.applicationID = applicationID
     }
 
     public var aggregateID: String { subsidyID.uuidString.lowercased() }
