@@ -360,6 +360,18 @@ unix_socket_directories = '$PG_SOCKET_DIR'
 # (about a dozen connections); at 200 the start of a full run ran out (53300).
 max_connections = 500
 EOF
+    # A cluster started for the tests is throwaway: every test creates and drops a database, and
+    # each of those forces an immediate checkpoint. With fsync those checkpoints took up to 10 s
+    # under a full run and stalled every writer (a CI run of 2026-11-27 timed out an HTTP test),
+    # so the test cluster does not fsync. A crash of the OS can corrupt it; `scripts/demo wipe`
+    # starts again. The demo's cluster (started by scripts/demo) keeps the defaults.
+    if [[ "${CIVIL_PG_THROWAWAY:-0}" == 1 ]]; then
+        cat >>"$conf" <<EOF
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+    fi
     if [[ "$(id -u)" -eq 0 ]]; then
         chown "$PG_OWNER:" "$conf"
     fi
