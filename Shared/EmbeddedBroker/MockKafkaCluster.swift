@@ -63,8 +63,13 @@ public final class MockKafkaCluster: Sendable {
     }
 
     deinit {
-        rd_kafka_mock_cluster_destroy(cluster.raw)
-        rd_kafka_destroy(owner.raw)
-        _ = context
+        // Off the cooperative pool (``BlockingCalls/detach(_:)``): destroying the cluster and its
+        // owner waits for their threads and connected clients, for seconds when brokers are down.
+        let cluster = self.cluster, owner = self.owner, context = self.context
+        BlockingCalls.detach {
+            rd_kafka_mock_cluster_destroy(cluster.raw)
+            rd_kafka_destroy(owner.raw)
+            _ = context
+        }
     }
 }

@@ -34,7 +34,11 @@ public final class KafkaBrokerProbe: Sendable {
     }
 
     deinit {
-        rd_kafka_destroy(handle.raw)
-        _ = context
+        // Off the cooperative pool (``BlockingCalls/detach(_:)``); the context outlives the destroy.
+        let handle = self.handle, context = self.context
+        BlockingCalls.detach {
+            rd_kafka_destroy(handle.raw)
+            _ = context
+        }
     }
 }

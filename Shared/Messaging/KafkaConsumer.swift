@@ -136,7 +136,12 @@ public final class KafkaConsumer: Sendable {
         // close() is async and must be called by the owner; a forgotten consumer is still freed,
         // but without a clean LeaveGroup.
         if lifecycle.withLock({ $0 == .open || $0 == .stopping }) {
-            rd_kafka_destroy(handle.raw)
+            // Off the cooperative pool (``BlockingCalls/detach(_:)``); the context outlives the destroy.
+            let handle = self.handle, context = self.context
+            BlockingCalls.detach {
+                rd_kafka_destroy(handle.raw)
+                _ = context
+            }
         }
     }
 }

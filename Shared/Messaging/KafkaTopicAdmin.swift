@@ -34,7 +34,8 @@ public enum KafkaTopicAdmin {
         let conf = try RDKafkaConf.make(props)
         context.install(on: conf)
         let handle = SendablePointer(raw: try RDKafkaConf.newClient(type: RD_KAFKA_PRODUCER, conf: conf))
-        defer { rd_kafka_destroy(handle.raw); _ = context }
+        // Destroyed off the cooperative pool: it waits for the handle's threads (``BlockingCalls/detach(_:)``).
+        defer { BlockingCalls.detach { rd_kafka_destroy(handle.raw); _ = context } }
 
         let existing = try await BlockingCalls.run { () throws -> Set<String> in
             try existingTopics(handle, timeoutMs: timeoutMs)
