@@ -53,6 +53,14 @@ struct DisabilitySubsidyApplicationTests {
             #expect(living.status == .unprocessableContent)
             #expect(living.problemCode == "disability-subsidy.living-not-eligible")
 
+            // A household named both ways, or neither, is refused before anything is read.
+            let neither = try await context.client.post("/disability-subsidy-applications", json: #"""
+                {"idempotencyKey":"window-4","intakeRegion":"620421100","applicantResidentId":"\#(Self.stranger.rawValue)","kind":"nursing",
+                 "certificate":{"type":"physical","grade":1}}
+                """#)
+            #expect(neither.status == .badRequest)
+            #expect(neither.problemCode == "disability-subsidy-application.household-missing")
+
             // The county cannot decide before the township's review.
             let approver = try await context.client.acting(as: [.approver], region: "620423")
             let early = try await approver.post("/disability-subsidy-applications/\(id)/approval", json: "{}")

@@ -23,10 +23,12 @@ enum GrantDisabilitySubsidy {
         var supportedByElderlyParents: Bool
     }
 
-    /// What the checks found: the household's county and why the person qualifies in `firstMonth`.
+    /// What the checks found: the household's county, why the person qualifies in `firstMonth`,
+    /// and the person's subsidies of this kind whose 渐退 has run its course (a grant ends them).
     struct Assessment: Sendable {
         var region: RegionCode
         var basis: DisabilitySubsidyBasis
+        var finishedExits: [DisabilitySubsidy]
     }
 
     /// Checks without writing (the caller's region was checked against the application's). Refuses
@@ -42,11 +44,12 @@ enum GrantDisabilitySubsidy {
                                        disabledMembers: household.members.filter { $0.disability != nil }.count)
         let basis = try DisabilitySubsidyEligibility.check(request.kind, certificate: request.certificate, facts: facts,
                                                            in: request.firstMonth, policy: policy)
-        if try await !finishedExits(of: request, today: today, on: connection, logger: logger).blocking.isEmpty {
+        let earlier = try await finishedExits(of: request, today: today, on: connection, logger: logger)
+        guard earlier.blocking.isEmpty else {
             throw RuleViolation("disability-subsidy.already-granted", "the person already receives the \(request.kind.rawValue) subsidy",
                                 kind: .conflict)
         }
-        return Assessment(region: standing.region, basis: basis)
+        return Assessment(region: standing.region, basis: basis, finishedExits: earlier.ended)
     }
 
     /// Re-checks and grants: ends the person's finished 渐退 of this kind, then the subsidy at the
@@ -58,7 +61,7 @@ enum GrantDisabilitySubsidy {
                                                                          on: connection, logger: logger)
         let subsidy = try DisabilitySubsidy.grant(id: UUID(), person: request.person, kind: request.kind, basis: assessment.basis,
                                                   firstMonth: request.firstMonth, schedule: schedule)
-        for var earlier in try await finishedExits(of: request, today: today, on: connection, logger: logger).ended {
+        for var earlier in assessment.finishedExits {
             _ = earlier.endExit(before: min(today.yearMonth, request.firstMonth))
             try await DisabilitySubsidyStore.save(earlier, on: connection, logger: logger)
             logger.info("disability subsidy ended after its gradual exit", metadata: ["subsidy": "\(earlier.id)"])

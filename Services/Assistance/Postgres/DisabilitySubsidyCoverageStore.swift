@@ -7,8 +7,8 @@ import PostgresNIO
 /// What a coverage count reads: the disabled people Assistance knows in a region, and who is paid.
 enum DisabilitySubsidyCoverageStore {
     /// Household members with a disability grade in the counties under `regionPrefix` (as last
-    /// verified), one row per person: the best standing among the households listing them (an
-    /// active 低保 case; else the 低保边缘 flag), the most severe grade, the most disabled members of
+    /// verified), one row per person: the facts of the households listing them (any active 低保 case,
+    /// any 低保边缘 flag; ``DisabilityHouseholdStanding`` decides), the most severe grade, the most disabled members of
     /// one household, and the certificate type their latest subsidy application recorded. People
     /// whose death Assistance applied (to a case or a subsidy) are left out.
     static func known(regionPrefix: String, on connection: PostgresConnection, logger: Logger) async throws -> [KnownDisabledPerson] {
@@ -38,7 +38,7 @@ enum DisabilitySubsidyCoverageStore {
             guard let grade = DisabilityGrade(rawValue: grade) else {
                 throw StoredValueError(column: "households.members.disability", value: String(grade))
             }
-            let standing: DisabilityHouseholdStatus = inMinimumLiving ? .minimumLiving : nearLowIncome ? .nearLowIncome : .none
+            let standing = DisabilityHouseholdStanding.status(hasActiveMinimumLivingCase: inMinimumLiving, nearLowIncome: nearLowIncome)
             known.append(KnownDisabledPerson(person: try PersonRef(rawValue: person), householdStatus: standing, grade: grade,
                                              type: type.flatMap(DisabilityType.init(rawValue:)), disabledMembers: disabledMembers))
         }

@@ -19,6 +19,12 @@ public struct DisabilityHouseholdStanding: Sendable, Hashable {
     /// An active 低保 case → minimum-living, whatever the flag says (the case is the stronger
     /// fact: a household in 低保 is not 低保边缘); otherwise the flag → near-low-income; otherwise none.
     public var status: DisabilityHouseholdStatus {
+        Self.status(hasActiveMinimumLivingCase: hasActiveMinimumLivingCase, nearLowIncome: nearLowIncome)
+    }
+
+    /// The same decision from the two facts alone (a coverage count reads them per person, across
+    /// the households that list the person).
+    public static func status(hasActiveMinimumLivingCase: Bool, nearLowIncome: Bool) -> DisabilityHouseholdStatus {
         if hasActiveMinimumLivingCase { return .minimumLiving }
         return nearLowIncome ? .nearLowIncome : .none
     }
